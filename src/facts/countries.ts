@@ -1,0 +1,213 @@
+/**
+ * A gazetteer of the countries and blocs Pakistan trades with, with the names and adjectives news
+ * text uses for them. Shared by figure extraction (partners), official extraction (country) and
+ * question analysis (which partner is asked about), so that all three agree on one canonical name.
+ */
+
+export interface CountryEntry {
+  /** Canonical name, e.g. `United States`. */
+  name: string;
+  /** Names matched case-insensitively (`Japan`, `Türkiye`). */
+  names: string[];
+  /** Adjectives and demonyms (`Japanese`, `American`). */
+  adjectives: string[];
+  /** Abbreviations matched only in capitals, with or without dots (`US`, `U.S.`, `UAE`). */
+  abbreviations: string[];
+  /** Capital or government seat used as a metonym in news (`Tokyo`, `Washington`). */
+  capitals: string[];
+}
+
+const entry = (
+  name: string,
+  names: string[],
+  adjectives: string[],
+  abbreviations: string[] = [],
+  capitals: string[] = [],
+): CountryEntry => ({ name, names: [name, ...names], adjectives, abbreviations, capitals });
+
+export const COUNTRIES: readonly CountryEntry[] = [
+  entry("Pakistan", [], ["Pakistani", "Pakistanis"], [], ["Islamabad"]),
+  entry("Japan", [], ["Japanese"], [], ["Tokyo"]),
+  entry(
+    "United States",
+    ["United States of America", "America"],
+    ["American", "Americans"],
+    ["US", "USA", "U.S.", "U.S.A."],
+    ["Washington"],
+  ),
+  entry(
+    "United Kingdom",
+    ["Britain", "Great Britain", "England"],
+    ["British", "Briton", "Britons"],
+    ["UK", "U.K."],
+    ["London"],
+  ),
+  entry("China", ["People's Republic of China"], ["Chinese"], ["PRC"], ["Beijing"]),
+  entry("Saudi Arabia", ["Kingdom of Saudi Arabia"], ["Saudi", "Saudis"], ["KSA"], ["Riyadh"]),
+  entry(
+    "United Arab Emirates",
+    ["Emirates"],
+    ["Emirati", "Emiratis"],
+    ["UAE", "U.A.E."],
+    ["Abu Dhabi"],
+  ),
+  entry("Turkey", ["Türkiye", "Turkiye"], ["Turkish", "Turks"], [], ["Ankara"]),
+  entry("European Union", [], ["European"], ["EU", "E.U."], ["Brussels"]),
+  entry("Russia", ["Russian Federation"], ["Russian", "Russians"], [], ["Moscow"]),
+  entry("Iran", ["Islamic Republic of Iran"], ["Iranian", "Iranians"], [], ["Tehran"]),
+  entry("Afghanistan", [], ["Afghan", "Afghans"], [], ["Kabul"]),
+  entry("Indonesia", [], ["Indonesian", "Indonesians"], [], ["Jakarta"]),
+  entry("Malaysia", [], ["Malaysian", "Malaysians"], [], ["Kuala Lumpur"]),
+  entry("Kazakhstan", [], ["Kazakh", "Kazakhstani"], [], ["Astana"]),
+  entry("Uzbekistan", [], ["Uzbek", "Uzbekistani"], [], ["Tashkent"]),
+  entry("Turkmenistan", [], ["Turkmen"], [], ["Ashgabat"]),
+  entry("Kyrgyzstan", ["Kyrgyz Republic"], ["Kyrgyz"], [], ["Bishkek"]),
+  entry("Tajikistan", [], ["Tajik"], [], ["Dushanbe"]),
+  entry("Azerbaijan", [], ["Azerbaijani", "Azeri"], [], ["Baku"]),
+  entry("India", [], ["Indian", "Indians"], [], ["New Delhi"]),
+  entry("Bangladesh", [], ["Bangladeshi"], [], ["Dhaka"]),
+  entry("Sri Lanka", [], ["Sri Lankan"], [], ["Colombo"]),
+  entry("Nepal", [], ["Nepalese", "Nepali"], [], ["Kathmandu"]),
+  entry("Qatar", [], ["Qatari"], [], ["Doha"]),
+  entry("Kuwait", [], ["Kuwaiti"], []),
+  entry("Oman", [], ["Omani"], [], ["Muscat"]),
+  entry("Bahrain", [], ["Bahraini"], [], ["Manama"]),
+  entry("Iraq", [], ["Iraqi"], [], ["Baghdad"]),
+  entry("Egypt", [], ["Egyptian"], [], ["Cairo"]),
+  entry(
+    "South Korea",
+    ["Republic of Korea", "Korea"],
+    ["Korean", "South Korean"],
+    ["ROK"],
+    ["Seoul"],
+  ),
+  entry("Singapore", [], ["Singaporean"], []),
+  entry("Thailand", [], ["Thai"], [], ["Bangkok"]),
+  entry("Vietnam", ["Viet Nam"], ["Vietnamese"], [], ["Hanoi"]),
+  entry("Philippines", [], ["Filipino", "Philippine"], [], ["Manila"]),
+  entry("Germany", [], ["German", "Germans"], [], ["Berlin"]),
+  entry("France", [], ["French"], [], ["Paris"]),
+  entry("Italy", [], ["Italian"], [], ["Rome"]),
+  entry("Spain", [], ["Spanish"], [], ["Madrid"]),
+  entry("Netherlands", ["Holland"], ["Dutch"], [], ["The Hague", "Amsterdam"]),
+  entry("Belgium", [], ["Belgian"], []),
+  entry("Poland", [], ["Polish"], [], ["Warsaw"]),
+  entry("Canada", [], ["Canadian", "Canadians"], [], ["Ottawa"]),
+  entry("Australia", [], ["Australian", "Australians"], [], ["Canberra"]),
+  entry("New Zealand", [], ["New Zealander"], [], ["Wellington"]),
+  entry("Brazil", [], ["Brazilian"], [], ["Brasilia"]),
+  entry("South Africa", [], ["South African"], [], ["Pretoria"]),
+  entry("Nigeria", [], ["Nigerian"], [], ["Abuja"]),
+  entry("Kenya", [], ["Kenyan"], [], ["Nairobi"]),
+  entry("Morocco", [], ["Moroccan"], [], ["Rabat"]),
+  entry("Switzerland", [], ["Swiss"], [], ["Bern"]),
+  entry("Sweden", [], ["Swedish"], [], ["Stockholm"]),
+  entry("Norway", [], ["Norwegian"], [], ["Oslo"]),
+  entry("Ukraine", [], ["Ukrainian"], [], ["Kyiv"]),
+  entry("Belarus", [], ["Belarusian"], [], ["Minsk"]),
+  entry("Jordan", [], ["Jordanian"], [], ["Amman"]),
+  entry("Hong Kong", [], [], []),
+  entry("Taiwan", [], ["Taiwanese"], [], ["Taipei"]),
+];
+
+/** A place in a text where a country is named. */
+export interface CountryMatch {
+  country: string;
+  /** The words as written. */
+  matched: string;
+  start: number;
+  end: number;
+  /** Matched through an adjective or demonym (`Japanese`) rather than a name. */
+  adjective: boolean;
+  /** Matched through a capital city used as a metonym. */
+  capital: boolean;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+interface Pattern {
+  country: string;
+  regex: RegExp;
+  adjective: boolean;
+  capital: boolean;
+}
+
+/** Longest alternatives first, so `United States of America` wins over `United States`. */
+const PATTERNS: Pattern[] = COUNTRIES.flatMap((c) => {
+  const words = (list: string[], flags: string) =>
+    list.length === 0
+      ? null
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${[...list]
+            .sort((a, b) => b.length - a.length)
+            .map(escape)
+            .join("|")})(?![\\p{L}\\p{N}])`,
+          `gu${flags}`,
+        );
+  const abbreviations =
+    c.abbreviations.length === 0
+      ? null
+      : new RegExp(
+          // `U.S.` may close a sentence, so the trailing dot is optional in the match.
+          `(?<![\\p{L}\\p{N}.])(?:${[...c.abbreviations]
+            .sort((a, b) => b.length - a.length)
+            .map(escape)
+            .join("|")})(?![\\p{L}\\p{N}])`,
+          "gu",
+        );
+  const out: Pattern[] = [];
+  const names = words(c.names, "i");
+  if (names) out.push({ country: c.name, regex: names, adjective: false, capital: false });
+  if (abbreviations)
+    out.push({ country: c.name, regex: abbreviations, adjective: false, capital: false });
+  const adjectives = words(c.adjectives, "");
+  if (adjectives) out.push({ country: c.name, regex: adjectives, adjective: true, capital: false });
+  const capitals = words(c.capitals, "");
+  if (capitals) out.push({ country: c.name, regex: capitals, adjective: false, capital: true });
+  return out;
+});
+
+/** Every place a country is named in `text`, in order; overlapping matches keep the longest. */
+export function findCountries(text: string): CountryMatch[] {
+  const found: CountryMatch[] = [];
+  for (const p of PATTERNS) {
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) {
+      const start = m.index ?? 0;
+      found.push({
+        country: p.country,
+        matched: m[0],
+        start,
+        end: start + m[0].length,
+        adjective: p.adjective,
+        capital: p.capital,
+      });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: CountryMatch[] = [];
+  for (const m of found) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
+const BY_KEY = new Map<string, string>();
+for (const c of COUNTRIES) {
+  for (const n of [...c.names, ...c.adjectives, ...c.abbreviations]) {
+    BY_KEY.set(n.toLowerCase().replace(/\./g, ""), c.name);
+  }
+}
+
+/** The canonical name for a country name, adjective or abbreviation (`us` → `United States`). */
+export function canonicalCountry(name: string): string | undefined {
+  return BY_KEY.get(
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/\./g, "")
+      .replace(/['’]s$/, ""),
+  );
+}
