@@ -123,7 +123,7 @@ export interface CountryMatch {
   capital: boolean;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 interface Pattern {
   country: string;
@@ -140,7 +140,7 @@ const PATTERNS: Pattern[] = COUNTRIES.flatMap((c) => {
       : new RegExp(
           `(?<![\\p{L}\\p{N}])(?:${[...list]
             .sort((a, b) => b.length - a.length)
-            .map(escape)
+            .map(escapeRegExp)
             .join("|")})(?![\\p{L}\\p{N}])`,
           `gu${flags}`,
         );
@@ -151,7 +151,7 @@ const PATTERNS: Pattern[] = COUNTRIES.flatMap((c) => {
           // `U.S.` may close a sentence, so the trailing dot is optional in the match.
           `(?<![\\p{L}\\p{N}.])(?:${[...c.abbreviations]
             .sort((a, b) => b.length - a.length)
-            .map(escape)
+            .map(escapeRegExp)
             .join("|")})(?![\\p{L}\\p{N}])`,
           "gu",
         );
