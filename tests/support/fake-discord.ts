@@ -1,0 +1,1051 @@
+/**
+ * A small fake Discord on loopback: the REST API under `/api/v10` and a JSON gateway, enough for
+ * discord.js 14 to log in, receive interactions and answer them. Every REST call is captured so
+ * tests can read what the bot sent, and faults (429, 5xx, gateway closes) can be injected.
+ *
+ * It behaves like Discord where a bot could notice the difference: a second callback for one
+ * interaction is refused (40060), webhook edits before the callback find no message (10008),
+ * missed dispatches are replayed on RESUME, and an optional validator refuses payloads that
+ * break Discord's limits with a 400 (50035), as Discord does.
+ */
+import { randomBytes } from "node:crypto";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { type WebSocket, WebSocketServer } from "ws";
+
+/** One REST request as the fake received it. */
+export interface RestCall {
+  method: string;
+  /** Path after `/api/v10`, percent-decoded segment by segment (`%40original` → `@original`). */
+  path: string;
+  /** The request target as sent, query included. */
+  rawUrl: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body (`payload_json` for multipart requests), or null when there was none. */
+  body: unknown;
+  /** Number of file parts in a multipart request. */
+  files: number;
+  /** `performance.now()` when the request arrived. */
+  at: number;
+  /** The status the fake answered with. */
+  status: number;
+  /** Why the payload was refused, when the validator refused it. */
+  violations: string[];
+}
+
+/** An interaction the fake dispatched. */
+export interface SentInteraction {
+  id: string;
+  token: string;
+  type: number;
+  payload: Record<string, unknown>;
+  /** `performance.now()` when it was handed to the gateway. */
+  dispatchedAt: number;
+}
+
+/** What the user ends up seeing for an interaction. */
+export interface Reply {
+  /** How the visible content arrived. */
+  via: "callback" | "edit" | "followup";
+  /** The interaction callback type that acknowledged the interaction (4, 5, 6, 7, 8, 9). */
+  callbackType: number;
+  /** The message (or autocomplete/modal) data as sent. */
+  data: Record<string, unknown>;
+  ephemeral: boolean;
+  /** Milliseconds from dispatch to the request that carried the visible content. */
+  latencyMs: number;
+}
+
+export interface FaultRule {
+  method?: string;
+  /** Matched against the decoded path (see `RestCall.path`). */
+  path: RegExp | string;
+  /** How many matching requests get the fault; default 1. */
+  times?: number;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface FaultHandle {
+  readonly hits: number;
+}
+
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channelId: string;
+}
+
+export interface InteractionContext {
+  guildId?: string | null;
+  channelId?: string;
+  userId?: string;
+  username?: string;
+  locale?: string;
+}
+
+export type OptionValue = string | number | boolean;
+
+/** A command option as Discord sends it (`type`: 3 string, 4 integer, 5 boolean, 10 number). */
+export interface CommandOption {
+  name: string;
+  type: number;
+  value: OptionValue;
+  focused?: boolean;
+}
+
+/** Checks a message/autocomplete payload against Discord's limits; returns what it breaks. */
+export type PayloadValidator = (
+  kind: "message" | "autocomplete" | "commands",
+  body: unknown,
+) => string[];
+
+export interface FakeDiscordOptions {
+  applicationId?: string;
+  guilds?: FakeGuild[];
+  heartbeatIntervalMs?: number;
+  validatePayload?: PayloadValidator;
+}
+
+interface GatewaySession {
+  id: string;
+  token: string;
+  seq: number;
+  log: Array<{ s: number; text: string }>;
+  socket: WebSocket | null;
+  /** Dispatches go straight to the socket only once IDENTIFY/RESUME has been answered. */
+  live: boolean;
+}
+
+interface InteractionState {
+  sent: SentInteraction;
+  callbackType: number | null;
+  callbackData: Record<string, unknown>;
+  callbackAt: number;
+  ephemeral: boolean;
+  original: Record<string, unknown> | null;
+  edits: RestCall[];
+  followups: RestCall[];
+}
+
+interface Waiter {
+  check: () => boolean;
+  wake: () => void;
+}
+
+const API_PREFIX = "/api/v10";
+const EPHEMERAL = 1 << 6;
+const ALL_PERMISSIONS = "2251799813685247";
+
+let snowflakeCounter = 0n;
+/** Snowflakes that decode to the current time, so discord.js's createdAt looks sane. */
+export function snowflake(): string {
+  snowflakeCounter += 1n;
+  const ms = BigInt(Date.now()) - 1420070400000n;
+  return ((ms << 22n) | (snowflakeCounter & 0x3fffffn)).toString();
+}
+
+export class FakeDiscord {
+  readonly applicationId: string;
+  readonly guilds: FakeGuild[];
+  readonly restCalls: RestCall[] = [];
+  readonly interactions = new Map<string, SentInteraction>();
+  /** The last body PUT to each commands route (`/applications/{app}/commands` or the guild one). */
+  readonly commandPuts = new Map<string, unknown>();
+  identifies = 0;
+  resumes = 0;
+  heartbeats = 0;
+
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private readonly heartbeatIntervalMs: number;
+  private readonly validatePayload: PayloadValidator | undefined;
+  private readonly sessions = new Map<string, GatewaySession>();
+  private readonly states = new Map<string, InteractionState>();
+  private readonly byToken = new Map<string, InteractionState>();
+  private readonly faults: Array<{ rule: FaultRule; left: number; handle: { hits: number } }> = [];
+  private readonly storedCommands = new Map<string, unknown[]>();
+  private waiters: Waiter[] = [];
+  private port = 0;
+
+  private constructor(options: FakeDiscordOptions) {
+    this.applicationId = options.applicationId ?? snowflake();
+    this.guilds = options.guilds ?? [
+      { id: snowflake(), name: "Trade Desk", channelId: snowflake() },
+    ];
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.validatePayload = options.validatePayload;
+    this.server = createServer((req, res) => void this.onHttp(req, res));
+    // Idle keep-alive sockets must not keep `close()` waiting.
+    this.server.keepAliveTimeout = 1_000;
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/gateway")) {
+        socket.destroy();
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve, reject) => {
+      fake.server.once("error", reject);
+      // A thousand requests in flight at once overflow the default backlog of 511.
+      fake.server.listen({ host: "127.0.0.1", port: 0, backlog: 4096 }, () => resolve());
+    });
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** What to pass as discord.js `rest.api` / `DISCORD_API_URL` (the version is appended by discord.js). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  get botUser(): Record<string, unknown> {
+    return {
+      id: this.applicationId,
+      username: "Tijarat",
+      discriminator: "0000",
+      global_name: null,
+      avatar: null,
+      bot: true,
+      flags: 0,
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const waiter of this.waiters) waiter.wake();
+    this.waiters = [];
+  }
+
+  // ---------------------------------------------------------------- waiting
+
+  /**
+   * Resolves with `probe()`'s first non-undefined result; rejects after `timeoutMs`. The probe is
+   * re-run on every change to the fake and every 20 ms, so it may also watch state outside it.
+   */
+  waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<T> {
+    const first = probe();
+    if (first !== undefined) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
+      let result: T | undefined;
+      const waiter: Waiter = {
+        check: () => {
+          result = probe();
+          return result !== undefined;
+        },
+        wake: () => {
+          clearTimeout(timer);
+          clearInterval(poll);
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          if (result !== undefined) resolve(result);
+          else reject(new Error(`fake discord: gave up waiting for ${what} after ${timeoutMs} ms`));
+        },
+      };
+      const timer = setTimeout(() => waiter.wake(), timeoutMs);
+      const poll = setInterval(() => {
+        if (waiter.check()) waiter.wake();
+      }, 20);
+      this.waiters.push(waiter);
+    });
+  }
+
+  private changed(): void {
+    for (const waiter of [...this.waiters]) {
+      if (waiter.check()) waiter.wake();
+    }
+  }
+
+  waitForRest(
+    what: string,
+    match: (call: RestCall) => boolean,
+    timeoutMs: number,
+  ): Promise<RestCall> {
+    return this.waitFor(what, () => this.restCalls.find(match), timeoutMs);
+  }
+
+  /** Resolves once a client has identified (or resumed) and been sent READY and its guilds. */
+  waitForSession(timeoutMs: number): Promise<void> {
+    return this.waitFor(
+      "a gateway session",
+      () => ([...this.sessions.values()].some((s) => s.live) ? true : undefined),
+      timeoutMs,
+    ).then(() => undefined);
+  }
+
+  /** The first accepted callback for an interaction. */
+  waitForCallback(interactionId: string, timeoutMs: number): Promise<RestCall> {
+    return this.waitForRest(
+      `a callback for interaction ${interactionId}`,
+      (call) => call.path.startsWith(`/interactions/${interactionId}/`) && call.status < 300,
+      timeoutMs,
+    );
+  }
+
+  /** What the user sees: the callback's message, or after a defer the first edit or follow-up. */
+  waitForReply(interactionId: string, timeoutMs: number): Promise<Reply> {
+    return this.waitFor(
+      `a reply to interaction ${interactionId}`,
+      () => this.replyTo(interactionId),
+      timeoutMs,
+    );
+  }
+
+  replyTo(interactionId: string): Reply | undefined {
+    const state = this.states.get(interactionId);
+    if (!state || state.callbackType === null) return undefined;
+    const latency = (at: number) => at - state.sent.dispatchedAt;
+    const base = { callbackType: state.callbackType, ephemeral: state.ephemeral };
+    if (state.callbackType !== 5 && state.callbackType !== 6) {
+      return {
+        ...base,
+        via: "callback",
+        data: state.callbackData,
+        latencyMs: latency(state.callbackAt),
+      };
+    }
+    const first = [...state.edits, ...state.followups].sort((a, b) => a.at - b.at)[0];
+    if (!first) return undefined;
+    return {
+      ...base,
+      via: state.edits.includes(first) ? "edit" : "followup",
+      data: asRecord(first.body),
+      latencyMs: latency(first.at),
+    };
+  }
+
+  /** The message currently shown as the interaction's original response, after all edits. */
+  originalMessage(interactionId: string): Record<string, unknown> | null {
+    return this.states.get(interactionId)?.original ?? null;
+  }
+
+  /** Every REST call (any status) that touched this interaction: callbacks, edits, follow-ups. */
+  callsFor(interactionId: string): RestCall[] {
+    const state = this.states.get(interactionId);
+    if (!state) return [];
+    return this.restCalls.filter(
+      (call) =>
+        call.path.startsWith(`/interactions/${interactionId}/`) ||
+        call.path.startsWith(`/webhooks/${this.applicationId}/${state.sent.token}`),
+    );
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  injectFault(rule: FaultRule): FaultHandle {
+    const handle = { hits: 0 };
+    this.faults.push({ rule, left: rule.times ?? 1, handle });
+    return handle;
+  }
+
+  private takeFault(method: string, path: string): FaultRule | undefined {
+    for (const fault of this.faults) {
+      const { rule } = fault;
+      if (fault.left <= 0) continue;
+      if (rule.method && rule.method.toUpperCase() !== method) continue;
+      const matches = typeof rule.path === "string" ? path === rule.path : rule.path.test(path);
+      if (!matches) continue;
+      fault.left -= 1;
+      fault.handle.hits += 1;
+      return rule;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- gateway
+
+  /** Closes every gateway socket with `code`; sessions stay resumable, dispatches are kept for replay. */
+  closeGateway(code = 4000, reason = "fake discord closed the gateway"): void {
+    for (const session of this.sessions.values()) {
+      const socket = session.socket;
+      session.socket = null;
+      session.live = false;
+      socket?.close(code, reason);
+    }
+  }
+
+  /** Sends a dispatch to every session; sessions that are down get it on RESUME. */
+  dispatch(t: string, d: unknown): void {
+    for (const session of this.sessions.values()) this.dispatchTo(session, t, d);
+  }
+
+  private dispatchTo(session: GatewaySession, t: string, d: unknown): void {
+    session.seq += 1;
+    const text = JSON.stringify({ op: 0, t, s: session.seq, d });
+    session.log.push({ s: session.seq, text });
+    if (session.live && session.socket) session.socket.send(text);
+  }
+
+  private onSocket(ws: WebSocket): void {
+    let session: GatewaySession | null = null;
+    ws.send(
+      JSON.stringify({
+        op: 10,
+        d: { heartbeat_interval: this.heartbeatIntervalMs },
+        s: null,
+        t: null,
+      }),
+    );
+    ws.on("message", (raw, isBinary) => {
+      if (isBinary) {
+        ws.close(4002, "binary frames are not understood");
+        return;
+      }
+      let payload: { op?: unknown; d?: unknown };
+      try {
+        payload = JSON.parse(raw.toString());
+      } catch {
+        ws.close(4002, "decode error");
+        return;
+      }
+      const d = asRecord(payload.d);
+      switch (payload.op) {
+        case 1:
+          this.heartbeats += 1;
+          ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+          break;
+        case 2:
+          session = this.identify(ws, String(d.token ?? ""));
+          break;
+        case 6:
+          session = this.resume(ws, String(d.session_id ?? ""), Number(d.seq ?? 0));
+          break;
+        default:
+          break;
+      }
+      this.changed();
+    });
+    ws.on("close", () => {
+      if (session && session.socket === ws) {
+        session.socket = null;
+        session.live = false;
+      }
+    });
+  }
+
+  private identify(ws: WebSocket, token: string): GatewaySession {
+    this.identifies += 1;
+    // A client that identifies again has given up its old session; never replay into it.
+    for (const [id, old] of this.sessions) {
+      if (old.token === token && old.socket !== ws) {
+        old.socket?.terminate();
+        this.sessions.delete(id);
+      }
+    }
+    const session: GatewaySession = {
+      id: randomBytes(16).toString("hex"),
+      token,
+      seq: 0,
+      log: [],
+      socket: ws,
+      live: true,
+    };
+    this.sessions.set(session.id, session);
+    this.dispatchTo(session, "READY", {
+      v: 10,
+      user: this.botUser,
+      guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
+      session_type: "normal",
+      resume_gateway_url: this.gatewayUrl,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+      private_channels: [],
+      presences: [],
+      relationships: [],
+      user_settings: {},
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      _trace: ["fake-discord"],
+    });
+    for (const guild of this.guilds)
+      this.dispatchTo(session, "GUILD_CREATE", this.guildPayload(guild));
+    return session;
+  }
+
+  private resume(ws: WebSocket, sessionId: string, seq: number): GatewaySession | null {
+    const session = this.sessions.get(sessionId);
+    if (!session) {
+      ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+      return null;
+    }
+    this.resumes += 1;
+    session.socket?.terminate();
+    session.socket = ws;
+    for (const entry of session.log) if (entry.s > seq) ws.send(entry.text);
+    session.live = true;
+    this.dispatchTo(session, "RESUMED", { _trace: ["fake-discord"] });
+    return session;
+  }
+
+  private guildPayload(guild: FakeGuild): Record<string, unknown> {
+    return {
+      id: guild.id,
+      name: guild.name,
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: snowflake(),
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [
+        {
+          id: guild.id,
+          name: "@everyone",
+          color: 0,
+          hoist: false,
+          icon: null,
+          unicode_emoji: null,
+          position: 0,
+          permissions: "1071698660929",
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_id: guild.channelId,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      premium_subscription_count: 0,
+      preferred_locale: "en-US",
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [],
+      channels: [
+        {
+          id: guild.channelId,
+          type: 0,
+          guild_id: guild.id,
+          name: "trade-questions",
+          position: 0,
+          permission_overwrites: [],
+          nsfw: false,
+          topic: null,
+          last_message_id: null,
+          rate_limit_per_user: 0,
+          parent_id: null,
+        },
+      ],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  // ---------------------------------------------------------------- interactions
+
+  /** Dispatches an INTERACTION_CREATE built from `payload` plus the fields every interaction carries. */
+  sendInteraction(
+    type: number,
+    data: Record<string, unknown> | undefined,
+    context: InteractionContext = {},
+    extra: Record<string, unknown> = {},
+  ): SentInteraction {
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb24${id}${randomBytes(24).toString("base64url")}`;
+    const guild = this.guilds[0];
+    const guildId = context.guildId === undefined ? (guild?.id ?? null) : context.guildId;
+    const channelId = context.channelId ?? guild?.channelId ?? snowflake();
+    const user = {
+      id: context.userId ?? "400000000000000001",
+      username: context.username ?? "trader",
+      discriminator: "0",
+      global_name: context.username ?? "Trader",
+      avatar: null,
+      public_flags: 0,
+    };
+    const payload: Record<string, unknown> = {
+      id,
+      application_id: this.applicationId,
+      type,
+      token,
+      version: 1,
+      channel_id: channelId,
+      channel: guildId
+        ? {
+            id: channelId,
+            type: 0,
+            guild_id: guildId,
+            name: "trade-questions",
+            permissions: ALL_PERMISSIONS,
+            nsfw: false,
+            position: 0,
+            parent_id: null,
+          }
+        : { id: channelId, type: 1, recipients: [user], last_message_id: null, flags: 0 },
+      app_permissions: ALL_PERMISSIONS,
+      locale: context.locale ?? "en-US",
+      entitlements: [],
+      authorizing_integration_owners: guildId ? { "0": guildId } : { "1": user.id },
+      context: guildId ? 0 : 1,
+      attachment_size_limit: 8 * 1024 * 1024,
+      ...(data ? { data } : {}),
+      ...(guildId
+        ? {
+            guild_id: guildId,
+            guild: { id: guildId, locale: "en-US", features: [] },
+            guild_locale: "en-US",
+            member: {
+              user,
+              roles: [],
+              permissions: ALL_PERMISSIONS,
+              joined_at: new Date().toISOString(),
+              premium_since: null,
+              deaf: false,
+              mute: false,
+              flags: 0,
+              pending: false,
+              nick: null,
+              avatar: null,
+              communication_disabled_until: null,
+            },
+          }
+        : { user }),
+      ...extra,
+    };
+    const sent: SentInteraction = { id, token, type, payload, dispatchedAt: performance.now() };
+    this.interactions.set(id, sent);
+    const state: InteractionState = {
+      sent,
+      callbackType: null,
+      callbackData: {},
+      callbackAt: 0,
+      ephemeral: false,
+      original: null,
+      edits: [],
+      followups: [],
+    };
+    this.states.set(id, state);
+    this.byToken.set(token, state);
+    this.dispatch("INTERACTION_CREATE", payload);
+    return sent;
+  }
+
+  /** A slash command. Plain values become options: strings 3, booleans 5, integers 4, other numbers 10. */
+  command(
+    name: string,
+    options: Record<string, OptionValue> | CommandOption[] = {},
+    context: InteractionContext = {},
+  ): SentInteraction {
+    return this.sendInteraction(
+      2,
+      { id: snowflake(), name, type: 1, options: toOptions(options) },
+      context,
+    );
+  }
+
+  /** Autocomplete for `name`, with `focused` the option being typed. */
+  autocomplete(
+    name: string,
+    options: Record<string, OptionValue>,
+    focused: string,
+    context: InteractionContext = {},
+  ): SentInteraction {
+    const list = toOptions(options).map((o) => (o.name === focused ? { ...o, focused: true } : o));
+    return this.sendInteraction(4, { id: snowflake(), name, type: 1, options: list }, context);
+  }
+
+  /**
+   * A button press. `onMessage` is the message the button sits on; by default the original
+   * response of `fromInteraction` as the fake stored it, else a bare message.
+   */
+  button(
+    customId: string,
+    fromInteraction?: string,
+    context: InteractionContext = {},
+  ): SentInteraction {
+    const stored = fromInteraction ? this.originalMessage(fromInteraction) : null;
+    const message =
+      stored ??
+      this.messageObject(
+        snowflake(),
+        context.channelId ?? this.guilds[0]?.channelId ?? snowflake(),
+        {},
+      );
+    return this.sendInteraction(3, { custom_id: customId, component_type: 2 }, context, {
+      message,
+    });
+  }
+
+  private messageObject(
+    id: string,
+    channelId: string,
+    data: Record<string, unknown>,
+  ): Record<string, unknown> {
+    return {
+      id,
+      type: 20,
+      channel_id: channelId,
+      author: this.botUser,
+      content: typeof data.content === "string" ? data.content : "",
+      embeds: Array.isArray(data.embeds) ? data.embeds : [],
+      components: Array.isArray(data.components) ? data.components : [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: typeof data.flags === "number" ? data.flags : 0,
+      application_id: this.applicationId,
+      webhook_id: this.applicationId,
+    };
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.now();
+    const rawUrl = req.url ?? "/";
+    const url = new URL(rawUrl, "http://127.0.0.1");
+    const method = (req.method ?? "GET").toUpperCase();
+    const path = url.pathname.startsWith(API_PREFIX)
+      ? url.pathname
+          .slice(API_PREFIX.length)
+          .split("/")
+          .map((segment) => safeDecode(segment))
+          .join("/")
+      : url.pathname;
+    const raw = await readBody(req);
+    const { body, files } = parseBody(raw, String(req.headers["content-type"] ?? ""));
+    const call: RestCall = {
+      method,
+      path,
+      rawUrl,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      files,
+      at,
+      status: 0,
+      violations: [],
+    };
+
+    const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+      call.status = status;
+      this.restCalls.push(call);
+      const text = json === undefined ? "" : JSON.stringify(json);
+      res.writeHead(status, {
+        ...(text ? { "content-type": "application/json" } : {}),
+        ...headers,
+      });
+      res.end(text);
+      this.changed();
+    };
+
+    if (!url.pathname.startsWith(API_PREFIX)) {
+      send(404, { message: "404: Not Found", code: 0 });
+      return;
+    }
+    const fault = this.takeFault(method, path);
+    if (fault) {
+      send(
+        fault.status,
+        fault.body ?? { message: `fake fault ${fault.status}`, code: 0 },
+        fault.headers ?? {},
+      );
+      return;
+    }
+    const [answer, json, headers] = this.route(method, path, call);
+    send(answer, json, headers);
+  }
+
+  private route(
+    method: string,
+    path: string,
+    call: RestCall,
+  ): [number, unknown?, Record<string, string>?] {
+    const parts = path.split("/").filter(Boolean);
+    const body = asRecord(call.body);
+
+    if (method === "GET" && path === "/gateway/bot") {
+      return [
+        200,
+        {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: {
+            total: 1000,
+            remaining: 1000,
+            reset_after: 86_400_000,
+            max_concurrency: 1,
+          },
+        },
+      ];
+    }
+    if (method === "GET" && path === "/gateway") return [200, { url: this.gatewayUrl }];
+    if (method === "GET" && path === "/users/@me") return [200, this.botUser];
+    if (method === "GET" && (path === "/applications/@me" || path === "/oauth2/applications/@me")) {
+      return [
+        200,
+        {
+          id: this.applicationId,
+          name: "Tijarat",
+          icon: null,
+          description: "",
+          bot_public: false,
+          bot_require_code_grant: false,
+          flags: 0,
+          owner: this.botUser,
+        },
+      ];
+    }
+
+    // /interactions/{id}/{token}/callback
+    if (parts[0] === "interactions" && parts[3] === "callback" && method === "POST") {
+      const state = this.states.get(parts[1] ?? "");
+      if (!state || state.sent.token !== parts[2])
+        return [404, { message: "Unknown interaction", code: 10062 }];
+      if (state.callbackType !== null) {
+        return [400, { message: "Interaction has already been acknowledged.", code: 40060 }];
+      }
+      const type = Number(body.type);
+      const data = asRecord(body.data);
+      const violations = this.validate(type === 8 ? "autocomplete" : "message", data);
+      if (violations.length > 0) return this.refuse(call, violations);
+      state.callbackType = type;
+      state.callbackData = data;
+      state.callbackAt = call.at;
+      state.ephemeral = ((Number(data.flags ?? 0) & EPHEMERAL) !== 0) as boolean;
+      if (type === 4 || type === 5) {
+        state.original = this.messageObject(
+          snowflake(),
+          state.sent.payload.channel_id as string,
+          type === 5 ? { flags: data.flags } : data,
+        );
+      } else if (type === 6 || type === 7) {
+        const clicked = asRecord(state.sent.payload.message);
+        state.original = type === 7 ? { ...clicked, ...pickMessageFields(data) } : clicked;
+      }
+      if (call.query.get("with_response") === "true") {
+        return [
+          200,
+          {
+            interaction: {
+              id: state.sent.id,
+              type: state.sent.type,
+              response_message_id: state.original?.id,
+              response_message_loading: type === 5,
+              response_message_ephemeral: state.ephemeral,
+            },
+            resource: { type, ...(state.original ? { message: state.original } : {}) },
+          },
+        ];
+      }
+      return [204];
+    }
+
+    // /webhooks/{app}/{token}[/messages/{id}]
+    if (parts[0] === "webhooks" && parts[1] === this.applicationId) {
+      const state = this.byToken.get(parts[2] ?? "");
+      if (!state) return [404, { message: "Unknown Webhook", code: 10015 }];
+      const messageId = parts[3] === "messages" ? parts[4] : undefined;
+      if (messageId === undefined && parts.length === 3 && method === "POST") {
+        if (state.callbackType === null) return [404, { message: "Unknown Webhook", code: 10015 }];
+        const violations = this.validate("message", body);
+        if (violations.length > 0) return this.refuse(call, violations);
+        state.followups.push(call);
+        return [
+          200,
+          this.messageObject(snowflake(), state.sent.payload.channel_id as string, body),
+        ];
+      }
+      if (messageId === "@original" || (messageId && state.original?.id === messageId)) {
+        if (!state.original) return [404, { message: "Unknown Message", code: 10008 }];
+        if (method === "GET") return [200, state.original];
+        if (method === "DELETE") {
+          state.original = null;
+          return [204];
+        }
+        if (method === "PATCH") {
+          const violations = this.validate("message", body);
+          if (violations.length > 0) return this.refuse(call, violations);
+          state.edits.push(call);
+          state.original = {
+            ...state.original,
+            ...pickMessageFields(body),
+            edited_timestamp: new Date().toISOString(),
+          };
+          return [200, state.original];
+        }
+      }
+      if (messageId && method === "PATCH") {
+        const followup = state.followups.find((f) => f.status === 200);
+        if (!followup) return [404, { message: "Unknown Message", code: 10008 }];
+        return [200, this.messageObject(messageId, state.sent.payload.channel_id as string, body)];
+      }
+      return [404, { message: "Unknown Message", code: 10008 }];
+    }
+
+    // /applications/{app}/commands and /applications/{app}/guilds/{guild}/commands
+    if (
+      parts[0] === "applications" &&
+      parts.at(-1) === "commands" &&
+      (parts.length === 3 || (parts.length === 5 && parts[2] === "guilds"))
+    ) {
+      if (parts[1] !== this.applicationId) return [403, { message: "Missing Access", code: 50001 }];
+      const guildId = parts.length === 5 ? parts[3] : undefined;
+      if (method === "PUT") {
+        const violations = this.validate("commands", call.body);
+        if (violations.length > 0) return this.refuse(call, violations);
+        this.commandPuts.set(path, call.body);
+        const stored = (Array.isArray(call.body) ? call.body : []).map((command) => ({
+          id: snowflake(),
+          application_id: this.applicationId,
+          version: snowflake(),
+          type: 1,
+          default_member_permissions: null,
+          ...(guildId ? { guild_id: guildId } : {}),
+          ...asRecord(command),
+        }));
+        this.storedCommands.set(path, stored);
+        return [200, stored];
+      }
+      if (method === "GET") return [200, this.storedCommands.get(path) ?? []];
+    }
+
+    return [404, { message: "404: Not Found", code: 0 }];
+  }
+
+  private validate(kind: "message" | "autocomplete" | "commands", body: unknown): string[] {
+    return this.validatePayload ? this.validatePayload(kind, body) : [];
+  }
+
+  private refuse(call: RestCall, violations: string[]): [number, unknown] {
+    call.violations = violations;
+    return [
+      400,
+      {
+        message: "Invalid Form Body",
+        code: 50035,
+        errors: { _errors: violations.map((message) => ({ code: "BASE_TYPE_INVALID", message })) },
+      },
+    ];
+  }
+}
+
+function toOptions(options: Record<string, OptionValue> | CommandOption[]): CommandOption[] {
+  if (Array.isArray(options)) return options;
+  return Object.entries(options).map(([name, value]) => ({
+    name,
+    value,
+    type:
+      typeof value === "string"
+        ? 3
+        : typeof value === "boolean"
+          ? 5
+          : Number.isInteger(value)
+            ? 4
+            : 10,
+  }));
+}
+
+function pickMessageFields(body: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of [
+    "content",
+    "embeds",
+    "components",
+    "flags",
+    "allowed_mentions",
+    "attachments",
+  ]) {
+    if (key in body) fields[key] = body[key];
+  }
+  return fields;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/** JSON bodies as they are; multipart bodies by their `payload_json` part, files counted. */
+function parseBody(raw: Buffer, contentType: string): { body: unknown; files: number } {
+  if (raw.length === 0) return { body: null, files: 0 };
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (contentType.startsWith("multipart/form-data") && boundary) {
+    const marker = `--${boundary[1] ?? boundary[2] ?? ""}`;
+    let body: unknown = null;
+    let files = 0;
+    for (const part of raw.toString("latin1").split(marker)) {
+      const split = part.indexOf("\r\n\r\n");
+      if (split < 0) continue;
+      const head = part.slice(0, split);
+      if (/name="payload_json"/.test(head)) {
+        const content = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString(
+          "utf8",
+        );
+        body = JSON.parse(content);
+      } else if (/filename=/.test(head)) {
+        files += 1;
+      }
+    }
+    return { body, files };
+  }
+  const text = raw.toString("utf8");
+  try {
+    return { body: JSON.parse(text), files: 0 };
+  } catch {
+    return { body: text, files: 0 };
+  }
+}
