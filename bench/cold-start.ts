@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { loadEngineModule } from "./engine-module";
+import { memoryAfterGc } from "./memory";
+import { round } from "./stats";
+
+/**
+ * Child process: a restart, from an empty module cache to the first answer served from the
+ * snapshot. Usage: cold-start.ts ENGINE_MODULE SNAPSHOT_FILE QUESTION. Prints one JSON line.
+ * Times are `performance.now()`, which counts from the start of this process.
+ */
+
+export interface ColdStartReport {
+  /** Process start to first answer. */
+  totalMs: number;
+  /** Process start to this script's first line: Node and the TypeScript loader booting. */
+  bootMs: number;
+  importMs: number;
+  readMs: number;
+  parseMs: number;
+  firstAskMs: number;
+  answered: boolean;
+  rssMB: number;
+  heapMB: number;
+}
+
+const scriptStart = performance.now();
+const [modulePath, snapshotPath, question] = process.argv.slice(2);
+if (!modulePath || !snapshotPath || !question) {
+  console.error("usage: cold-start.ts ENGINE_MODULE SNAPSHOT_FILE QUESTION");
+  process.exit(2);
+}
+const engineModule = await loadEngineModule(modulePath);
+const imported = performance.now();
+const snapshot = readFileSync(snapshotPath, "utf8");
+const read = performance.now();
+const engine = engineModule.engineFromSnapshot(snapshot);
+const loaded = performance.now();
+const answer = engine.ask(question);
+const answeredAt = performance.now();
+const memory = memoryAfterGc();
+const report: ColdStartReport = {
+  totalMs: round(answeredAt),
+  bootMs: round(scriptStart),
+  importMs: round(imported - scriptStart),
+  readMs: round(read - imported),
+  parseMs: round(loaded - read),
+  firstAskMs: round(answeredAt - loaded),
+  answered: answer.answered,
+  rssMB: memory.rssMB,
+  heapMB: memory.heapMB,
+};
+console.log(JSON.stringify(report));

@@ -1,0 +1,200 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Answer, Engine } from "../src/types";
+import { buildBareMiniSearch } from "./bare-minisearch";
+import { lastJsonLine, runBenchScript } from "./child";
+import type { ColdStartReport } from "./cold-start";
+import type { EngineModule } from "./engine-module";
+import { DEFAULT_SEED, generateCorpus } from "./generate";
+import { memoryAfterGc } from "./memory";
+import { type BenchQuestion, type BenchQuestionKind, generateQuestions } from "./questions";
+import { type LatencySummary, round, summarize, toMB } from "./stats";
+
+/** Everything measured for one corpus size. The first fields are the `--json` contract. */
+export interface SizeResult {
+  passages: number;
+  ingestMs: number;
+  snapshotBytes: number;
+  coldStartMs: number;
+  rssMB: number;
+  heapMB: number;
+  askMs: LatencySummary;
+  bareMiniSearchMs: LatencySummary;
+  /** engine / bare MiniSearch, per percentile: the issue's target is p99 ≤ 0.25. */
+  ratio: { p50: number; p95: number; p99: number };
+  /** Passages the splitter found in the generated articles (should equal `passages`). */
+  passagesIndexed: number;
+  articles: number;
+  questions: number;
+  generateMs: number;
+  snapshotWriteMs: number;
+  bareIngestMs: number;
+  /** Highest RSS of the measuring process (generation, ingest, snapshot and reference included). */
+  peakRssMB: number;
+  memoryAfterGc: boolean;
+  /** Every cold start run, process start to first answer; `coldStartMs` is their median. */
+  coldStartRunsMs: number[];
+  coldStart: ColdStartReport;
+  /** Per question kind: how many were asked, answered by the engine, and raised an error. */
+  answers: Record<BenchQuestionKind, { asked: number; answered: number; errors: number }>;
+  errors: string[];
+}
+
+export interface MeasureOptions {
+  passages: number;
+  questions: number;
+  coldStartRuns: number;
+  seed?: number;
+  /** Path of the engine module, loaded again by each cold-start child. */
+  enginePath: string;
+  engine: EngineModule;
+  log?: (line: string) => void;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+};
+
+function timeEach(questions: readonly BenchQuestion[], ask: (q: string) => unknown): number[] {
+  const times: number[] = [];
+  for (const q of questions) {
+    const started = performance.now();
+    ask(q.text);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+const KINDS: readonly BenchQuestionKind[] = ["figure", "official", "quote", "open", "no-answer"];
+
+/** Times each engine answer and tallies, per kind, how many were answered or failed. */
+function timeEngine(engine: Engine, questions: readonly BenchQuestion[]) {
+  const answers = Object.fromEntries(
+    KINDS.map((kind) => [kind, { asked: 0, answered: 0, errors: 0 }]),
+  ) as SizeResult["answers"];
+  const errors: string[] = [];
+  const times: number[] = [];
+  for (const q of questions) {
+    const tally = answers[q.kind];
+    tally.asked++;
+    const started = performance.now();
+    let answer: Answer | null = null;
+    try {
+      answer = engine.ask(q.text);
+    } catch (error) {
+      tally.errors++;
+      if (errors.length < 5) errors.push(`${q.text}: ${String(error)}`);
+    }
+    times.push(performance.now() - started);
+    if (answer?.answered) tally.answered++;
+  }
+  return { times, answers, errors };
+}
+
+const ratio = (a: number, b: number): number => (b > 0 ? round(a / b, 3) : Number.NaN);
+
+/** Generates a corpus of `passages`, builds the engine and the reference, and measures both. */
+export async function measureSize(options: MeasureOptions): Promise<SizeResult> {
+  const log = options.log ?? (() => {});
+  const seed = options.seed ?? DEFAULT_SEED;
+
+  let started = performance.now();
+  const corpus = generateCorpus({ passages: options.passages, seed });
+  const questions = generateQuestions(corpus, { count: options.questions, seed: seed + 1 });
+  // Warm-up questions differ from the timed ones, so an engine that caches answers gains nothing.
+  const warmUp = generateQuestions(corpus, {
+    count: Math.min(50, options.questions),
+    seed: seed + 2,
+  });
+  const generateMs = performance.now() - started;
+  log(
+    `${options.passages} passages: generated ${corpus.articles.length} articles in ${Math.round(generateMs)} ms`,
+  );
+
+  started = performance.now();
+  const engine = options.engine.buildEngine(corpus.articles);
+  const ingestMs = performance.now() - started;
+  log(`${options.passages} passages: built the engine in ${Math.round(ingestMs)} ms`);
+
+  started = performance.now();
+  let snapshot: string | null = options.engine.engineToSnapshot(engine);
+  const snapshotBytes = Buffer.byteLength(snapshot, "utf8");
+  const snapshotPath = join(tmpdir(), `tijarat-bench-${process.pid}-${options.passages}.json`);
+  writeFileSync(snapshotPath, snapshot);
+  snapshot = null;
+  const snapshotWriteMs = performance.now() - started;
+
+  // The engine's footprint: the process holds the engine and its articles, nothing else large.
+  const memory = memoryAfterGc();
+  log(
+    `${options.passages} passages: snapshot ${toMB(snapshotBytes)} MB, RSS ${memory.rssMB} MB, heap ${memory.heapMB} MB`,
+  );
+
+  const coldStartQuestion =
+    questions.find((q) => q.kind === "figure")?.text ?? questions[0]?.text ?? "trade";
+  const coldStarts: ColdStartReport[] = [];
+  try {
+    for (let run = 0; run < options.coldStartRuns; run++) {
+      const child = await runBenchScript(resolve(import.meta.dirname, "cold-start.ts"), [
+        options.enginePath,
+        snapshotPath,
+        coldStartQuestion,
+      ]);
+      coldStarts.push(lastJsonLine<ColdStartReport>(child.stdout));
+    }
+  } finally {
+    rmSync(snapshotPath, { force: true });
+  }
+  const coldStartRunsMs = coldStarts.map((c) => c.totalMs);
+  const coldStartMs = median(coldStartRunsMs);
+  const coldStart = coldStarts.find((c) => c.totalMs === coldStartMs) ?? coldStarts[0];
+  if (!coldStart) throw new Error("no cold start was measured");
+  log(
+    `${options.passages} passages: cold start ${coldStartMs} ms (runs: ${coldStartRunsMs.join(", ")})`,
+  );
+
+  started = performance.now();
+  const bare = buildBareMiniSearch(corpus.articles);
+  const bareIngestMs = performance.now() - started;
+  log(`${options.passages} passages: built bare MiniSearch in ${Math.round(bareIngestMs)} ms`);
+
+  timeEngine(engine, warmUp);
+  timeEach(warmUp, (q) => bare.ask(q));
+  const { times: askTimes, answers, errors } = timeEngine(engine, questions);
+  const bareTimes = timeEach(questions, (q) => bare.ask(q));
+  const askMs = summarize(askTimes);
+  const bareMiniSearchMs = summarize(bareTimes);
+  log(
+    `${options.passages} passages: ask p99 ${askMs.p99} ms, bare MiniSearch p99 ${bareMiniSearchMs.p99} ms`,
+  );
+
+  return {
+    passages: options.passages,
+    ingestMs: round(ingestMs, 0),
+    snapshotBytes,
+    coldStartMs,
+    rssMB: memory.rssMB,
+    heapMB: memory.heapMB,
+    askMs,
+    bareMiniSearchMs,
+    ratio: {
+      p50: ratio(askMs.p50, bareMiniSearchMs.p50),
+      p95: ratio(askMs.p95, bareMiniSearchMs.p95),
+      p99: ratio(askMs.p99, bareMiniSearchMs.p99),
+    },
+    passagesIndexed: bare.passages,
+    articles: corpus.articles.length,
+    questions: questions.length,
+    generateMs: round(generateMs, 0),
+    snapshotWriteMs: round(snapshotWriteMs, 0),
+    bareIngestMs: round(bareIngestMs, 0),
+    peakRssMB: toMB(process.resourceUsage().maxRSS * 1024),
+    memoryAfterGc: memory.afterGc,
+    coldStartRunsMs,
+    coldStart,
+    answers,
+    errors,
+  };
+}

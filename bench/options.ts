@@ -1,0 +1,82 @@
+import { DEFAULT_ENGINE_MODULE } from "./engine-module";
+
+export interface BenchOptions {
+  sizes: number[];
+  json: boolean;
+  quick: boolean;
+  questions: number;
+  coldStartRuns: number;
+  seed: number | undefined;
+  enginePath: string;
+}
+
+export const USAGE = `usage: npm run bench -- [--sizes 1000,10000,100000] [--json] [--quick]
+  --sizes LIST       corpus sizes in passages, comma-separated (default 1000,10000)
+  --json             print one JSON object instead of the table
+  --quick            fewer questions and one cold start: for CI
+  --questions N      questions per size (default 1000; 200 with --quick)
+  --cold-starts N    cold-start runs per size, median reported (default 3; 1 with --quick)
+  --seed N           corpus seed (default fixed, so runs compare)
+  --engine PATH      engine module to measure (default src/engine.ts)`;
+
+export class UsageError extends Error {}
+
+const positiveInteger = (flag: string, text: string | undefined): number => {
+  const value = Number(text?.replace(/_/g, ""));
+  if (!text || !Number.isInteger(value) || value < 1) {
+    throw new UsageError(`${flag} needs a positive whole number, got ${text ?? "nothing"}`);
+  }
+  return value;
+};
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  let sizes = [1000, 10000];
+  let json = false;
+  let quick = false;
+  let questions: number | null = null;
+  let coldStartRuns: number | null = null;
+  let seed: number | undefined;
+  let enginePath = DEFAULT_ENGINE_MODULE;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s) : [arg];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case "--sizes":
+        sizes = (value() ?? "").split(",").map((s) => positiveInteger("--sizes", s.trim()));
+        break;
+      case "--json":
+        json = true;
+        break;
+      case "--quick":
+        quick = true;
+        break;
+      case "--questions":
+        questions = positiveInteger("--questions", value());
+        break;
+      case "--cold-starts":
+        coldStartRuns = positiveInteger("--cold-starts", value());
+        break;
+      case "--seed":
+        seed = positiveInteger("--seed", value());
+        break;
+      case "--engine": {
+        const path = value();
+        if (!path) throw new UsageError("--engine needs a path");
+        enginePath = path;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown argument ${arg}`);
+    }
+  }
+  return {
+    sizes,
+    json,
+    quick,
+    questions: questions ?? (quick ? 200 : 1000),
+    coldStartRuns: coldStartRuns ?? (quick ? 1 : 3),
+    seed,
+    enginePath,
+  };
+}

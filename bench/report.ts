@@ -1,0 +1,124 @@
+import { cpus, release, totalmem } from "node:os";
+import type { SizeResult } from "./measure-size";
+import { round, toMB } from "./stats";
+
+/** The issue's targets, checked at every size (they are stated for 100,000 passages). */
+export const TARGETS = {
+  askP99Ms: 50,
+  askP99VersusBare: 0.25,
+  coldStartMs: 1500,
+  ingestMs: 30_000,
+  rssMB: 600,
+} as const;
+
+export interface TargetCheck {
+  passages: number;
+  askP99: boolean;
+  ratioP99: boolean;
+  coldStart: boolean;
+  ingest: boolean;
+  rss: boolean;
+}
+
+export function checkTargets(result: SizeResult): TargetCheck {
+  return {
+    passages: result.passages,
+    askP99: result.askMs.p99 <= TARGETS.askP99Ms,
+    ratioP99: result.ratio.p99 <= TARGETS.askP99VersusBare,
+    coldStart: result.coldStartMs <= TARGETS.coldStartMs,
+    ingest: result.ingestMs <= TARGETS.ingestMs,
+    rss: result.rssMB <= TARGETS.rssMB,
+  };
+}
+
+export function machine() {
+  const cores = cpus();
+  return {
+    cpu: cores[0]?.model.trim() ?? "unknown",
+    cores: cores.length,
+    memoryMB: round(toMB(totalmem()), 0),
+    platform: `${process.platform} ${release()} ${process.arch}`,
+  };
+}
+
+export interface BenchReport {
+  sizes: SizeResult[];
+  targets: typeof TARGETS;
+  checks: TargetCheck[];
+  machine: ReturnType<typeof machine>;
+  node: string;
+  date: string;
+  questions: number;
+  seed: number | null;
+  quick: boolean;
+}
+
+const pad = (cells: string[], widths: number[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+
+const triple = (s: { p50: number; p95: number; p99: number }) =>
+  `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)} / ${s.p99.toFixed(2)}`;
+
+/** The report as a person reads it: one row per size, then the targets at the largest size. */
+export function formatTable(report: BenchReport): string {
+  const header = [
+    "passages",
+    "ingest s",
+    "snapshot MB",
+    "cold start ms",
+    "RSS MB",
+    "heap MB",
+    "ask ms p50 / p95 / p99",
+    "bare MiniSearch ms p50 / p95 / p99",
+    "p99 ratio",
+  ];
+  const rows = report.sizes.map((r) => [
+    r.passages.toLocaleString("en-US"),
+    (r.ingestMs / 1000).toFixed(1),
+    toMB(r.snapshotBytes).toFixed(1),
+    String(Math.round(r.coldStartMs)),
+    r.rssMB.toFixed(0),
+    r.heapMB.toFixed(0),
+    triple(r.askMs),
+    triple(r.bareMiniSearchMs),
+    r.ratio.p99.toFixed(3),
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
+  );
+  const lines = [pad(header, widths), widths.map((w) => "-".repeat(w)).join("  ")];
+  for (const row of rows) lines.push(pad(row, widths));
+
+  lines.push("");
+  lines.push(
+    `${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryMB} MB; Node ${report.node}; ${report.date}; ${report.questions} questions per size`,
+  );
+  for (const r of report.sizes) {
+    const kinds = Object.entries(r.answers)
+      .map(
+        ([kind, t]) => `${kind} ${t.answered}/${t.asked}${t.errors ? ` (${t.errors} errors)` : ""}`,
+      )
+      .join(", ");
+    lines.push(
+      `${r.passages.toLocaleString("en-US")} passages: answered ${kinds}; cold start = boot ${r.coldStart.bootMs} + import ${r.coldStart.importMs} + read ${r.coldStart.readMs} + load ${r.coldStart.parseMs} + first ask ${r.coldStart.firstAskMs} ms`,
+    );
+    for (const error of r.errors) lines.push(`  error: ${error}`);
+  }
+
+  const largest = report.checks[report.checks.length - 1];
+  if (largest) {
+    const mark = (ok: boolean) => (ok ? "met" : "MISSED");
+    lines.push("");
+    lines.push(
+      `Targets at ${largest.passages.toLocaleString("en-US")} passages (stated for 100,000):`,
+    );
+    lines.push(`  ask p99 <= ${TARGETS.askP99Ms} ms: ${mark(largest.askP99)}`);
+    lines.push(
+      `  ask p99 <= ${TARGETS.askP99VersusBare} x bare MiniSearch p99: ${mark(largest.ratioP99)}`,
+    );
+    lines.push(`  cold start <= ${TARGETS.coldStartMs} ms: ${mark(largest.coldStart)}`);
+    lines.push(`  ingest <= ${TARGETS.ingestMs / 1000} s: ${mark(largest.ingest)}`);
+    lines.push(`  RSS <= ${TARGETS.rssMB} MB: ${mark(largest.rss)}`);
+  }
+  return lines.join("\n");
+}
