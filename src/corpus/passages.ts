@@ -73,7 +73,7 @@ const ABBREVIATIONS = new Set([
 
 /** Lines that sites wrap around an article: never passages. */
 const BOILERPLATE =
-  /^(?:breaking(?:\s+news)?|developing(?:\s+story)?|exclusive|advertisement|sponsored|share(?:\s+this)?(?:\s+article)?|(?:also|read|see|related|more)(?:\s+(?:read|more|also|stories|news|articles?))?\s*[:|\-–—]\s*.*|click here.*|subscribe.*|follow us.*|photo(?:\s*:|\s+credit).*|image(?:\s*:|\s+credit).*)$/i;
+  /^(?:breaking(?:\s+news)?[:!]?|developing(?:\s+story)?|exclusive|advertisement|sponsored|share(?:\s+this)?(?:\s+article)?|(?:also|read|see|related|more)(?:\s+(?:read|more|also|stories|news|articles?))?(?:\s*[:|–—]|\s+-)\s*.*|click here\b.*|subscribe\b.*|follow us\b.*|photo(?:\s*:|\s+credit).*|image(?:\s*:|\s+credit).*)$/i;
 
 const TERMINAL = /[.!?]["'”’)\]]*$/u;
 
@@ -121,8 +121,13 @@ export function isBoilerplate(line: string, title: string, seen: Set<string>): b
 }
 
 /** A line cut mid-sentence by hard wrapping, as opposed to a finished line or a heading. */
-function continuesOnNextLine(text: string): boolean {
-  if (TERMINAL.test(text) || text.length < 50 || BOILERPLATE.test(text)) return false;
+function continuesOnNextLine(text: string, next: string): boolean {
+  if (TERMINAL.test(text) || BOILERPLATE.test(text)) return false;
+  // A Markdown heading, list item or quote starts a block of its own.
+  if (/^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(next)) return false;
+  // A sentence does not start in lower case, nor does a finished line end on a comma.
+  if (/^\p{Ll}/u.test(next) || text.endsWith(",")) return true;
+  if (text.length < 50) return false;
   const words = text.split(/\s+/);
   const capitalised = words.filter((w) => /^["“‘'(]?[\p{Lu}\p{N}]/u.test(w)).length;
   return capitalised / words.length < 0.6;
@@ -142,7 +147,7 @@ function paragraphsOf(body: string): Line[] {
       current = null;
       continue;
     }
-    if (current && continuesOnNextLine(current.text)) {
+    if (current && continuesOnNextLine(current.text, line.text)) {
       current = {
         text: body.slice(current.start, line.end),
         start: current.start,
