@@ -1,0 +1,457 @@
+/**
+ * Renders the engine's plain data (Answer, Figure, Official, SourceSummary, Passage) as Discord
+ * message payloads. Every function ends in `fitReply`, so every Discord limit holds and no reply
+ * can mention anyone; article and user text is escaped before it is shown.
+ */
+import type {
+  Answer,
+  Article,
+  Citation,
+  Figure,
+  FigureFilter,
+  Official,
+  Passage,
+  SourceSummary,
+} from "../types";
+import { fitEmbed, fitReply } from "./fit";
+import { LIMITS } from "./limits";
+import {
+  type ActionRow,
+  type Button,
+  ButtonStyle,
+  ComponentKind,
+  type Embed,
+  type EmbedField,
+  type Reply,
+} from "./payload";
+import { blockQuote, escapeText, link, oneLine, safeUrl, shorten } from "./text";
+
+export const COLORS = { answered: 0x2e7d32, unanswered: 0x9e9e9e, info: 0x1565c0 } as const;
+
+/** Figures per /figures page: five full fields stay well inside 6,000 characters. */
+export const FIGURES_PER_PAGE = 5;
+/** "Show passage" buttons on an answer: two rows, leaving room for the vote row. */
+const MAX_PASSAGE_BUTTONS = 10;
+/** Citations shown on an answer: each is a field, and a field carries its quote. */
+const MAX_CITATION_FIELDS = 10;
+
+export type ArticleLookup = (id: string) => Article | undefined;
+
+/** A short, always-ephemeral note: errors, cooldown, expired buttons, bad options. */
+export function renderNotice(text: string, ephemeral = true): Reply {
+  return fitReply({ content: text, ephemeral, allowed_mentions: { parse: [] } });
+}
+
+const describeDate = (published: string | null): string => published ?? "undated";
+
+/** `Publisher · 2024-05-02`, with unknowns said plainly. */
+function byline(publisher: string | null, published: string | null): string {
+  return `${publisher ? escapeText(publisher) : "Publisher not given"} · ${describeDate(published)}`;
+}
+
+/** Bolds every figure value in already-escaped text, longest first so none is bolded twice. */
+function boldFigures(escaped: string, values: readonly string[]): string {
+  const unique = [...new Set(values.map(escapeText).filter((v) => v.length > 0))];
+  if (unique.length === 0) return escaped;
+  unique.sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(
+    unique.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+    "g",
+  );
+  return escaped.replace(pattern, (value) => `**${value}**`);
+}
+
+/** Which citation (0-based) states a figure: one whose span holds it, else one from its passage. */
+function citationOf(figure: Figure, citations: readonly Citation[]): number {
+  const holding = citations.findIndex(
+    (c) =>
+      c.articleId === figure.articleId && c.start <= figure.valueStart && figure.valueEnd <= c.end,
+  );
+  return holding !== -1 ? holding : citations.findIndex((c) => c.passageId === figure.passageId);
+}
+
+/** `about **$2.6 billion** — IT exports · fiscal year 2023 · Pakistan Software Export Board [2]` */
+export function figureLine(figure: Figure, citationNumber: number | null): string {
+  const parts = [
+    `${figure.qualifier ? `${escapeText(figure.qualifier)} ` : ""}**${escapeText(figure.value)}**`,
+  ];
+  const details = [figure.measure, figure.period, figure.source]
+    .filter((part): part is string => Boolean(part))
+    .map(escapeText);
+  if (details.length > 0) parts.push(details.join(" · "));
+  const line = parts.join(" — ");
+  return citationNumber === null ? line : `${line} [${citationNumber}]`;
+}
+
+/** Lines joined until the budget is reached, then a line saying how many were left out. */
+function linesWithin(
+  lines: readonly string[],
+  budget: number,
+  more: (left: number) => string,
+): string {
+  const kept: string[] = [];
+  let used = 0;
+  for (const [index, line] of lines.entries()) {
+    const tail = index < lines.length - 1 ? more(lines.length - index - 1).length + 1 : 0;
+    if (used + line.length + 1 + tail > budget && kept.length > 0) {
+      kept.push(more(lines.length - index));
+      return kept.join("\n");
+    }
+    kept.push(line);
+    used += line.length + 1;
+  }
+  return kept.join("\n");
+}
+
+function citationField(citation: Citation, number: number): EmbedField {
+  return {
+    name: `[${number}] ${byline(citation.publisher, citation.published)}`,
+    value: `${link(citation.title, citation.url)}\n${blockQuote(escapeText(citation.excerpt))}`,
+  };
+}
+
+function button(customId: string, label: string, style: Button["style"], emoji?: string): Button {
+  const made: Button = { type: ComponentKind.Button, style, label, custom_id: customId };
+  if (emoji) made.emoji = { name: emoji };
+  return made;
+}
+
+function rowsOf(buttons: readonly Button[]): ActionRow[] {
+  const rows: ActionRow[] = [];
+  for (let at = 0; at < buttons.length; at += LIMITS.buttonsPerRow) {
+    rows.push({
+      type: ComponentKind.ActionRow,
+      components: buttons.slice(at, at + LIMITS.buttonsPerRow),
+    });
+  }
+  return rows;
+}
+
+/** custom_ids of an answer's buttons. A passage id that fits is carried as is (survives restarts). */
+export const askIds = {
+  passage: (passageId: string) => `ask:passage:${passageId}`,
+  citation: (questionKey: string, number: number) => `ask:cite:${questionKey}:${number}`,
+  vote: (vote: "up" | "down", questionKey: string) => `ask:vote:${vote}:${questionKey}`,
+};
+
+function passageButtons(citations: readonly Citation[], questionKey: string): Button[] {
+  const byPassage = new Map<string, number[]>();
+  for (const [index, citation] of citations.entries()) {
+    const numbers = byPassage.get(citation.passageId) ?? [];
+    numbers.push(index + 1);
+    byPassage.set(citation.passageId, numbers);
+  }
+  return [...byPassage.entries()].slice(0, MAX_PASSAGE_BUTTONS).map(([passageId, numbers]) => {
+    const direct = askIds.passage(passageId);
+    const first = numbers[0] ?? 1;
+    const customId =
+      direct.length <= LIMITS.customId ? direct : askIds.citation(questionKey, first);
+    const label = `Show passage ${numbers.map((n) => `[${n}]`).join("")}`;
+    return button(customId, label, ButtonStyle.Secondary);
+  });
+}
+
+/**
+ * An /ask reply: the question as the title, the answer with its figures in bold, one line per
+ * figure (measure, period, source body, citation number), and each citation as a numbered field
+ * with the linked title, publisher, date and the verbatim sentence quoted. Unanswered questions
+ * say so and show the closest passages the engine found.
+ */
+export function renderAnswer(
+  answer: Answer,
+  options: { questionKey: string; ephemeral?: boolean },
+): Reply {
+  const figureValues = answer.figures.map((figure) => figure.value);
+  const citations = answer.citations.slice(0, MAX_CITATION_FIELDS);
+  const parts: string[] = [];
+  if (answer.answered) {
+    parts.push(shorten(boldFigures(escapeText(answer.text), figureValues), 1200, figureValues));
+    if (answer.figures.length > 0) {
+      const lines = answer.figures.map((figure) => {
+        const index = citationOf(figure, answer.citations);
+        return figureLine(figure, index === -1 ? null : index + 1);
+      });
+      parts.push(linesWithin(lines, 1200, (left) => `…and ${left} more figures (try /figures)`));
+    }
+  } else {
+    parts.push(escapeText(answer.text || "I could not find the answer in the articles I have."));
+    if (answer.missing.length > 0) {
+      parts.push(`*Not in the articles:* ${answer.missing.map(escapeText).join(", ")}`);
+    }
+    if (citations.length > 0) parts.push("The closest passages:");
+  }
+  const description = shorten(parts.join("\n\n"), 2500, figureValues);
+
+  const fields = citations.map((citation, index) => citationField(citation, index + 1));
+  if (answer.citations.length > citations.length) {
+    fields.push({
+      name: "More sources",
+      value: `${answer.citations.length - citations.length} more citations are not shown.`,
+    });
+  }
+  const embed: Embed = {
+    title: shorten(escapeText(oneLine(answer.question)), LIMITS.embedTitle),
+    description,
+    color: answer.answered ? COLORS.answered : COLORS.unanswered,
+    fields,
+    footer: {
+      text: answer.answered
+        ? `Tijarat · quoted verbatim from ${new Set(answer.citations.map((c) => c.articleId)).size} article(s)`
+        : "Tijarat · not found in the articles",
+    },
+  };
+  const buttons = passageButtons(answer.citations, options.questionKey);
+  const rows = rowsOf(buttons);
+  rows.push({
+    type: ComponentKind.ActionRow,
+    components: [
+      button(askIds.vote("up", options.questionKey), "Helpful", ButtonStyle.Secondary, "👍"),
+      button(askIds.vote("down", options.questionKey), "Not helpful", ButtonStyle.Secondary, "👎"),
+    ],
+  });
+  return fitReply(
+    {
+      embeds: [embed],
+      components: rows,
+      ephemeral: options.ephemeral === true,
+      allowed_mentions: { parse: [] },
+    },
+    figureValues,
+  );
+}
+
+/** The full paragraph behind a citation, with the cited words in bold when given. */
+export function renderPassage(
+  passage: Passage,
+  article: Article | undefined,
+  cited?: string,
+): Reply {
+  let description = escapeText(passage.text);
+  const at = cited ? passage.text.indexOf(cited) : -1;
+  if (cited && at !== -1) {
+    const before = escapeText(passage.text.slice(0, at));
+    const after = escapeText(passage.text.slice(at + cited.length));
+    description = `${before}**${escapeText(cited)}**${after}`;
+  }
+  const embed: Embed = {
+    title: escapeText(article?.title ?? passage.articleId),
+    description,
+    color: COLORS.info,
+    footer: {
+      text: `${article ? byline(article.publisher, article.published) : passage.articleId} · paragraph ${passage.index + 1}`,
+    },
+  };
+  const url = safeUrl(article?.url);
+  if (url) embed.url = url;
+  return fitReply({ embeds: [embed], ephemeral: true, allowed_mentions: { parse: [] } });
+}
+
+export function describeFilter(filter: FigureFilter): string {
+  const parts = (["partner", "measure", "period"] as const)
+    .filter((key) => filter[key])
+    .map((key) => `${key}: ${filter[key]}`);
+  return parts.length > 0 ? parts.join(", ") : "all";
+}
+
+export const figuresPageId = (page: number, queryKey: string) => `figures:page:${page}:${queryKey}`;
+
+/** One page of /figures: each figure a field with value, measure, period, source and article. */
+export function renderFiguresPage(
+  figures: readonly Figure[],
+  options: {
+    filter: FigureFilter;
+    page: number;
+    queryKey: string;
+    article: ArticleLookup;
+    partners: readonly string[];
+  },
+): Reply {
+  const pages = Math.max(1, Math.ceil(figures.length / FIGURES_PER_PAGE));
+  const page = Math.min(Math.max(0, options.page), pages - 1);
+  const shown = figures.slice(page * FIGURES_PER_PAGE, (page + 1) * FIGURES_PER_PAGE);
+  const filterText = escapeText(describeFilter(options.filter));
+  const embed: Embed = {
+    title: `Figures — ${filterText}`,
+    color: COLORS.info,
+    fields: shown.map((figure) => figureField(figure, options.article)),
+  };
+  if (figures.length === 0) {
+    const partners = options.partners.map(escapeText).join(", ");
+    embed.description = `No figures match ${filterText}.${partners ? ` Partners with figures: ${partners}.` : ""}`;
+  } else {
+    embed.description = `${figures.length} figure${figures.length === 1 ? "" : "s"}, quoted from the articles.`;
+    embed.footer = { text: `Page ${page + 1} of ${pages} · ${figures.length} figures` };
+  }
+  const reply: Reply = { embeds: [embed], allowed_mentions: { parse: [] } };
+  if (pages > 1) {
+    reply.components = [
+      {
+        type: ComponentKind.ActionRow,
+        components: [
+          {
+            ...button(figuresPageId(page - 1, options.queryKey), "Previous", ButtonStyle.Secondary),
+            disabled: page === 0,
+          },
+          {
+            ...button(figuresPageId(page + 1, options.queryKey), "Next", ButtonStyle.Secondary),
+            disabled: page >= pages - 1,
+          },
+        ],
+      },
+    ];
+  }
+  return fitReply(
+    reply,
+    shown.map((figure) => figure.value),
+  );
+}
+
+function figureField(figure: Figure, article: ArticleLookup): EmbedField {
+  const source = article(figure.articleId);
+  const lines = [
+    `**Period:** ${figure.period ? escapeText(figure.period) : "not stated"}`,
+    `**Source:** ${figure.source ? escapeText(figure.source) : "not stated"}`,
+  ];
+  if (figure.partners.length > 0)
+    lines.push(`**Partners:** ${figure.partners.map(escapeText).join(", ")}`);
+  lines.push(`**Article:** ${link(source?.title ?? figure.articleId, source?.url)}`);
+  lines.push(blockQuote(escapeText(figure.sentence)));
+  const name = `${figure.qualifier ? `${figure.qualifier} ` : ""}${figure.value}${figure.measure ? ` — ${figure.measure}` : ""}`;
+  return {
+    name: shorten(escapeText(name), LIMITS.fieldName, [figure.value]),
+    value: lines.join("\n"),
+  };
+}
+
+/** At most this many officials get a full card; the rest are named. */
+const OFFICIAL_CARDS = 3;
+
+/** /official: title, organisation, country, quotes with citations, and the articles naming them. */
+export function renderOfficials(
+  query: string,
+  officials: readonly Official[],
+  article: ArticleLookup,
+): Reply {
+  if (officials.length === 0) {
+    return renderNotice(
+      `No official matches “${shorten(escapeText(oneLine(query)), 200)}”. Try part of a name, or /official without a name for everyone.`,
+      false,
+    );
+  }
+  const cards = officials.slice(0, OFFICIAL_CARDS);
+  const budget = Math.floor((LIMITS.embedsTotal - 300) / cards.length);
+  // Each card gets an even share, so a long first card cannot push the others out.
+  const embeds = cards.map((official) => fitEmbed(officialEmbed(official, article), budget));
+  const reply: Reply = { embeds, allowed_mentions: { parse: [] } };
+  if (officials.length > cards.length) {
+    const others = officials.slice(cards.length).map((o) => escapeText(o.name));
+    reply.content = shorten(
+      `${officials.length} officials match; also: ${others.join(", ")}.`,
+      300,
+    );
+  }
+  return fitReply(reply);
+}
+
+function officialEmbed(official: Official, article: ArticleLookup): Embed {
+  const lines: string[] = [];
+  if (official.title) lines.push(`**Title:** ${escapeText(official.title)}`);
+  if (official.organization) lines.push(`**Organisation:** ${escapeText(official.organization)}`);
+  if (official.country) lines.push(`**Country:** ${escapeText(official.country)}`);
+  const aliases = official.aliases.filter((alias) => alias !== official.name);
+  if (aliases.length > 0) lines.push(`**Also written:** ${aliases.map(escapeText).join(", ")}`);
+  if (lines.length === 0) lines.push("No title or organisation is given in the articles.");
+
+  const fields: EmbedField[] = official.quotes.slice(0, 8).map((quote, index) => {
+    const source = article(quote.articleId);
+    return {
+      name: `Quote [${index + 1}]`,
+      value: `${blockQuote(`“${escapeText(quote.text)}”`)}\n— ${link(source?.title ?? quote.articleId, source?.url)} · ${
+        source ? byline(source.publisher, source.published) : ""
+      }`,
+    };
+  });
+  if (official.quotes.length > 8) {
+    fields.push({
+      name: "More quotes",
+      value: `${official.quotes.length - 8} more quotes are not shown.`,
+    });
+  }
+  const mentionedIn = official.articleIds.map((id) => {
+    const source = article(id);
+    const asTitle = official.mentions.find((m) => m.articleId === id && m.title)?.title;
+    return `• ${link(source?.title ?? id, source?.url)}${asTitle ? ` — as ${escapeText(asTitle)}` : ""}`;
+  });
+  if (mentionedIn.length > 0) {
+    fields.push({
+      name: "Mentioned in",
+      value: linesWithin(mentionedIn, LIMITS.fieldValue - 40, (left) => `…and ${left} more`),
+    });
+  }
+  return {
+    title: escapeText(official.name),
+    description: lines.join("\n"),
+    color: COLORS.info,
+    fields,
+  };
+}
+
+/** /sources: every article with publisher, date and what the engine drew from it. */
+export function renderSources(sources: readonly SourceSummary[]): Reply {
+  const lines = sources.map(
+    (source, index) =>
+      `**${index + 1}.** ${link(source.title, source.url)} — ${byline(source.publisher, source.published)} · ${source.figures} figures · ${source.officials} officials`,
+  );
+  const embed: Embed = {
+    title: `Sources — ${sources.length} article${sources.length === 1 ? "" : "s"}`,
+    description:
+      lines.length > 0
+        ? linesWithin(lines, LIMITS.embedDescription - 100, (left) => `…and ${left} more articles`)
+        : "No articles are loaded.",
+    color: COLORS.info,
+    footer: { text: "Tijarat answers only from these articles and quotes them verbatim." },
+  };
+  return fitReply({ embeds: [embed], allowed_mentions: { parse: [] } });
+}
+
+export interface HelpFacts {
+  articles: number;
+  figures: number;
+  officials: number;
+  partners: readonly string[];
+  examples: readonly string[];
+}
+
+/** /help: what Tijarat knows, the commands, and example questions drawn from the corpus. */
+export function renderHelp(facts: HelpFacts): Reply {
+  const fields: EmbedField[] = [
+    {
+      name: "Commands",
+      value: [
+        "`/ask question:` a question; the answer quotes its sources. Add `private: True` to see it alone.",
+        "`/figures partner: measure: period:` the figures, filtered.",
+        "`/official name:` an official's title, organisation, country and quotes.",
+        "`/sources` the articles Tijarat reads.",
+      ].join("\n"),
+    },
+  ];
+  if (facts.partners.length > 0) {
+    fields.push({
+      name: "Partners in the figures",
+      value: facts.partners.map(escapeText).join(", "),
+    });
+  }
+  if (facts.examples.length > 0) {
+    fields.push({
+      name: "Try asking",
+      value: facts.examples.map((q) => `• ${escapeText(q)}`).join("\n"),
+    });
+  }
+  const embed: Embed = {
+    title: "Tijarat — Pakistan's trade partnerships, from the news",
+    description: `I answer from ${facts.articles} news article${facts.articles === 1 ? "" : "s"}: ${facts.figures} figures and ${facts.officials} officials, each cited with the article's own sentence. If the articles do not say, I say so.`,
+    color: COLORS.info,
+    fields,
+  };
+  return fitReply({ embeds: [embed], allowed_mentions: { parse: [] } });
+}

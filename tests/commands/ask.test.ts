@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { button, data, execute } from "../../commands/ask";
+import { commandContext } from "../support/command-context";
+import { expectWithinDiscordLimits } from "../support/discord-limits";
+import { fakeEngine, TRADE_SENTENCE } from "../support/fake-engine";
+
+describe("/ask", () => {
+  it("defines a required question of at most 500 characters and an optional private flag", () => {
+    expect(data.options.map((o) => [o.name, o.type, o.required])).toEqual([
+      ["question", 3, true],
+      ["private", 5, false],
+    ]);
+    expect(data.options[0].max_length).toBe(500);
+  });
+
+  it("passes the trimmed question to the engine and renders its answer", () => {
+    const engine = fakeEngine();
+    const { ctx } = commandContext(engine);
+    const reply = execute({ question: "  What was trade with Japan?  " }, ctx);
+    expect(engine.calls.ask).toEqual(["What was trade with Japan?"]);
+    expect(reply.embeds?.[0]?.description).toContain("**$1.26 billion**");
+    expect(reply.ephemeral).toBeUndefined();
+    expectWithinDiscordLimits(reply);
+  });
+
+  it("answers privately when private is true", () => {
+    const { ctx } = commandContext(fakeEngine());
+    expect(execute({ question: "Japan?", private: true }, ctx).ephemeral).toBe(true);
+  });
+
+  it("refuses a question over 500 characters with a note naming the option, without asking", () => {
+    const engine = fakeEngine();
+    const { ctx } = commandContext(engine);
+    const reply = execute({ question: "x".repeat(6000) }, ctx);
+    expect(reply).toEqual({
+      content: "`question` is 6,000 characters long; the limit is 500.",
+      ephemeral: true,
+      allowed_mentions: { parse: [] },
+    });
+    expect(engine.calls.ask).toEqual([]);
+  });
+
+  it("refuses a blank question", () => {
+    const { ctx } = commandContext(fakeEngine());
+    expect(execute({ question: "   " }, ctx).content).toBe("`question`: a question is required");
+    expect(execute({}, ctx).content).toBe("`question`: a question is required");
+  });
+
+  it("shows the full passage, ephemeral, from the Show passage button", async () => {
+    const engine = fakeEngine();
+    const { ctx } = commandContext(engine);
+    const result = await button("passage:pakistan-japan-trade#1", ctx);
+    expect(result.kind).toBe("reply");
+    expect(result.reply.ephemeral).toBe(true);
+    expect(result.reply.embeds?.[0]?.description).toBe(`${TRADE_SENTENCE} Both sides want more.`);
+    expect(engine.calls.passage).toEqual(["pakistan-japan-trade#1"]);
+  });
+
+  it("shows a cited passage through the question key, with the citation in bold", async () => {
+    const { ctx } = commandContext(fakeEngine());
+    execute({ question: "Trade with Japan?" }, ctx);
+    const key = ctx.questions.remember({ question: "Trade with Japan?", answered: true });
+    const result = await button(`cite:${key}:1`, ctx);
+    expect(result.reply.embeds?.[0]?.description).toBe(
+      `**${TRADE_SENTENCE}** Both sides want more.`,
+    );
+  });
+
+  it("records a 👍 with the question, whether it was answered, the user and the time", async () => {
+    const { ctx, feedback } = commandContext(fakeEngine(), "777");
+    const reply = execute({ question: "What was trade with Japan?" }, ctx);
+    const vote = reply.components?.at(-1)?.components[0]?.custom_id ?? "";
+    expect(vote.startsWith("ask:vote:up:")).toBe(true);
+    const result = await button(vote.slice("ask:".length), ctx);
+    expect(result.reply.content).toBe("Thanks — your 👍 is recorded.");
+    expect(feedback).toEqual([
+      {
+        question: "What was trade with Japan?",
+        answered: true,
+        vote: "up",
+        userId: "777",
+        time: "2025-01-02T03:04:05.000Z",
+      },
+    ]);
+  });
+
+  it("records a 👎 on an unanswered question as unanswered", async () => {
+    const { ctx, feedback } = commandContext(fakeEngine());
+    const reply = execute({ question: "What about China?" }, ctx);
+    const vote = reply.components?.at(-1)?.components[1]?.custom_id ?? "";
+    await button(vote.slice("ask:".length), ctx);
+    expect(feedback.map((f) => [f.vote, f.answered])).toEqual([["down", false]]);
+  });
+
+  it("tells the user kindly when a button's question has expired", async () => {
+    const { ctx, feedback } = commandContext(fakeEngine());
+    const result = await button("vote:up:GONE000000", ctx);
+    expect(result.reply.content).toBe(
+      "That answer is too old for its buttons to work (the bot keeps only recent questions). Ask again with /ask.",
+    );
+    expect(result.reply.ephemeral).toBe(true);
+    expect(feedback).toEqual([]);
+  });
+
+  it("says so when a passage is no longer in the corpus", async () => {
+    const { ctx } = commandContext(fakeEngine());
+    const result = await button("passage:missing#9", ctx);
+    expect(result.reply.content).toBe("That passage is no longer in the articles.");
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { exampleQuestions, execute as help } from "../../commands/help";
+import { commandNamed, commands } from "../../commands/index";
+import { execute as sources } from "../../commands/sources";
+import { commandContext } from "../support/command-context";
+import { expectWithinDiscordLimits } from "../support/discord-limits";
+import { fakeEngine, makeFigure } from "../support/fake-engine";
+
+describe("/sources and /help", () => {
+  it("lists the engine's sources", () => {
+    const { ctx } = commandContext(fakeEngine());
+    const reply = sources({}, ctx);
+    expect(reply.embeds?.[0]?.title).toBe("Sources — 1 article");
+    expect(reply.embeds?.[0]?.description).toBe(
+      "**1.** [Pakistan and Japan Commit to Strengthen Trade Ties](https://example.com/pakistan-japan) — Daily Example · 2024-05-02 · 1 figures · 1 officials",
+    );
+  });
+
+  it("draws example questions from the corpus's figures and officials", () => {
+    const engine = fakeEngine({
+      figures: [makeFigure(), makeFigure({ measure: "IT exports", partners: [], period: "2023" })],
+    });
+    expect(exampleQuestions(engine)).toEqual([
+      "What was the trade volume between Pakistan and Japan?",
+      "What was the IT exports in 2023?",
+      "What did Matsuo Takehiko say?",
+    ]);
+  });
+
+  it("renders help within the limits", () => {
+    const { ctx } = commandContext(fakeEngine());
+    const reply = help({}, ctx);
+    expectWithinDiscordLimits(reply);
+    expect(reply.embeds?.[0]?.fields?.[1]).toEqual({
+      name: "Partners in the figures",
+      value: "Japan",
+    });
+  });
+
+  it("registers the five commands by name", () => {
+    expect(commands.map((c) => c.data.name)).toEqual([
+      "ask",
+      "figures",
+      "official",
+      "sources",
+      "help",
+    ]);
+    expect(commandNamed("official")?.data.name).toBe("official");
+    expect(commandNamed("nope")).toBeUndefined();
+  });
+});
