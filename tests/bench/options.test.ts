@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ENGINE_MODULE } from "../../bench/engine-module";
+import { parseOptions, UsageError } from "../../bench/options";
+
+describe("bench options", () => {
+  it("measures 1,000 and 10,000 passages with 1,000 questions and three cold starts by default", () => {
+    expect(parseOptions([])).toEqual({
+      sizes: [1000, 10000],
+      json: false,
+      quick: false,
+      questions: 1000,
+      coldStartRuns: 3,
+      seed: undefined,
+      enginePath: DEFAULT_ENGINE_MODULE,
+    });
+  });
+
+  it("reads --sizes as a comma-separated list, with or without an equals sign", () => {
+    expect(parseOptions(["--sizes", "1000,10000,100000"]).sizes).toEqual([1000, 10000, 100000]);
+    expect(parseOptions(["--sizes=500"]).sizes).toEqual([500]);
+  });
+
+  it("asks fewer questions and starts cold once under --quick", () => {
+    const options = parseOptions(["--quick", "--json"]);
+    expect(options.questions).toBe(200);
+    expect(options.coldStartRuns).toBe(1);
+    expect(options.json).toBe(true);
+  });
+
+  it("lets --questions override the --quick count", () => {
+    expect(parseOptions(["--quick", "--questions", "50"]).questions).toBe(50);
+  });
+
+  it("rejects a size that is not a positive whole number", () => {
+    expect(() => parseOptions(["--sizes", "1000,ten"])).toThrow(UsageError);
+    expect(() => parseOptions(["--sizes", "0"])).toThrow(
+      "--sizes needs a positive whole number, got 0",
+    );
+  });
+});
