@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Answer, Engine } from "../src/types";
@@ -8,6 +8,7 @@ import type { ColdStartReport } from "./cold-start";
 import type { EngineModule } from "./engine-module";
 import { DEFAULT_SEED, generateCorpus } from "./generate";
 import { memoryAfterGc } from "./memory";
+import { type HotFunction, hotFunctions, profiled } from "./profile";
 import { type BenchQuestion, type BenchQuestionKind, generateQuestions } from "./questions";
 import { type LatencySummary, round, summarize, toMB } from "./stats";
 
@@ -39,6 +40,10 @@ export interface SizeResult {
   /** Per question kind: how many were asked, answered by the engine, and raised an error. */
   answers: Record<BenchQuestionKind, { asked: number; answered: number; errors: number }>;
   errors: string[];
+  /** Engine latency per question kind, to see which kind sets the tail. */
+  askMsByKind: Record<BenchQuestionKind, LatencySummary>;
+  /** With `profileDir`: the functions with most self time in each phase (timings then include profiling overhead). */
+  hotspots?: { ingest: HotFunction[]; snapshotLoad: HotFunction[]; ask: HotFunction[] };
 }
 
 export interface MeasureOptions {
@@ -49,6 +54,8 @@ export interface MeasureOptions {
   /** Path of the engine module, loaded again by each cold-start child. */
   enginePath: string;
   engine: EngineModule;
+  /** When set, phases are CPU-profiled and the profiles written here. */
+  profileDir?: string;
   log?: (line: string) => void;
 }
 
@@ -76,6 +83,10 @@ function timeEngine(engine: Engine, questions: readonly BenchQuestion[]) {
   ) as SizeResult["answers"];
   const errors: string[] = [];
   const times: number[] = [];
+  const timesByKind = Object.fromEntries(KINDS.map((kind) => [kind, [] as number[]])) as Record<
+    BenchQuestionKind,
+    number[]
+  >;
   for (const q of questions) {
     const tally = answers[q.kind];
     tally.asked++;
@@ -87,10 +98,12 @@ function timeEngine(engine: Engine, questions: readonly BenchQuestion[]) {
       tally.errors++;
       if (errors.length < 5) errors.push(`${q.text}: ${String(error)}`);
     }
-    times.push(performance.now() - started);
+    const elapsed = performance.now() - started;
+    times.push(elapsed);
+    timesByKind[q.kind].push(elapsed);
     if (answer?.answered) tally.answered++;
   }
-  return { times, answers, errors };
+  return { times, timesByKind, answers, errors };
 }
 
 const ratio = (a: number, b: number): number => (b > 0 ? round(a / b, 3) : Number.NaN);
@@ -113,8 +126,24 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     `${options.passages} passages: generated ${corpus.articles.length} articles in ${Math.round(generateMs)} ms`,
   );
 
+  const profileDir = options.profileDir ? resolve(options.profileDir) : null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const root = resolve(import.meta.dirname, "..");
+  const hotspots: NonNullable<SizeResult["hotspots"]> = { ingest: [], snapshotLoad: [], ask: [] };
+  /** Runs a phase, under the profiler when asked, keeping its summary and writing its profile. */
+  const phase = async <T>(name: keyof typeof hotspots, work: () => T): Promise<T> => {
+    if (!profileDir) return work();
+    const { result, profile } = await profiled(work);
+    writeFileSync(
+      join(profileDir, `${name}-${options.passages}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    hotspots[name] = hotFunctions(profile, root);
+    return result;
+  };
+
   started = performance.now();
-  const engine = options.engine.buildEngine(corpus.articles);
+  const engine = await phase("ingest", () => options.engine.buildEngine(corpus.articles));
   const ingestMs = performance.now() - started;
   log(`${options.passages} passages: built the engine in ${Math.round(ingestMs)} ms`);
 
@@ -123,6 +152,10 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   const snapshotBytes = Buffer.byteLength(snapshot, "utf8");
   const snapshotPath = join(tmpdir(), `tijarat-bench-${process.pid}-${options.passages}.json`);
   writeFileSync(snapshotPath, snapshot);
+  if (profileDir) {
+    const text = snapshot;
+    await phase("snapshotLoad", () => options.engine.engineFromSnapshot(text));
+  }
   snapshot = null;
   const snapshotWriteMs = performance.now() - started;
 
@@ -162,7 +195,12 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
 
   timeEngine(engine, warmUp);
   timeEach(warmUp, (q) => bare.ask(q));
-  const { times: askTimes, answers, errors } = timeEngine(engine, questions);
+  const {
+    times: askTimes,
+    timesByKind,
+    answers,
+    errors,
+  } = await phase("ask", () => timeEngine(engine, questions));
   const bareTimes = timeEach(questions, (q) => bare.ask(q));
   const askMs = summarize(askTimes);
   const bareMiniSearchMs = summarize(bareTimes);
@@ -196,5 +234,9 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     coldStart,
     answers,
     errors,
+    askMsByKind: Object.fromEntries(
+      KINDS.map((kind) => [kind, summarize(timesByKind[kind])]),
+    ) as SizeResult["askMsByKind"],
+    ...(profileDir ? { hotspots } : {}),
   };
 }

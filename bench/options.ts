@@ -8,6 +8,8 @@ export interface BenchOptions {
   coldStartRuns: number;
   seed: number | undefined;
   enginePath: string;
+  /** Write CPU profiles of ingest, snapshot load and the ask loop here, and report hot functions. */
+  profileDir: string | undefined;
 }
 
 export const USAGE = `usage: npm run bench -- [--sizes 1000,10000,100000] [--json] [--quick]
@@ -17,7 +19,8 @@ export const USAGE = `usage: npm run bench -- [--sizes 1000,10000,100000] [--jso
   --questions N      questions per size (default 1000; 200 with --quick)
   --cold-starts N    cold-start runs per size, median reported (default 3; 1 with --quick)
   --seed N           corpus seed (default fixed, so runs compare)
-  --engine PATH      engine module to measure (default src/engine.ts)`;
+  --engine PATH      engine module to measure (default src/engine.ts)
+  --profile DIR      CPU-profile ingest, snapshot load and the asks (slower); profiles go to DIR`;
 
 export class UsageError extends Error {}
 
@@ -37,6 +40,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let coldStartRuns: number | null = null;
   let seed: number | undefined;
   let enginePath = DEFAULT_ENGINE_MODULE;
+  let profileDir: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s) : [arg];
@@ -66,6 +70,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         enginePath = path;
         break;
       }
+      case "--profile": {
+        const path = value();
+        if (!path) throw new UsageError("--profile needs a folder");
+        profileDir = path;
+        break;
+      }
       default:
         throw new UsageError(`unknown argument ${arg}`);
     }
@@ -78,5 +88,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     coldStartRuns: coldStartRuns ?? (quick ? 1 : 3),
     seed,
     enginePath,
+    profileDir,
   };
 }

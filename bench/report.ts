@@ -102,7 +102,28 @@ export function formatTable(report: BenchReport): string {
     lines.push(
       `${r.passages.toLocaleString("en-US")} passages: answered ${kinds}; cold start = boot ${r.coldStart.bootMs} + import ${r.coldStart.importMs} + read ${r.coldStart.readMs} + load ${r.coldStart.parseMs} + first ask ${r.coldStart.firstAskMs} ms`,
     );
+    const byKind = Object.entries(r.askMsByKind)
+      .map(([kind, latency]) => `${kind} ${latency.p99}`)
+      .join(", ");
+    lines.push(`  ask p99 by kind: ${byKind} ms`);
     for (const error of r.errors) lines.push(`  error: ${error}`);
+  }
+
+  for (const r of report.sizes) {
+    if (!r.hotspots) continue;
+    lines.push("");
+    lines.push(
+      `Where the time goes at ${r.passages.toLocaleString("en-US")} passages (self % / total %), profiled run:`,
+    );
+    for (const [phase, hot] of Object.entries(r.hotspots)) {
+      if (hot.length === 0) continue;
+      lines.push(`  ${phase}:`);
+      for (const f of hot) {
+        lines.push(
+          `    ${f.selfPercent.toFixed(1).padStart(5)}%  ${f.totalPercent.toFixed(1).padStart(5)}%  ${f.name}`,
+        );
+      }
+    }
   }
 
   const largest = report.checks[report.checks.length - 1];

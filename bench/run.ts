@@ -30,6 +30,7 @@ async function main(): Promise<void> {
         coldStartRuns: options.coldStartRuns,
         seed: options.seed,
         enginePath: resolve(options.enginePath),
+        profileDir: options.profileDir ? resolve(options.profileDir) : undefined,
       }),
     ]);
     sizes.push(lastJsonLine<SizeResult>(child.stdout));
@@ -48,4 +49,8 @@ async function main(): Promise<void> {
   console.log(options.json ? JSON.stringify(report, null, 2) : formatTable(report));
 }
 
-await main();
+await main().catch((error: unknown) => {
+  // The failing child has already printed its own error above this line.
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

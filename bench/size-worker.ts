@@ -13,6 +13,7 @@ interface WorkerArguments {
   coldStartRuns: number;
   seed?: number;
   enginePath: string;
+  profileDir?: string;
 }
 
 const args = JSON.parse(process.argv[2] ?? "{}") as WorkerArguments;

@@ -12,6 +12,7 @@ describe("bench options", () => {
       coldStartRuns: 3,
       seed: undefined,
       enginePath: DEFAULT_ENGINE_MODULE,
+      profileDir: undefined,
     });
   });
 

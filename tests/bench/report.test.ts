@@ -40,6 +40,13 @@ const size: SizeResult = {
     "no-answer": { asked: 150, answered: 5, errors: 1 },
   },
   errors: ["Who is the Ambassador of Brazil to Pakistan?: Error: boom"],
+  askMsByKind: {
+    figure: { p50: 1, p95: 4, p99: 9, mean: 2, max: 12 },
+    official: { p50: 1, p95: 2, p99: 3, mean: 1, max: 4 },
+    quote: { p50: 2, p95: 5, p99: 6, mean: 2, max: 7 },
+    open: { p50: 5, p95: 15, p99: 20, mean: 6, max: 40 },
+    "no-answer": { p50: 3, p95: 8, p99: 11, mean: 4, max: 13 },
+  },
 };
 
 const report: BenchReport = {
@@ -55,6 +62,45 @@ const report: BenchReport = {
 };
 
 describe("the bench report", () => {
+  it("lists each phase's hottest functions when the run was profiled", () => {
+    const profiled: BenchReport = {
+      ...report,
+      sizes: [
+        {
+          ...size,
+          hotspots: {
+            ingest: [
+              {
+                name: "splitSentences (src/corpus/passages.ts:150)",
+                selfPercent: 31.5,
+                totalPercent: 40,
+              },
+            ],
+            snapshotLoad: [],
+            ask: [
+              {
+                name: "search (node_modules/minisearch/dist/es/index.js:900)",
+                selfPercent: 12,
+                totalPercent: 60,
+              },
+            ],
+          },
+        },
+      ],
+    };
+    const text = formatTable(profiled);
+    expect(text).toContain(
+      "Where the time goes at 100,000 passages (self % / total %), profiled run:",
+    );
+    expect(text).toContain(
+      "  ingest:\n     31.5%   40.0%  splitSentences (src/corpus/passages.ts:150)",
+    );
+    expect(text).toContain(
+      "  ask:\n     12.0%   60.0%  search (node_modules/minisearch/dist/es/index.js:900)",
+    );
+    expect(text).not.toContain("snapshotLoad:");
+  });
+
   it("checks each target at a size and flags the ones missed", () => {
     expect(checkTargets(size)).toEqual({
       passages: 100_000,
@@ -93,6 +139,9 @@ describe("the bench report", () => {
     expect(text).toContain("boot 300 + import 100 + read 50 + load 700 + first ask 50 ms");
     expect(text).toContain("  error: Who is the Ambassador of Brazil to Pakistan?: Error: boom");
     expect(text).toContain("  RSS <= 600 MB: MISSED");
+    expect(text).toContain(
+      "ask p99 by kind: figure 9, official 3, quote 6, open 20, no-answer 11 ms",
+    );
     expect(text).toContain("  ask p99 <= 50 ms: met");
   });
 });
