@@ -1,0 +1,137 @@
+/**
+ * All configuration in one place: `.env` (via dotenv) and the environment, checked with zod.
+ * The only module that reads `process.env`. A bad value stops start-up with a message that
+ * names the variable.
+ */
+import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
+import { LOG_LEVELS, type LogLevel } from "./log";
+
+export interface Config {
+  /** Absent: `npm start` runs the local console instead of the bot. */
+  discordToken: string | null;
+  discordApplicationId: string | null;
+  discordGuildId: string | null;
+  /** REST base including `/api` (discord.js appends `/v10`), e.g. `http://127.0.0.1:8080/api`. */
+  discordApiUrl: string | null;
+  corpusDir: string;
+  /** Where the prebuilt index snapshot lives; null builds in memory. */
+  indexCacheDir: string | null;
+  logLevel: LogLevel;
+  cooldownRequests: number;
+  cooldownSeconds: number;
+  feedbackLog: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** An unset or blank variable counts as absent, so `KEY=` in .env means "use the default". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional(),
+  );
+
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}$/, "must be a Discord id: digits only (copy it from the Developer Portal)");
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const positiveSeconds = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?$/, "must be a number of seconds")
+  .transform(Number)
+  .pipe(z.number().positive("must be more than 0").max(3600, "must be at most 3600"));
+
+const webUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) URL such as http://127.0.0.1:8080/api")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const schema = z.object({
+  DISCORD_TOKEN: optional(z.string().trim().regex(/^\S+$/, "must not contain spaces")),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(webUrl),
+  CORPUS_DIR: optional(z.string()),
+  INDEX_CACHE_DIR: optional(z.string()),
+  LOG_LEVEL: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+  ),
+  COOLDOWN_REQUESTS: optional(wholeNumber(1, 1000)),
+  COOLDOWN_SECONDS: optional(positiveSeconds),
+  FEEDBACK_LOG: optional(z.string()),
+});
+
+/** Checks an environment; throws ConfigError naming every bad variable. Pure, for tests. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    );
+  }
+  const values = result.data;
+  return {
+    discordToken: values.DISCORD_TOKEN ?? null,
+    discordApplicationId: values.DISCORD_APPLICATION_ID ?? null,
+    discordGuildId: values.DISCORD_GUILD_ID ?? null,
+    discordApiUrl: values.DISCORD_API_URL ?? null,
+    corpusDir: values.CORPUS_DIR ?? "corpus",
+    indexCacheDir: values.INDEX_CACHE_DIR ?? null,
+    logLevel: values.LOG_LEVEL ?? "info",
+    cooldownRequests: values.COOLDOWN_REQUESTS ?? 5,
+    cooldownSeconds: values.COOLDOWN_SECONDS ?? 10,
+    feedbackLog: values.FEEDBACK_LOG ?? ".tijarat/feedback.jsonl",
+  };
+}
+
+/** Reads `.env` (the environment wins over it) and the environment. */
+export function loadConfig(): Config {
+  loadDotenv({ quiet: true });
+  return parseConfig(process.env);
+}
+
+/** For entry points: the config, or a message naming the bad variables on stderr and exit 2. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The local console: the same commands as in Discord, typed on stdin, answered as text on
+ * stdout, through the same router and command modules as the bot. Buttons of the last reply can
+ * be pressed with `/press N`.
+ */
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Reply } from "../discord/payload";
+import { renderNotice } from "../discord/render";
+import { type InteractionRequest, type RouterDeps, route } from "../discord/router";
+import type { Logger } from "../log";
+import { parseConsoleLine } from "./parse";
+import { buttonsOf, replyToText } from "./render-text";
+
+export const CONSOLE_BANNER =
+  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
+
+const CONSOLE_USER = "console";
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** Show a prompt: when a person types at a terminal, not when input is piped. */
+  prompt: boolean;
+  log: Logger;
+}
+
+export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Promise<void> {
+  const { output, log } = options;
+  const write = (text: string) => output.write(`${text}\n`);
+  const lines = createInterface({
+    input: options.input,
+    output: options.prompt ? output : undefined,
+    terminal: options.prompt,
+  });
+  lines.setPrompt("tijarat> ");
+  write(CONSOLE_BANNER);
+  let last: Reply | null = null;
+  const ask = async (request: InteractionRequest): Promise<void> => {
+    try {
+      const response = await route(request, deps);
+      if (response.type === "choices") return;
+      // Ephemeral notes and passages have no buttons; /press keeps meaning the answer's buttons.
+      if (buttonsOf(response.reply).length > 0) last = response.reply;
+      write(replyToText(response.reply));
+    } catch (error) {
+      log.error("command failed", { error });
+      write(
+        replyToText(renderNotice("Sorry — something went wrong on my side. Please try again.")),
+      );
+    }
+  };
+
+  if (options.prompt) lines.prompt();
+  for await (const line of lines) {
+    const input = parseConsoleLine(line, deps.commands);
+    if (input.type === "quit") break;
+    if (input.type === "error") write(input.message);
+    if (input.type === "command") {
+      await ask({
+        type: "command",
+        name: input.name,
+        options: input.options,
+        userId: CONSOLE_USER,
+      });
+    }
+    if (input.type === "press") {
+      const button = last ? buttonsOf(last)[input.button - 1] : undefined;
+      if (!button) write(`There is no button ${input.button} on the last reply with buttons.`);
+      else if (button.disabled) write(`Button ${input.button} is disabled.`);
+      else await ask({ type: "button", customId: button.custom_id, userId: CONSOLE_USER });
+    }
+    if (input.type !== "empty") write("");
+    if (options.prompt) lines.prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the local console on stdin/stdout.
+ * Also the entry script of each shard under `src/discord/shard.ts`.
+ */
+import { loadConfigOrExit } from "./config";
+import { runConsole } from "./console/console";
+import { runBot } from "./discord/bot";
+import { routerDeps } from "./discord/context";
+import { loadEngine } from "./engine";
+import { createLogger } from "./log";
+
+const config = loadConfigOrExit();
+const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+
+try {
+  if (config.discordToken) {
+    await runBot(config, log);
+  } else {
+    const engine = await loadEngine({
+      corpusDir: config.corpusDir,
+      cacheDir: config.indexCacheDir,
+      onIssue: (issue) => log.warn("article skipped", { ...issue }),
+    });
+    await runConsole(routerDeps(engine, config, log, { cooldown: false }), {
+      input: process.stdin,
+      output: process.stdout,
+      prompt: process.stdin.isTTY === true,
+      log,
+    });
+  }
+} catch (error) {
+  log.error("start-up failed", { error });
+  process.exit(1);
+}

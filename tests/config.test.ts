@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../src/config";
+
+const problemsOf = (env: Record<string, string | undefined>) => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  return [];
+};
+
+describe("parseConfig", () => {
+  it("fills every default from an empty environment: no token means the local console", () => {
+    expect(parseConfig({})).toEqual({
+      discordToken: null,
+      discordApplicationId: null,
+      discordGuildId: null,
+      discordApiUrl: null,
+      corpusDir: "corpus",
+      indexCacheDir: null,
+      logLevel: "info",
+      cooldownRequests: 5,
+      cooldownSeconds: 10,
+      feedbackLog: ".tijarat/feedback.jsonl",
+    });
+  });
+
+  it("reads every variable", () => {
+    expect(
+      parseConfig({
+        DISCORD_TOKEN: "abc.def.ghi",
+        DISCORD_APPLICATION_ID: "123456789012345678",
+        DISCORD_GUILD_ID: "876543210987654321",
+        DISCORD_API_URL: "http://127.0.0.1:8080/api/",
+        CORPUS_DIR: "articles",
+        INDEX_CACHE_DIR: ".cache",
+        LOG_LEVEL: "DEBUG",
+        COOLDOWN_REQUESTS: "3",
+        COOLDOWN_SECONDS: "2.5",
+        FEEDBACK_LOG: "votes.jsonl",
+      }),
+    ).toEqual({
+      discordToken: "abc.def.ghi",
+      discordApplicationId: "123456789012345678",
+      discordGuildId: "876543210987654321",
+      discordApiUrl: "http://127.0.0.1:8080/api",
+      corpusDir: "articles",
+      indexCacheDir: ".cache",
+      logLevel: "debug",
+      cooldownRequests: 3,
+      cooldownSeconds: 2.5,
+      feedbackLog: "votes.jsonl",
+    });
+  });
+
+  it("treats blank values as unset, as copied from .env.example", () => {
+    expect(
+      parseConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: "  ", LOG_LEVEL: "" }).discordToken,
+    ).toBeNull();
+  });
+
+  it.each([
+    ["DISCORD_APPLICATION_ID", "my-app"],
+    ["DISCORD_GUILD_ID", "12ab"],
+    ["DISCORD_API_URL", "ftp://example.com/api"],
+    ["DISCORD_API_URL", "not a url"],
+    ["DISCORD_TOKEN", "has a space"],
+    ["LOG_LEVEL", "verbose"],
+    ["COOLDOWN_REQUESTS", "0"],
+    ["COOLDOWN_REQUESTS", "five"],
+    ["COOLDOWN_REQUESTS", "2.5"],
+    ["COOLDOWN_SECONDS", "-1"],
+    ["COOLDOWN_SECONDS", "0"],
+    ["COOLDOWN_SECONDS", "ten"],
+  ])("names %s when it is %j", (variable, value) => {
+    expect(problemsOf({ [variable]: value })).toEqual([variable]);
+    expect(() => parseConfig({ [variable]: value })).toThrow(
+      new RegExp(`^Invalid configuration:\\n  ${variable}: `),
+    );
+  });
+
+  it("names every bad variable at once", () => {
+    expect(problemsOf({ LOG_LEVEL: "loud", COOLDOWN_SECONDS: "x" })).toEqual([
+      "LOG_LEVEL",
+      "COOLDOWN_SECONDS",
+    ]);
+  });
+
+  it("says what a good value looks like", () => {
+    expect(() => parseConfig({ LOG_LEVEL: "loud" })).toThrow(
+      "LOG_LEVEL: must be one of debug, info, warn, error",
+    );
+    expect(() => parseConfig({ COOLDOWN_REQUESTS: "0" })).toThrow(
+      "COOLDOWN_REQUESTS: must be at least 1",
+    );
+  });
+});
