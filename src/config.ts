@@ -21,6 +21,8 @@ export interface Config {
   cooldownRequests: number;
   cooldownSeconds: number;
   feedbackLog: string;
+  /** Shards for `npm run shard`; null: the count Discord recommends. */
+  totalShards: number | null;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,7 @@ const schema = z.object({
   COOLDOWN_REQUESTS: optional(wholeNumber(1, 1000)),
   COOLDOWN_SECONDS: optional(positiveSeconds),
   FEEDBACK_LOG: optional(z.string()),
+  TOTAL_SHARDS: optional(wholeNumber(1, 100_000)),
 });
 
 /** Checks an environment; throws ConfigError naming every bad variable. Pure, for tests. */
@@ -114,6 +117,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cooldownRequests: values.COOLDOWN_REQUESTS ?? 5,
     cooldownSeconds: values.COOLDOWN_SECONDS ?? 10,
     feedbackLog: values.FEEDBACK_LOG ?? ".tijarat/feedback.jsonl",
+    totalShards: values.TOTAL_SHARDS ?? null,
   };
 }
 

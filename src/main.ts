@@ -9,7 +9,12 @@ import { routerDeps } from "./discord/context";
 import { loadEngine } from "./engine";
 import { createLogger } from "./log";
 
-const config = loadConfigOrExit();
+/** A shard started by `src/discord/shard.ts` is told where the prebuilt index snapshot is. */
+const cacheArg = process.argv.find((arg) => arg.startsWith("--index-cache-dir="));
+const loaded = loadConfigOrExit();
+const config = cacheArg
+  ? { ...loaded, indexCacheDir: cacheArg.slice("--index-cache-dir=".length) }
+  : loaded;
 const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
 
 try {

@@ -24,6 +24,7 @@ describe("parseConfig", () => {
       cooldownRequests: 5,
       cooldownSeconds: 10,
       feedbackLog: ".tijarat/feedback.jsonl",
+      totalShards: null,
     });
   });
 
@@ -40,6 +41,7 @@ describe("parseConfig", () => {
         COOLDOWN_REQUESTS: "3",
         COOLDOWN_SECONDS: "2.5",
         FEEDBACK_LOG: "votes.jsonl",
+        TOTAL_SHARDS: "4",
       }),
     ).toEqual({
       discordToken: "abc.def.ghi",
@@ -52,6 +54,7 @@ describe("parseConfig", () => {
       cooldownRequests: 3,
       cooldownSeconds: 2.5,
       feedbackLog: "votes.jsonl",
+      totalShards: 4,
     });
   });
 
@@ -74,6 +77,7 @@ describe("parseConfig", () => {
     ["COOLDOWN_SECONDS", "-1"],
     ["COOLDOWN_SECONDS", "0"],
     ["COOLDOWN_SECONDS", "ten"],
+    ["TOTAL_SHARDS", "auto"],
   ])("names %s when it is %j", (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
     expect(() => parseConfig({ [variable]: value })).toThrow(
