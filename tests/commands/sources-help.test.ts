@@ -48,4 +48,14 @@ describe("/sources and /help", () => {
     expect(commandNamed("official")?.data.name).toBe("official");
     expect(commandNamed("nope")).toBeUndefined();
   });
+
+  it("defines commands Discord accepts: lower-case names, descriptions of 1 to 100 characters", () => {
+    for (const { data } of commands) {
+      for (const item of [data, ...(data.options ?? [])]) {
+        expect(item.name).toMatch(/^[a-z0-9_-]{1,32}$/);
+        expect(item.description.length).toBeGreaterThan(0);
+        expect(item.description.length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
 });
