@@ -1,0 +1,449 @@
+/**
+ * Finds the figures a sentence states — money, percentages, counts and durations — as spans with
+ * their amount, unit and qualifier, and nothing else: years, dates, ordinals, phone numbers and
+ * numbers inside names (`G20`, `4G`, `Expo 2025`, `No. 1`) are not figures. What a figure
+ * measures, when and who reported it are worked out elsewhere from the surrounding words.
+ *
+ * Each numeral is found with one linear regex pass and then read outwards with anchored regexes
+ * on short slices, so the cost is linear in the sentence length.
+ */
+
+import type { FigureKind } from "../types";
+import {
+  CURRENCY_AFTER,
+  CURRENCY_BEFORE,
+  CURRENCY_MARK_SOURCE,
+  prefixCurrency,
+  suffixCurrency,
+} from "./currencies";
+import {
+  applyScale,
+  DIGITS_SOURCE,
+  isVagueNumeral,
+  isWordNumeral,
+  NUMBER_WORDS_SOURCE,
+  parseNumeral,
+  SCALE_LETTER_SOURCE,
+  SCALE_WORD_SOURCE,
+  scaleExponent,
+} from "./numbers";
+import { isPluralNoun, MONTHS, nounPhraseAfter, tokenize } from "./phrases";
+
+export interface Quantity {
+  kind: FigureKind;
+  /** Span of the figure as written, relative to the text searched. */
+  start: number;
+  end: number;
+  value: string;
+  amount: number | null;
+  amountHigh: number | null;
+  /**
+   * ISO currency code; `percent`, `percentage points` or `basis points`; `years`, `months`,
+   * `weeks`, `days`, `decades` or `hours`; the counted noun (`companies`). Null for a count whose
+   * noun is not beside it (`subscribers exceeded 127 million`): the caller takes it from the
+   * measure.
+   */
+  unit: string | null;
+  /**
+   * `about`, `more than`, `up to`, … as written before the figure. A verb that says the same
+   * (`exceeded`, `surpassed`, `crossed`, `topped`) gives `more than`, and stays part of the
+   * sentence's verb (its `qualifierStart` is the figure's start).
+   */
+  qualifier: string | null;
+  /** Where the written qualifier starts; the figure's start when there is none. */
+  qualifierStart: number;
+  /** For a count: the counted noun phrase after the number (`Japanese companies`). */
+  noun: { text: string; start: number; end: number } | null;
+}
+
+const DIGITS = `(?<![\\p{N}.,])(?:${DIGITS_SOURCE})(?![\\p{N}]|[.,]\\d)`;
+const WORDS = `(?<![\\p{L}\\p{N}'’-])(?:${NUMBER_WORDS_SOURCE})(?![\\p{L}\\p{N}'’])`;
+const NUMERAL = new RegExp(`${DIGITS}|${WORDS}`, "giu");
+
+const SCALE_AFTER = new RegExp(
+  `^(?:[ \\u00a0](${SCALE_WORD_SOURCE})|(${SCALE_WORD_SOURCE}|${SCALE_LETTER_SOURCE}))(?![\\p{L}])`,
+  "iu",
+);
+
+const RANGE_AFTER = new RegExp(
+  `^(?:[ \\u00a0]?[-–—][ \\u00a0]?|[ \\u00a0](to|and)[ \\u00a0])(?:(${CURRENCY_MARK_SOURCE})[ \\u00a0]?)?(${DIGITS}|${WORDS})`,
+  "iu",
+);
+
+const PERCENT_AFTER =
+  /^(?:[ \u00a0]?%(?:[ \u00a0](points?))?|[ \u00a0]?(pc|bps)(?![\p{L}])|[ \u00a0](percentage[ \u00a0]points?|percent|per[ \u00a0]cent|basis[ \u00a0]points?)(?![\p{L}]))/iu;
+
+const DURATION_AFTER =
+  /^(?:[ \u00a0]|-)(years?|yrs?|months?|weeks?|days?|decades?|hours?)(?![\p{L}])/iu;
+
+/** `30-year-old`, `ten years old`: an age, not a duration. */
+const AGE_AFTER = /^[ \u00a0-]old(?![\p{L}])/iu;
+
+/** A duration after these is a period (`over the past five years`), not a figure. */
+const PERIOD_BEFORE_DURATION =
+  /(?<![\p{L}])(?:past|last|previous|next|coming|recent|first|final|initial)[ \u00a0]$/iu;
+
+const QUALIFIERS = [
+  "about",
+  "around",
+  "approximately",
+  "approx.",
+  "nearly",
+  "almost",
+  "over",
+  "more than",
+  "above",
+  "exceeding",
+  "in excess of",
+  "less than",
+  "fewer than",
+  "under",
+  "below",
+  "up to",
+  "at least",
+  "at most",
+  "roughly",
+  "some",
+  "an estimated",
+  "estimated",
+  "close to",
+  "just over",
+  "just under",
+  "just above",
+  "just below",
+  "well over",
+  "well above",
+  "upwards of",
+  "upward of",
+  "as much as",
+  "as many as",
+  "as high as",
+  "as little as",
+  "as few as",
+  "no less than",
+  "no more than",
+  "not less than",
+  "not more than",
+  "a little over",
+  "slightly over",
+  "slightly more than",
+  "slightly less than",
+  "circa",
+].sort((a, b) => b.length - a.length);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const QUALIFIER_BEFORE = new RegExp(
+  `(?<![\\p{L}])(${QUALIFIERS.map((q) => escapeRegExp(q).replace(/ /g, "[ \\u00a0]")).join("|")})[ \\u00a0]$`,
+  "iu",
+);
+
+/** Verbs that put a figure as a lower bound (`subscribers exceeded 127 million`). */
+const EXCEEDED_BEFORE =
+  /(?<![\p{L}])(?:exceeded|exceeds|exceed|surpassed|surpasses|surpass|crossed|crosses|topped|tops|passed)[ \u00a0](?:the[ \u00a0])?$/iu;
+
+const MONTH_SOURCE = [...MONTHS].join("|");
+const MONTH_BEFORE = new RegExp(`(?<![\\p{L}])(?:${MONTH_SOURCE})\\.?[ \\u00a0]$`, "iu");
+const MONTH_AFTER = new RegExp(
+  `^(?:st|nd|rd|th)?[ \\u00a0](?:of[ \\u00a0])?(?:${MONTH_SOURCE})(?![\\p{L}])`,
+  "iu",
+);
+
+/** Words that make the number after them a label (`No. 1`, `Article 370`, `Phase 2`). */
+const LABEL_BEFORE =
+  /(?<![\p{L}])(?:no|nos|number|article|art|section|sec|clause|rule|chapter|para|paragraph|item|table|figure|fig|page|vol|volume|phase|schedule|annex|annexure|level|grade|room|block|sector|street|road|plot|house|flat|floor|gate|terminal|platform|version|round|expo|vision|agenda|series|model|class|tier|batch|act|ordinance|resolution|track|lane|cop|g|group)\.?[ \u00a0]?$|#[ \u00a0]?$/iu;
+
+const TIME_AFTER = /^(?::\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am|pm|hrs|GMT|PST)(?![\p{L}]))/iu;
+
+/** Runs of digit groups with spaces, dashes or brackets and nine digits or more: phone numbers. */
+const PHONE = /\+?\(?\d{1,5}\)?(?:[ -]\(?\d{1,8}\)?){1,5}/g;
+
+/** Articles and possessives before a number word: `the two countries` points back, not counts. */
+const ANAPHORIC_BEFORE =
+  /(?<![\p{L}])(?:the|these|those|both|all|its|their|our|his|her)[ \u00a0]$/iu;
+
+/** Nouns that follow a number without being counted things. */
+const NOT_COUNTED = new Set([
+  "times",
+  "fold",
+  "percent",
+  "per",
+  "points",
+  "mark",
+  "marks",
+  "levels",
+  "goals",
+]);
+
+function phoneSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, "").length;
+    if (digits >= 9 && /[ ()-]/.test(m[0])) {
+      const start = m.index ?? 0;
+      spans.push([start, start + m[0].length]);
+    }
+  }
+  return spans;
+}
+
+const isYearLike = (numeral: string) => /^(?:1[89]\d\d|20\d\d|2100)$/.test(numeral);
+
+const DURATION_UNITS: Record<string, string> = {
+  year: "years",
+  yr: "years",
+  month: "months",
+  week: "weeks",
+  day: "days",
+  decade: "decades",
+  hour: "hours",
+};
+
+function durationUnit(word: string): string {
+  const singular = word.toLowerCase().replace(/s$/, "");
+  return DURATION_UNITS[singular] ?? `${singular}s`;
+}
+
+function percentUnit(match: RegExpExecArray): string {
+  const word = (match[2] ?? match[3] ?? "").toLowerCase();
+  if (match[1] || word.startsWith("percentage")) return "percentage points";
+  if (word.startsWith("basis") || word === "bps") return "basis points";
+  return "percent";
+}
+
+interface Numeral {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function numeralsOf(text: string): Numeral[] {
+  const out: Numeral[] = [];
+  for (const m of text.matchAll(NUMERAL)) {
+    const start = m.index ?? 0;
+    out.push({ text: m[0], start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** Reads the figure whose numeral is `n`, or null when the numeral is no figure. */
+function readQuantity(text: string, n: Numeral, phones: [number, number][]): Quantity | null {
+  const words = isWordNumeral(n.text);
+  const value = parseNumeral(n.text);
+  const vague = isVagueNumeral(n.text);
+  const before = text.slice(Math.max(0, n.start - 12), n.start);
+  const after = (from: number, length = 40) => text.slice(from, from + length);
+
+  // A currency mark right before the number.
+  let start = n.start;
+  let currency: string | null = null;
+  const mark = words ? null : CURRENCY_BEFORE.exec(before);
+  if (mark?.[1]) {
+    currency = prefixCurrency(mark[1]);
+    start = n.start - mark[0].length;
+  }
+  const glued = mark !== null && mark[0] === mark[1];
+
+  if (!words) {
+    const prev = text[n.start - 1] ?? "";
+    // Letters glued before a number make a name or code (`G20`, `FY23`, `COVID-19`), unless they
+    // are a currency (`Rs1,200`).
+    if (/\p{L}/u.test(prev) && !(currency && glued)) return null;
+    if (prev === "+" || /(?:\d|\p{L})[-–/]$/u.test(before)) return null;
+    if (/^0\d/.test(n.text)) return null;
+    if (phones.some(([s, e]) => n.start >= s && n.start < e)) return null;
+    if (TIME_AFTER.test(after(n.end))) return null;
+    if (/^[/:]\d/.test(after(n.end))) return null;
+    if (!currency && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after(n.end)))) return null;
+    if (!currency && LABEL_BEFORE.test(text.slice(Math.max(0, n.start - 14), n.start))) return null;
+  }
+
+  // Scale word (`billion`, `bn`, `crore`), or a letter glued to a money figure (`$846m`).
+  let pos = n.end;
+  let exponent = 0;
+  const scale = SCALE_AFTER.exec(after(pos, 16));
+  if (scale) {
+    const word = scale[1] ?? scale[2] ?? "";
+    const letter = word.length === 1;
+    if (!(letter && !currency) && !(words && scale[2])) {
+      exponent = scaleExponent(word) ?? 0;
+      pos += scale[0].length;
+    }
+  }
+  // Anything else glued to digits makes a code or ordinal (`4G`, `250th`, `3D`).
+  if (!words && /^\p{L}/u.test(after(pos, 1)) && !PERCENT_AFTER.test(after(pos, 4))) return null;
+
+  let amount = value === null ? null : applyScale(value, exponent);
+  let amountHigh: number | null = null;
+
+  // A range: `6–7%`, `$5-6 billion`, `6 to 7 per cent`, `between 6 and 7 percent`.
+  const range = RANGE_AFTER.exec(after(pos, 40));
+  if (range && value !== null) {
+    const connective = (range[1] ?? "").toLowerCase();
+    const between = /(?<![\p{L}])between[ \u00a0]$/iu.exec(
+      text.slice(Math.max(0, start - 9), start),
+    );
+    const allowed =
+      connective === "and"
+        ? between !== null
+        : connective !== "to" ||
+          !/(?<![\p{L}])(?:from|by)[ \u00a0]$/iu.test(text.slice(Math.max(0, start - 6), start));
+    const secondCurrency = range[2] ? prefixCurrency(range[2]) : null;
+    const highText = range[3] ?? "";
+    const highValue = parseNumeral(highText);
+    if (allowed && highValue !== null && (!secondCurrency || secondCurrency === currency)) {
+      let highPos = pos + range[0].length;
+      let highExponent = 0;
+      const highScale = SCALE_AFTER.exec(after(highPos, 16));
+      if (highScale) {
+        const word = highScale[1] ?? highScale[2] ?? "";
+        if (!(word.length === 1 && !currency)) {
+          highExponent = scaleExponent(word) ?? 0;
+          highPos += highScale[0].length;
+        }
+      }
+      const lowExponent = exponent === 0 ? highExponent : exponent;
+      const low = applyScale(value, lowExponent);
+      const high = applyScale(highValue, highExponent === 0 ? lowExponent : highExponent);
+      const gluedLetters = !isWordNumeral(highText) && /^\p{L}/u.test(after(highPos, 1));
+      if (high > low && !gluedLetters) {
+        amount = low;
+        amountHigh = high;
+        exponent = lowExponent;
+        pos = highPos;
+        if (between) start -= between[0].length;
+      }
+    }
+  }
+
+  let kind: FigureKind | null = null;
+  let unit: string | null = currency;
+  let noun: Quantity["noun"] = null;
+
+  const percent = currency ? null : PERCENT_AFTER.exec(after(pos, 24));
+  if (percent) {
+    kind = "percent";
+    unit = percentUnit(percent);
+    pos += percent[0].length;
+  }
+
+  if (!kind && vague) {
+    // `dozens of companies`, `billions of dollars`: a size without a number.
+    const of = /^[ \u00a0]of(?=[ \u00a0])/i.exec(after(pos, 4));
+    if (!of) return null;
+    pos += of[0].length;
+  }
+
+  if (!kind) {
+    const named = CURRENCY_AFTER.exec(after(pos, 32));
+    const code = named?.[2] ? suffixCurrency(named[1], named[2]) : null;
+    if (named && code) {
+      if (!currency) currency = code;
+      unit = currency;
+      pos += named[0].length;
+    }
+    if (currency) kind = "money";
+  }
+
+  if (!kind) {
+    const duration = DURATION_AFTER.exec(after(pos, 12));
+    if (duration?.[1]) {
+      if (AGE_AFTER.test(after(pos + duration[0].length, 6))) return null;
+      if (PERIOD_BEFORE_DURATION.test(text.slice(Math.max(0, start - 12), start))) return null;
+      kind = "duration";
+      unit = durationUnit(duration[1]);
+      pos += duration[0].length;
+    }
+  }
+
+  if (!kind) {
+    if (!words && isYearLike(n.text) && exponent === 0) return null;
+    // `one` is too often not a count (`one of the`, `one area`).
+    if (words && n.text.toLowerCase() === "one" && exponent === 0) return null;
+    if (words && ANAPHORIC_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return null;
+    const phrase = countedNoun(text, pos, amount);
+    if (phrase) {
+      kind = "count";
+      noun = phrase;
+      const head = phrase.head;
+      unit = /^\p{Lu}\p{Ll}+$/u.test(head) ? head.toLowerCase() : head;
+      pos = phrase.end;
+    } else if (exponent > 0 && !vague) {
+      // `subscribers exceeded 127 million`: a count whose noun is the measure.
+      kind = "count";
+      unit = null;
+    } else {
+      return null;
+    }
+  }
+
+  let qualifier: string | null = null;
+  let qualifierStart = start;
+  const written = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  if (written?.[1]) {
+    qualifier = written[1].replace(/\s+/g, " ").toLowerCase();
+    qualifierStart = start - written[0].length;
+  } else if (EXCEEDED_BEFORE.test(text.slice(Math.max(0, start - 16), start))) {
+    qualifier = "more than";
+  }
+
+  return {
+    kind,
+    start,
+    end: pos,
+    value: text.slice(start, pos),
+    amount: vague ? null : amount,
+    amountHigh,
+    unit,
+    qualifier,
+    qualifierStart,
+    noun: noun && { text: noun.text, start: noun.start, end: noun.end },
+  };
+}
+
+interface CountedNoun {
+  text: string;
+  start: number;
+  end: number;
+  head: string;
+}
+
+/** The noun phrase a count counts, starting after one space at `pos`, ending on a plural noun. */
+function countedNoun(text: string, pos: number, amount: number | null): CountedNoun | null {
+  if (!/^[ \u00a0]\p{L}/u.test(text.slice(pos, pos + 2))) return null;
+  const slice = text.slice(pos, pos + 160);
+  const tokens = tokenize(slice);
+  const phrase = nounPhraseAfter(slice, tokens, 0);
+  // End the phrase on its last plural noun: `70 Japanese companies`.
+  let last = phrase.length - 1;
+  const singular = amount === 1;
+  while (last >= 0) {
+    const t = phrase[last];
+    if (t && (singular || isPluralNoun(t.text)) && !/^(?:and|or|&)$/i.test(t.text)) break;
+    last--;
+  }
+  const first = phrase[0];
+  const head = phrase[last];
+  if (!first || !head || NOT_COUNTED.has(head.text.toLowerCase())) return null;
+  return {
+    text: slice.slice(first.start, head.end),
+    start: pos + first.start,
+    end: pos + head.end,
+    head: head.text,
+  };
+}
+
+/** The figures stated in `text` (a sentence), in order, not overlapping. */
+export function findQuantities(text: string): Quantity[] {
+  const phones = phoneSpans(text);
+  const out: Quantity[] = [];
+  let consumed = 0;
+  for (const n of numeralsOf(text)) {
+    if (n.start < consumed) continue;
+    const q = readQuantity(text, n, phones);
+    if (!q) continue;
+    out.push(q);
+    consumed = q.end;
+  }
+  return out;
+}
