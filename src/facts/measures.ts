@@ -1,0 +1,278 @@
+/**
+ * What a figure measures, in the article's own words (`trade volume`, `IT and IT-enabled services
+ * exports`, `annual GDP growth`), read from the words around the figure:
+ *
+ * - a noun phrase right after it: `6–7% annual GDP growth`, `$2 billion investment`;
+ * - `$Y in/of/worth of X`: `$2 billion in Chinese investment`, `40% of exports`;
+ * - `X of $Y`, `X worth $Y`: `income tax holidays of up to 10 years`;
+ * - a subject and a verb that states a level, through auxiliaries, adverbs, a relative pronoun
+ *   and a change figure: `exports reached`, `the trade volume, which stood at`,
+ *   `exports to China rose 12% to`, `is expected to reach`;
+ * - `X at/to/toward $Y` after a verb of action: `raise annual IT exports toward $5 billion`.
+ *
+ * Leading determiners and possessives are dropped (`Pakistan’s`, `the`), and so is everything
+ * from the first preposition other than `of` (`bilateral trade between the United States and
+ * Pakistan` → `bilateral trade`); the phrase before that cut is kept for finding partners.
+ */
+
+import { findCountries } from "./countries";
+import { findPeriods } from "./periods";
+import {
+  AUXILIARIES,
+  DETERMINERS,
+  isAdverb,
+  isPossessive,
+  LEVEL_VERBS,
+  nounPhraseAfter,
+  nounPhraseBefore,
+  type Token,
+  tokenize,
+} from "./phrases";
+import type { Quantity } from "./quantities";
+
+export interface MeasureMatch {
+  /** The measure, e.g. `bilateral trade` (a sentence-initial capital lowered). */
+  text: string;
+  /** Span of the measure in the sentence (the text may differ from it only in that capital). */
+  start: number;
+  end: number;
+  /** Span of the whole phrase it was cut from (`Bilateral trade between the United States …`). */
+  phraseStart: number;
+  phraseEnd: number;
+}
+
+/** Nouns that say how a figure changed rather than what it is (`a 12% increase in exports`). */
+const CHANGE_NOUNS = new Set(
+  "increase rise decline drop jump fall decrease surge hike reduction cut gain dip slump growth"
+    .split(" ")
+    .filter((w) => w !== "growth"),
+);
+
+/** Phrases that name no measure: `the $5 billion mark`, `to the tune of`, `the total`. */
+const EMPTY_MEASURES = new Set(
+  "mark level threshold milestone figure figures barrier range bracket tune amount sum number value total it".split(
+    " ",
+  ),
+);
+
+/** Words after a figure that make it a change of the figure before it (`up 5%`, `5% higher`). */
+const CHANGE_BEFORE =
+  /(?<![\p{L}])(?:up|down|from|compared[ \u00a0]+(?:with|to)|against|versus|vs\.?)[ \u00a0]+$/iu;
+const CHANGE_AFTER =
+  /^[ \u00a0]+(?:higher|lower|more|less|increase|rise|decline|drop|jump|fall|decrease|year-on-year|on[ \u00a0]year)(?![\p{L}])/iu;
+
+const lower = (t: Token | undefined) => (t?.kind === "word" ? t.text.toLowerCase() : null);
+
+interface Context {
+  sentence: string;
+  tokens: Token[];
+  periods: { start: number; end: number }[];
+  countries: { start: number; end: number }[];
+}
+
+const covered = (spans: { start: number; end: number }[], t: Token) =>
+  spans.some((s) => t.start >= s.start && t.end <= s.end);
+
+/** Cuts a phrase to a measure: from its first preposition other than `of`, or an `of` + country. */
+function toMeasure(ctx: Context, phrase: Token[]): MeasureMatch | null {
+  let words = phrase;
+  while (words.length > 0 && /^(?:and|or|&|of)$/i.test(words[0]?.text ?? ""))
+    words = words.slice(1);
+  const cut = words.findIndex((t, i) => {
+    if (i === 0) return false;
+    const w = t.text.toLowerCase();
+    if (w === "of") return words.slice(i + 1).some((o) => covered(ctx.countries, o));
+    return /^(?:between|with|to|from|in|for|on|among|across|into|within)$/.test(w);
+  });
+  if (cut > 0) words = words.slice(0, cut);
+  while (words.length > 0 && /^(?:and|or|&)$/i.test(words[words.length - 1]?.text ?? "")) {
+    words = words.slice(0, -1);
+  }
+  const first = words[0];
+  const last = words[words.length - 1];
+  const whole = phrase[phrase.length - 1];
+  if (!first || !last || !whole) return null;
+  if (words.every((t) => covered(ctx.countries, t) || covered(ctx.periods, t))) return null;
+  if (words.length === 1 && EMPTY_MEASURES.has(first.text.toLowerCase())) return null;
+  let text = ctx.sentence.slice(first.start, last.end);
+  // A capital that only opens the sentence is not part of the words (`Bilateral trade`).
+  if (first.start === 0 && /^\p{Lu}\p{Ll}/u.test(text) && !covered(ctx.countries, first)) {
+    text = text[0]?.toLowerCase() + text.slice(1);
+  }
+  return {
+    text,
+    start: first.start,
+    end: last.end,
+    phraseStart: phrase[0]?.start ?? first.start,
+    phraseEnd: whole.end,
+  };
+}
+
+/** Tokens from `from` on, past determiners and possessives (`the`, `Pakistan’s`). */
+function skipDeterminers(tokens: Token[], from: number): number {
+  let i = from;
+  while (tokens[i]?.kind === "word") {
+    const t = tokens[i];
+    if (!t || !(DETERMINERS.has(t.text.toLowerCase()) || isPossessive(t.text))) break;
+    i++;
+  }
+  return i;
+}
+
+/** A noun phrase starting at `from` that is not a period or a place (`in 2023`, `in Pakistan`). */
+function objectAt(ctx: Context, from: number): MeasureMatch | null {
+  const i = skipDeterminers(ctx.tokens, from);
+  const t = ctx.tokens[i];
+  if (!t || covered(ctx.periods, t)) return null;
+  const phrase = nounPhraseAfter(ctx.sentence, ctx.tokens, i, 6);
+  return phrase.length > 0 ? toMeasure(ctx, phrase) : null;
+}
+
+/** `a 12% increase in exports` → `exports`; a bare change noun defers to the figure before. */
+function resolveChange(ctx: Context, found: MeasureMatch, after: number): MeasureMatch | null {
+  if (!CHANGE_NOUNS.has(found.text.toLowerCase())) return found;
+  const prep = lower(ctx.tokens[after]);
+  if (prep === "in" || prep === "of") return objectAt(ctx, after + 1);
+  return null;
+}
+
+/** The measure from the words after the figure, or null. */
+function measureAfter(ctx: Context, q: Quantity, at: number): MeasureMatch | null {
+  // A duration measures what follows it only as a modifier: `five-year plan`.
+  const modifier = q.kind === "duration" && /-\p{L}+$/u.test(q.value);
+  if (q.kind !== "money" && q.kind !== "percent" && !modifier) return null;
+  const next = ctx.tokens[at + 1];
+  const word = lower(next);
+  if (!next || !word) return null;
+  if (word === "of" || (word === "in" && q.kind === "money")) return objectAt(ctx, at + 2);
+  if (word === "worth" && lower(ctx.tokens[at + 2]) === "of") return objectAt(ctx, at + 3);
+  const phrase = nounPhraseAfter(ctx.sentence, ctx.tokens, at + 1, 6);
+  if (phrase.length === 0 || covered(ctx.periods, next)) return null;
+  const found = toMeasure(ctx, phrase);
+  return found && resolveChange(ctx, found, at + 1 + phrase.length);
+}
+
+const LINKS = new Set(["at", "to", "by", "toward", "towards", "around", "from"]);
+
+/** The measure from the words before the figure, or null. */
+function measureBefore(
+  ctx: Context,
+  at: number,
+  earlier: (MeasureMatch | null)[],
+): MeasureMatch | null {
+  let k = at - 1;
+  // `the $16 billion mark`, `a $7 billion loan`
+  if (DETERMINERS.has(lower(ctx.tokens[k]) ?? "")) k--;
+  const link = lower(ctx.tokens[k]);
+  if (link === "of" || link === "worth") {
+    // `12 MoUs worth $2 billion`: what the count before counts.
+    const before = ctx.tokens[k - 1];
+    if (before?.kind === "figure" && before.figure !== undefined)
+      return earlier[before.figure] ?? null;
+    const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k - 1);
+    if (phrase.length > 0) {
+      const found = toMeasure(ctx, phrase);
+      return found && (CHANGE_NOUNS.has(found.text.toLowerCase()) ? null : found);
+    }
+    // `the portfolio is worth $62 billion`: on through the verb.
+    k--;
+  }
+  // `rose 12% to $3.1 billion`, `increased by 20 percent to $450 million`: links and the change
+  // figure sit between the verb and the level.
+  for (;;) {
+    const t = ctx.tokens[k];
+    if (!t || !(t.kind === "figure" || LINKS.has(lower(t) ?? ""))) break;
+    k--;
+  }
+  // Through the verb chain: `is expected to reach`, `has risen sharply to`.
+  for (;;) {
+    const w = lower(ctx.tokens[k]);
+    if (!w || !(LEVEL_VERBS.has(w) || AUXILIARIES.has(w) || isAdverb(w))) break;
+    k--;
+  }
+  // `the trade volume, which stood at`
+  const relative = lower(ctx.tokens[k]);
+  if (relative === "which" || relative === "that") {
+    k--;
+    if (ctx.tokens[k]?.text === ",") k--;
+  }
+  const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k);
+  return phrase.length > 0 ? toMeasure(ctx, phrase) : null;
+}
+
+/**
+ * What each figure of a sentence measures, in the order of `quantities` (the sentence's figures as
+ * {@link findQuantities} gives them). A change stated after a level (`…, up 5%`) measures what the
+ * figure before it measures.
+ */
+export function findMeasures(sentence: string, quantities: Quantity[]): (MeasureMatch | null)[] {
+  const spans = quantities.map((q) => ({ start: q.qualifierStart, end: q.end }));
+  const ctx: Context = {
+    sentence,
+    tokens: tokenize(sentence, spans),
+    periods: findPeriods(sentence),
+    countries: findCountries(sentence),
+  };
+  const out: (MeasureMatch | null)[] = [];
+  quantities.forEach((q, index) => {
+    const at = ctx.tokens.findIndex((t) => t.kind === "figure" && t.figure === index);
+    let found: MeasureMatch | null = null;
+    if (q.kind === "count" && q.noun) {
+      found = { ...q.noun, phraseStart: q.noun.start, phraseEnd: q.noun.end };
+    } else {
+      found = measureAfter(ctx, q, at) ?? measureBefore(ctx, at, out);
+    }
+    const isChange =
+      CHANGE_BEFORE.test(sentence.slice(Math.max(0, q.qualifierStart - 16), q.qualifierStart)) ||
+      CHANGE_AFTER.test(sentence.slice(q.end, q.end + 16));
+    if (!found && isChange) found = [...out].reverse().find((m) => m !== null) ?? null;
+    out.push(found);
+  });
+  return out;
+}
+
+/** Coarse topics a measure is about, so differently worded measures can be matched. */
+const TOPICS: [string, RegExp][] = [
+  ["trade", /\btrad(?:e|es|ing)\b|\bbilateral\b|\bcommerce\b/i],
+  ["exports", /\bexport/i],
+  ["imports", /\bimport/i],
+  ["investment", /\binvest/i],
+  ["fdi", /\bforeign direct investment\b|\bFDI\b/i],
+  ["remittances", /\bremittance/i],
+  ["growth", /\bgrowth\b|\bgrew\b/i],
+  ["gdp", /\bGDP\b|\bgross domestic product\b|\beconom(?:y|ic output)\b/i],
+  ["subscribers", /\bsubscri|\busers\b|\bconnections\b|\bcustomers\b/i],
+  [
+    "companies",
+    /\bcompan(?:y|ies)\b|\bfirms?\b|\bbusinesses\b|\benterprises\b|\bstart-?ups?\b|\bautomakers\b|\bmanufacturers\b|\binvestors\b/i,
+  ],
+  [
+    "it",
+    /\bIT\b|\binformation (?:and communication )?technology\b|\bICT\b|\bsoftware\b|\btech(?:nology)?\b|\bdigital\b|\bfreelanc/i,
+  ],
+  ["telecom", /\btelecom|\bbroadband\b|\bmobile\b|\bcellular\b|\b[345]G\b|\binternet\b/i],
+  ["textiles", /\btextile|\bgarment|\bapparel\b|\bcotton\b/i],
+  ["tax", /\btax|\bdut(?:y|ies)\b|\btariffs?\b|\bcustoms\b/i],
+  ["incentives", /\bincentive|\bholidays?\b|\bexemptions?\b|\bsubsid|\bconcessions?\b/i],
+  ["loans", /\bloans?\b|\bdebt\b|\bcredit\b|\bfinancing\b|\bborrow/i],
+  ["aid", /\baid\b|\bgrants?\b|\bassistance\b|\bdonations?\b/i],
+  ["deficit", /\bdeficit\b|\bsurplus\b|\bbalance\b/i],
+  ["revenue", /\brevenues?\b|\bcollections?\b/i],
+  ["reserves", /\breserves\b/i],
+  ["inflation", /\binflation\b|\bprices?\b/i],
+  ["jobs", /\bjobs?\b|\bemployment\b|\bworkers\b|\bworkforce\b|\bemployees\b/i],
+  ["agreements", /\bagreements?\b|\bMoUs?\b|\bmemorand|\bdeals?\b|\bcontracts?\b|\baccords?\b/i],
+  ["target", /\btargets?\b|\bgoals?\b/i],
+  ["energy", /\benergy\b|\bpower\b|\belectricity\b|\boil\b|\bgas\b|\bfuels?\b|\bsolar\b/i],
+  ["agriculture", /\bagricultur|\brice\b|\bwheat\b|\bcrops?\b|\bfarm/i],
+  ["automotive", /\bauto(?:mobile|motive)?s?\b|\bvehicles?\b|\bcars?\b|\bautomakers\b/i],
+];
+
+/**
+ * Coarse topic keys of a measure (`IT and IT-enabled services exports` → `["exports", "it"]`), so
+ * the answer layer can match a question's `IT exports` with an article's wording. Also useful on
+ * question text.
+ */
+export function measureTopics(measure: string): string[] {
+  return TOPICS.filter(([, regex]) => regex.test(measure)).map(([topic]) => topic);
+}
