@@ -13,7 +13,7 @@ import { createInteractionHandler } from "./interactions";
 export function createClient(config: Pick<Config, "discordApiUrl">): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [], repliedUser: false },
+    allowedMentions: { parse: [] },
     ...(config.discordApiUrl ? { rest: { api: config.discordApiUrl } } : {}),
   });
 }

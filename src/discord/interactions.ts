@@ -22,7 +22,7 @@ export const FAILURE_NOTICE = "Sorry — something went wrong on my side. Please
 
 /** The plain payload in the shape discord.js takes; mentions stay off whatever the payload says. */
 function messageOptions(reply: Reply): BaseMessageOptions {
-  const options: BaseMessageOptions = { allowedMentions: { parse: [], repliedUser: false } };
+  const options: BaseMessageOptions = { allowedMentions: { parse: [] } };
   if (reply.content !== undefined) options.content = reply.content;
   if (reply.embeds) options.embeds = reply.embeds;
   // Our rows are Discord's own JSON; discord.js's union of component shapes is wider than we need.

@@ -42,7 +42,6 @@ export interface ActionRow {
 /** Nobody is ever pinged: no @everyone, roles, users or replied-to authors. */
 export interface NoMentions {
   parse: [];
-  replied_user?: false;
 }
 
 export interface Reply {

@@ -64,7 +64,7 @@ describe("the discord.js interaction handler", () => {
     const payload = sent[0]?.payload as Record<string, unknown>;
     expect(sent[0]?.via).toBe("reply");
     expect(payload.flags).toBe(MessageFlags.Ephemeral);
-    expect(payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
+    expect(payload.allowedMentions).toEqual({ parse: [] });
     expect((payload.embeds as { title: string }[])[0]?.title).toBe("Trade with Japan?");
   });
 
@@ -77,7 +77,7 @@ describe("the discord.js interaction handler", () => {
         via: "reply",
         payload: {
           content: FAILURE_NOTICE,
-          allowedMentions: { parse: [], repliedUser: false },
+          allowedMentions: { parse: [] },
           flags: MessageFlags.Ephemeral,
         },
       },
