@@ -1,0 +1,125 @@
+import type { Answer } from "../types";
+import { CitationList, citeSpan } from "./citations";
+import { answerFromFigures } from "./figure-answer";
+import type { Knowledge } from "./knowledge";
+import { answerFromOfficials, findPerson } from "./official-answer";
+import type { Outcome } from "./outcome";
+import { answerFromPassages, rankSentences, type SentenceHit } from "./passage-answer";
+import { planQuestion, type QuestionPlan } from "./question";
+
+/** Longest question considered; the rest is ignored rather than searched. */
+export const MAX_QUESTION_CHARS = 1000;
+const CLOSEST_SHOWN = 3;
+
+/**
+ * Answers a question from the corpus: figures for how much / how many / what share, officials for
+ * who and what-did-X-say, the best sentence for the rest. A strategy answers only when the corpus
+ * holds what is asked (partner, period, measure, person); otherwise the reply says what is missing
+ * and offers the closest passages, never a near miss dressed as an answer.
+ */
+export function ask(k: Knowledge, question: string): Answer {
+  const plan = planQuestion(question.slice(0, MAX_QUESTION_CHARS));
+  const empty = { question, figures: [], officials: [], citations: [], missing: [] };
+  if (plan.topic.length === 0 && plan.partners.length === 0 && plan.nameCandidates.length === 0) {
+    return {
+      ...empty,
+      answered: false,
+      kind: plan.kind,
+      text: "Ask a question about Pakistan's trade, for example: “What was the trade volume between Pakistan and Japan?”",
+      missing: ["a question"],
+    };
+  }
+
+  const person = findPerson(k, plan);
+  let hits: SentenceHit[] | null = null;
+  const sentences = () => {
+    hits ??= rankSentences(k, plan, person);
+    return hits;
+  };
+  const outcomes: Outcome[] = [];
+  const attempt = (run: () => Outcome): Outcome => {
+    const o = run();
+    outcomes.push(o);
+    return o;
+  };
+  const exclude = person?.nameTerms ?? new Set<string>();
+
+  const plans: (() => Outcome)[] = [];
+  switch (plan.kind) {
+    case "amount":
+    case "count":
+    case "share":
+      plans.push(() => answerFromFigures(k, plan, exclude));
+      break;
+    case "quote":
+      if (person) plans.push(() => answerFromOfficials(k, plan, person));
+      plans.push(() => answerFromPassages(k, plan, person, sentences()));
+      break;
+    case "who":
+      plans.push(() => answerFromOfficials(k, plan, person));
+      plans.push(() => answerFromPassages(k, plan, person, sentences()));
+      break;
+    case "other":
+      if (person && plan.topic.every((t) => exclude.has(t))) {
+        plans.push(() => answerFromOfficials(k, plan, person));
+      }
+      plans.push(() => answerFromFigures(k, plan, exclude));
+      plans.push(() => answerFromPassages(k, plan, person, sentences()));
+      break;
+    default:
+      plans.push(() => answerFromPassages(k, plan, person, sentences()));
+  }
+
+  for (const run of plans) {
+    const o = attempt(run);
+    if (o.kind === "answer") {
+      return {
+        ...empty,
+        answered: true,
+        kind: plan.kind,
+        text: o.text,
+        figures: o.figures,
+        officials: o.officials,
+        citations: o.citations,
+      };
+    }
+  }
+  return notAnswered(k, plan, outcomes, sentences());
+}
+
+function notAnswered(
+  k: Knowledge,
+  plan: QuestionPlan,
+  outcomes: Outcome[],
+  hits: SentenceHit[],
+): Answer {
+  const missing = [...new Set(outcomes.flatMap((o) => (o.kind === "none" ? o.missing : [])))].slice(
+    0,
+    3,
+  );
+  const citations = new CitationList();
+  const closest = hits
+    .filter((h) => h.score > 0)
+    .slice(0, CLOSEST_SHOWN)
+    .map((h) => {
+      const n = citations.add(
+        citeSpan(k, h.passage.articleId, h.passage.id, h.sentence.start, h.sentence.end),
+      );
+      return `[${n}]`;
+    });
+  const lead = `The corpus does not answer this: ${missing.join("; ")}.`;
+  const tail =
+    closest.length > 0
+      ? ` The closest passages are ${closest.join(", ")}.`
+      : " No passage comes close.";
+  return {
+    question: plan.text,
+    answered: false,
+    kind: plan.kind,
+    text: lead + tail,
+    figures: [],
+    officials: [],
+    citations: citations.items,
+    missing,
+  };
+}

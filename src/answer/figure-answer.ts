@@ -1,0 +1,154 @@
+import type { Figure, FigureKind } from "../types";
+import { CitationList, citeSpan } from "./citations";
+import type { Knowledge } from "./knowledge";
+import { coverage, periodFit, periodOrder } from "./match";
+import type { Outcome } from "./outcome";
+import type { QuestionPlan } from "./question";
+
+/** Words around a figure that make it a goal rather than a reported value. */
+const TARGET_CUE =
+  /\b(?:target(?:s|ed|ing)?|goal|aim(?:s|ed|ing)?|plan(?:s|ned)?|push(?:es|ing)? to|toward|towards|hope|seek(?:s|ing)?|ambition|envisage[sd]?|projected|expected to|aspire)\b/i;
+
+interface Scored {
+  figure: Figure;
+  at: number;
+  score: number;
+  measureCover: number;
+  periodScore: number;
+}
+
+function kindsFor(plan: QuestionPlan): FigureKind[] {
+  if (/\bhow long\b|\bduration\b|\bperiod of\b/i.test(plan.text)) return ["duration"];
+  switch (plan.kind) {
+    case "count":
+      return ["count"];
+    case "share":
+      return ["percent"];
+    case "amount":
+      return ["money", "count", "duration"];
+    default:
+      return ["money", "percent", "count", "duration"];
+  }
+}
+
+function partnerFits(k: Knowledge, plan: QuestionPlan, f: Figure): boolean {
+  if (plan.partners.length === 0) return true;
+  if (f.partners.length > 0) return plan.partners.every((p) => f.partners.includes(p));
+  // A figure with no partner of its own belongs to a partner only when its passage names it.
+  const passage = k.passages.get(f.passageId);
+  return plan.partners.every((p) => passage?.text.includes(p) ?? false);
+}
+
+/** Figures that answer the question, best first, each fit for its kind, partner and period. */
+function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<string>): Scored[] {
+  const kinds = kindsFor(plan);
+  const topic = plan.topic.filter((t) => !exclude.has(t));
+  const candidates = new Set<number>();
+  for (const t of topic) for (const i of k.figuresByTerm.get(t) ?? []) candidates.add(i);
+  if (topic.length === 0) for (let i = 0; i < k.figures.length; i++) candidates.add(i);
+
+  const scored: Scored[] = [];
+  for (const i of candidates) {
+    const f = k.figures[i];
+    if (!f || !kinds.includes(f.kind)) continue;
+    if (!partnerFits(k, plan, f)) continue;
+    const periodScore = periodFit(plan.periods, f.period);
+    if (periodScore === 0) continue;
+    const measureCover = coverage(k, topic, k.figureMeasureTerms[i] ?? []);
+    const sentenceCover = coverage(k, topic, k.figureSentenceTerms[i] ?? []);
+    if (sentenceCover < 0.6 || (measureCover === 0 && sentenceCover < 0.99)) continue;
+    let score = 0.55 * measureCover + 0.45 * sentenceCover + 0.2 * periodScore;
+    const isTarget = TARGET_CUE.test(f.sentence);
+    if (plan.asksTarget) score += isTarget ? 0.3 : -0.1;
+    else if (isTarget) score -= 0.25;
+    if (kinds[0] === f.kind) score += 0.05;
+    scored.push({ figure: f, at: i, score, measureCover, periodScore });
+  }
+  scored.sort((a, b) => b.score - a.score || a.at - b.at);
+  return scored;
+}
+
+function sameMeasure(k: Knowledge, a: Scored, b: Scored): boolean {
+  if (a.figure.kind !== b.figure.kind || a.figure.unit !== b.figure.unit) return false;
+  if (a.figure.partners.join() !== b.figure.partners.join()) return false;
+  const ma = new Set(k.figureMeasureTerms[a.at]);
+  const mb = k.figureMeasureTerms[b.at] ?? [];
+  const shared = mb.filter((t) => ma.has(t)).length;
+  const union = new Set([...ma, ...mb]).size;
+  return union > 0 && shared / union >= 0.5;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** One line per figure: what it measures, for whom, the value as written, when, and who said so. */
+export function describeFigure(f: Figure, n: number): string {
+  const value =
+    f.qualifier && !f.value.toLowerCase().startsWith(f.qualifier.toLowerCase())
+      ? `${f.qualifier} ${f.value}`
+      : f.value;
+  const what = capitalise(f.measure ?? "Figure");
+  const who = f.partners.length > 0 ? ` (Pakistan–${f.partners.join(", ")})` : "";
+  const when = f.period ? ` in ${f.period}` : "";
+  const source = f.source ? `, according to the ${f.source.replace(/^the\s+/i, "")}` : "";
+  return `${what}${who}: ${value}${when}${source} [${n}].`;
+}
+
+/**
+ * Answers from extracted figures. When the question names no period and the corpus gives the same
+ * measure for several periods, all of them are listed by period, each with its own citation.
+ */
+export function answerFromFigures(
+  k: Knowledge,
+  plan: QuestionPlan,
+  exclude: ReadonlySet<string> = new Set(),
+): Outcome {
+  const ranked = rankFigures(k, plan, exclude);
+  const best = ranked[0];
+  if (!best) return { kind: "none", missing: missingFor(k, plan) };
+
+  let chosen: Scored[] = [best];
+  const others = ranked
+    .slice(1)
+    .filter((s) => s.score >= best.score - 0.35 && sameMeasure(k, best, s));
+  if (others.length > 0) {
+    const byPeriod = new Map<string, Scored>();
+    for (const s of [best, ...others]) {
+      const key = `${s.figure.period ?? ""}|${s.figure.value}`;
+      if (!byPeriod.has(key)) byPeriod.set(key, s);
+    }
+    const periods = new Set([...byPeriod.values()].map((s) => s.figure.period ?? ""));
+    if (plan.periods.length === 0 && periods.size > 1) {
+      chosen = [...byPeriod.values()].sort(
+        (a, b) => periodOrder(a.figure.period) - periodOrder(b.figure.period),
+      );
+    }
+  }
+
+  const citations = new CitationList();
+  const lines = chosen.map((s) => {
+    const f = s.figure;
+    const n = citations.add(citeSpan(k, f.articleId, f.passageId, f.sentenceStart, f.sentenceEnd));
+    return describeFigure(f, n);
+  });
+  return {
+    kind: "answer",
+    text: lines.join("\n"),
+    figures: chosen.map((s) => s.figure),
+    officials: [],
+    citations: citations.items,
+  };
+}
+
+/** What the corpus lacks, in words a person understands. */
+function missingFor(k: Knowledge, plan: QuestionPlan): string[] {
+  const missing: string[] = [];
+  for (const p of plan.partners) {
+    if (!k.figures.some((f) => f.partners.includes(p))) missing.push(`no figure about ${p}`);
+  }
+  if (plan.periods.length > 0) {
+    const fits = k.figures.some((f) => periodFit(plan.periods, f.period) > 0);
+    if (!fits) missing.push(`no figure for ${plan.periods.map((p) => p.text).join(", ")}`);
+  }
+  if (missing.length === 0) missing.push("no figure in the corpus measures what is asked");
+  return missing;
+}

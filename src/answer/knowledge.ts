@@ -1,0 +1,97 @@
+import { PassageIndex } from "../index/passage-index";
+import { contentTerms } from "../text/terms";
+import type { Article, Figure, Official, Passage } from "../types";
+
+/**
+ * Everything the answerer reads, built once at ingest (or restored from a snapshot) so that a
+ * question costs only look-ups: passages by id, figures by term and partner, term statistics.
+ */
+export interface Knowledge {
+  articles: Map<string, Article>;
+  passages: Map<string, Passage>;
+  passagesByArticle: Map<string, Passage[]>;
+  figures: Figure[];
+  officials: Official[];
+  index: PassageIndex;
+  /** In how many passages each stemmed term occurs, for weighting question terms. */
+  passageFrequency: Map<string, number>;
+  /** Figure positions (into `figures`) by stemmed term of their measure and sentence. */
+  figuresByTerm: Map<string, number[]>;
+  /** Stemmed terms of each figure's measure, aligned with `figures`. */
+  figureMeasureTerms: string[][];
+  /** Stemmed terms of each figure's sentence, aligned with `figures`. */
+  figureSentenceTerms: string[][];
+}
+
+export interface KnowledgeParts {
+  articles: Article[];
+  passages: Passage[];
+  figures: Figure[];
+  officials: Official[];
+  index?: PassageIndex;
+  passageFrequency?: Map<string, number>;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
+  const articles = new Map(parts.articles.map((a) => [a.id, a]));
+  const passages = new Map(parts.passages.map((p) => [p.id, p]));
+  const passagesByArticle = new Map<string, Passage[]>();
+  for (const p of parts.passages) addTo(passagesByArticle, p.articleId, p);
+
+  let passageFrequency = parts.passageFrequency;
+  if (!passageFrequency) {
+    passageFrequency = new Map();
+    for (const p of parts.passages) {
+      for (const t of new Set(contentTerms(p.text))) {
+        passageFrequency.set(t, (passageFrequency.get(t) ?? 0) + 1);
+      }
+    }
+  }
+
+  const figuresByTerm = new Map<string, number[]>();
+  const figureMeasureTerms: string[][] = [];
+  const figureSentenceTerms: string[][] = [];
+  parts.figures.forEach((f, i) => {
+    const measure = [...new Set(contentTerms(f.measure ?? ""))];
+    const sentence = [...new Set(contentTerms(f.sentence))];
+    figureMeasureTerms.push(measure);
+    figureSentenceTerms.push(sentence);
+    for (const t of new Set([...measure, ...sentence])) addTo(figuresByTerm, t, i);
+  });
+
+  const index =
+    parts.index ??
+    PassageIndex.build(
+      parts.passages.map((p) => ({
+        id: p.id,
+        title: articles.get(p.articleId)?.title ?? "",
+        text: p.text,
+      })),
+    );
+
+  return {
+    articles,
+    passages,
+    passagesByArticle,
+    figures: parts.figures,
+    officials: parts.officials,
+    index,
+    passageFrequency,
+    figuresByTerm,
+    figureMeasureTerms,
+    figureSentenceTerms,
+  };
+}
+
+/** Inverse passage frequency: rare terms say more about what is asked. */
+export function termWeight(k: Knowledge, term: string): number {
+  const n = k.passages.size || 1;
+  const df = k.passageFrequency.get(term) ?? 0;
+  return Math.log(1 + (n + 1) / (df + 0.5));
+}

@@ -1,0 +1,133 @@
+import { findCountries } from "../facts/countries";
+import { findPeriods } from "../facts/periods";
+import { CORPUS_COMMON, contentTerms, stem, words } from "../text/terms";
+import type { Passage, Sentence } from "../types";
+import { CitationList, citeSpan } from "./citations";
+import type { Knowledge } from "./knowledge";
+import { coverage, periodFit } from "./match";
+import type { PersonMatch } from "./official-answer";
+import type { Outcome } from "./outcome";
+import type { QuestionPlan } from "./question";
+
+export interface SentenceHit {
+  passage: Passage;
+  sentence: Sentence;
+  score: number;
+  /** The sentence satisfies the question's partner, period and person. */
+  fits: boolean;
+}
+
+const COMMON_STEMS = new Set([...CORPUS_COMMON].map(stem));
+const PASSAGES_SEARCHED = 12;
+/** Part of the question's (rarity-weighted) topic a sentence must hold to be an answer. */
+const ANSWER_COVERAGE = 0.6;
+
+/** Sentences of the best passages, scored by how much of the question they hold. */
+export function rankSentences(
+  k: Knowledge,
+  plan: QuestionPlan,
+  person: PersonMatch | null,
+): SentenceHit[] {
+  const terms = plan.searchTerms.filter((t) => !COMMON_STEMS.has(t));
+  const passageIds = new Set(k.index.find(terms, PASSAGES_SEARCHED).map((h) => h.id));
+  if (person) for (const m of person.official.mentions) passageIds.add(m.passageId);
+  const topic = plan.topic.filter((t) => !person?.nameTerms.has(t));
+  const personSentences = new Set(
+    person
+      ? [...person.official.mentions, ...person.official.quotes].map(
+          (m) => `${m.articleId}:${m.sentenceStart}`,
+        )
+      : [],
+  );
+
+  const asked = new Set(words(plan.text).map((w) => w.word));
+  const hits: SentenceHit[] = [];
+  for (const id of passageIds) {
+    const passage = k.passages.get(id);
+    if (!passage) continue;
+    const title = k.articles.get(passage.articleId)?.title ?? "";
+    const passageCountries = new Set(
+      findCountries(`${title} ${passage.text}`).map((c) => c.country),
+    );
+    for (const sentence of passage.sentences) {
+      const score = coverage(k, topic, contentTerms(sentence.text));
+      let fits = plan.partners.every((p) => passageCountries.has(p));
+      if (plan.periods.length > 0) {
+        const stated = findPeriods(sentence.text)
+          .map((p) => p.text)
+          .join("; ");
+        fits &&= periodFit(plan.periods, stated || null) > 0;
+      }
+      const bySpeaker = personSentences.has(`${passage.articleId}:${sentence.start}`);
+      if (person) fits &&= bySpeaker || passageMentions(passage, person);
+      if (plan.kind === "when")
+        fits &&= findPeriods(sentence.text).length > 0 || /\b\d{1,2}\b/.test(sentence.text);
+      const bonus = (bySpeaker ? 0.15 : 0) + answerShapeBonus(plan, sentence.text, asked);
+      hits.push({ passage, sentence, score: score + bonus, fits });
+    }
+  }
+  hits.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
+  return hits;
+}
+
+/**
+ * A small nudge toward sentences shaped like the answer sought: names for which/who, places for
+ * where, dates for when, a list for "which sectors". Coverage still decides; this breaks near-ties.
+ */
+function answerShapeBonus(
+  plan: QuestionPlan,
+  sentence: string,
+  asked: ReadonlySet<string>,
+): number {
+  switch (plan.kind) {
+    case "which":
+    case "who":
+    case "where": {
+      const countries = new Set(
+        findCountries(sentence).flatMap((c) => words(c.matched).map((w) => w.word)),
+      );
+      const names = words(sentence).filter(
+        ({ word, start }) =>
+          start > 0 &&
+          /^\p{Lu}/u.test(sentence.slice(start, start + 1)) &&
+          !asked.has(word) &&
+          (plan.kind === "where" || !countries.has(word)),
+      );
+      const list = (sentence.match(/,/g) ?? []).length >= 3;
+      return names.length > 0 || (plan.kind === "which" && list) ? 0.1 : 0;
+    }
+    case "when":
+      return findPeriods(sentence).length > 0 ? 0.1 : 0;
+    default:
+      return 0;
+  }
+}
+
+function passageMentions(passage: Passage, person: PersonMatch): boolean {
+  return person.official.mentions.some((m) => m.passageId === passage.id);
+}
+
+/** Answers with the sentence that holds the most of the question, when it holds enough. */
+export function answerFromPassages(
+  k: Knowledge,
+  plan: QuestionPlan,
+  person: PersonMatch | null,
+  hits: SentenceHit[] = rankSentences(k, plan, person),
+): Outcome {
+  const topicless = plan.topic.filter((t) => !person?.nameTerms.has(t)).length === 0;
+  const best = hits.find((h) => h.fits);
+  if (!best || topicless || best.score < ANSWER_COVERAGE) {
+    return { kind: "none", missing: ["no passage holds enough of the question"] };
+  }
+  const citations = new CitationList();
+  const n = citations.add(
+    citeSpan(k, best.passage.articleId, best.passage.id, best.sentence.start, best.sentence.end),
+  );
+  return {
+    kind: "answer",
+    text: `${best.sentence.text} [${n}]`,
+    figures: [],
+    officials: person ? [person.official] : [],
+    citations: citations.items,
+  };
+}

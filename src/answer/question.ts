@@ -1,0 +1,120 @@
+import { findCountries } from "../facts/countries";
+import { findPeriods, type PeriodMention } from "../facts/periods";
+import { contentTerms, words } from "../text/terms";
+import type { QuestionKind } from "../types";
+
+/** What a question asks, worked out from its words alone (the corpus is consulted later). */
+export interface QuestionPlan {
+  text: string;
+  kind: QuestionKind;
+  /** Partner countries named (canonical), Pakistan left out: it is the subject of every article. */
+  partners: string[];
+  /** Whether the question names Pakistan itself. */
+  mentionsPakistan: boolean;
+  periods: PeriodMention[];
+  /** Stemmed topic terms, without partners, periods and question words. */
+  topic: string[];
+  /** Stemmed topic terms including partner words, for full-text search. */
+  searchTerms: string[];
+  /** Capitalised word runs that may be a person's name (`Jam Kamal Khan`, `Matsuo`). */
+  nameCandidates: string[];
+  /** The question asks about a plan or goal rather than a reported value. */
+  asksTarget: boolean;
+}
+
+/** Question words and verbs that frame a question without naming its topic. */
+const FRAME_WORDS = new Set(
+  (
+    "what whats how much many who whom whose when where why which was were is are did does do " +
+    "tell show give list figure figures number amount total value stand stood currently current " +
+    "latest recent new say said mention mentioned according report reported"
+  ).split(" "),
+);
+
+const TARGET_WORDS =
+  /\b(?:target(?:s|ed|ing)?|goal|aim(?:s|ed)?|plan(?:s|ned)?|hope|aspire|ambition|seek(?:s|ing)?)\b/i;
+
+function kindOf(q: string): QuestionKind {
+  const s = q.toLowerCase().replace(/\s+/g, " ").trim();
+  if (/\bhow many\b|\bnumber of\b|\bhow large a number\b|\bcount of\b/.test(s)) return "count";
+  if (
+    /\bwhat did\b.*\b(?:say|said|tell|told|remark|note|state|stress|add)\b|\bwhat does\b.*\bsay\b|\bquotes?\b|\bin (?:his|her|their) (?:own )?words\b|\bwhat was .* (?:quote|remark|statement)\b/.test(
+      s,
+    )
+  )
+    return "quote";
+  if (
+    /\b(?:percent(?:age)?|per cent|share|rate|%|proportion|growth rate|by how much did .* (?:grow|rise|increase|fall|decline))\b/.test(
+      s,
+    )
+  )
+    return "share";
+  if (/\bhow much\b|\bhow big\b|\bhow large\b|\bworth\b|\bvalue of\b|\bvolume\b/.test(s))
+    return "amount";
+  if (/^(?:who|whom|whose)\b|\bwho (?:is|was|are|were|chairs|heads|leads)\b/.test(s)) return "who";
+  if (/^when\b|\bwhat (?:year|date|month|day)\b|\bsince when\b/.test(s)) return "when";
+  if (/^where\b|\bin which (?:city|country|place)\b/.test(s)) return "where";
+  if (/^why\b|\bwhat (?:is|was) the reason\b|\bfor what reason\b/.test(s)) return "why";
+  if (
+    /^which\b|\bwhat (?:sectors|areas|companies|firms|incentives|products|items|fields|industries|steps|measures)\b/.test(
+      s,
+    )
+  )
+    return "which";
+  if (
+    /^what (?:is|was|were|are)\b.*\b(?:trade|exports?|imports?|investment|remittances?|deficit|surplus|revenue|gdp|inflows?|outflows?|volume|value|turnover|budget|cost|price|subscribers)\b/.test(
+      s,
+    )
+  )
+    return "amount";
+  return "other";
+}
+
+/** Capitalised runs of words, skipping the first word when it is a question word. */
+function nameCandidatesOf(q: string): string[] {
+  const runs: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) runs.push(run.join(" "));
+    run = [];
+  };
+  for (const { word, start, end } of words(q)) {
+    const raw = q.slice(start, end);
+    const capital = /^\p{Lu}/u.test(raw);
+    if (capital && !FRAME_WORDS.has(word)) run.push(raw.replace(/['’]s$/, ""));
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+export function planQuestion(question: string): QuestionPlan {
+  const text = question.normalize("NFC").slice(0, 2000);
+  const countries = findCountries(text);
+  const partners = [...new Set(countries.map((c) => c.country).filter((c) => c !== "Pakistan"))];
+  const mentioned = findPeriods(text);
+  // "last year" names no year: it cannot rule figures out, so it is not a constraint.
+  const periods = mentioned.filter((p) => p.years.length > 0);
+
+  // Topic terms: the question's words without countries and periods and question framing.
+  let stripped = text;
+  for (const span of [...countries, ...mentioned].sort((a, b) => b.start - a.start)) {
+    stripped = `${stripped.slice(0, span.start)} ${stripped.slice(span.end)}`;
+  }
+  const frame = new Set([...FRAME_WORDS].map((w) => contentTerms(w)[0] ?? w));
+  const topic = contentTerms(stripped).filter((t) => !frame.has(t));
+  const partnerTerms = countries
+    .filter((c) => c.country !== "Pakistan")
+    .flatMap((c) => contentTerms(c.matched));
+  return {
+    text,
+    kind: kindOf(text),
+    partners,
+    mentionsPakistan: countries.some((c) => c.country === "Pakistan"),
+    periods,
+    topic: [...new Set(topic)],
+    searchTerms: [...new Set([...topic, ...partnerTerms])],
+    nameCandidates: nameCandidatesOf(text),
+    asksTarget: TARGET_WORDS.test(text),
+  };
+}

@@ -1,0 +1,60 @@
+import type { Answer, Citation, Figure, Official, SourceSummary } from "../types";
+
+/** Plain text for a person at a terminal. */
+
+function citationLine(c: Citation, n: number): string {
+  const meta = [c.publisher, c.published].filter(Boolean).join(", ");
+  return `[${n}] ${c.title}${meta ? ` (${meta})` : ""} — ${c.articleId}\n    “${c.excerpt.replace(/\s+/g, " ")}”`;
+}
+
+export function answerText(a: Answer): string {
+  const lines = [a.text];
+  if (a.citations.length > 0) {
+    lines.push("", a.answered ? "Sources:" : "Closest passages:");
+    a.citations.forEach((c, i) => {
+      lines.push(citationLine(c, i + 1));
+    });
+  }
+  return lines.join("\n");
+}
+
+export function figuresText(figures: Figure[]): string {
+  if (figures.length === 0) return "No figures match.";
+  return figures
+    .map((f) => {
+      const head = [
+        f.value,
+        f.measure ? `— ${f.measure}` : "",
+        f.period ? `(${f.period})` : "",
+        f.partners.length > 0 ? `[${f.partners.join(", ")}]` : "",
+        f.source ? `source: ${f.source}` : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
+      return `${head}\n    ${f.articleId}: “${f.sentence}”`;
+    })
+    .join("\n");
+}
+
+export function officialsText(officials: Official[]): string {
+  if (officials.length === 0) return "No official matches.";
+  return officials
+    .map((o) => {
+      const role = [o.title, o.organization, o.country].filter(Boolean).join(", ");
+      const lines = [`${o.name}${role ? ` — ${role}` : ""}`];
+      if (o.aliases.length > 0) lines.push(`    also written: ${o.aliases.join(", ")}`);
+      for (const q of o.quotes) lines.push(`    “${q.text}” (${q.articleId})`);
+      lines.push(`    articles: ${o.articleIds.join(", ")}`);
+      return lines.join("\n");
+    })
+    .join("\n");
+}
+
+export function sourcesText(sources: SourceSummary[]): string {
+  return sources
+    .map((s) => {
+      const meta = [s.publisher, s.published].filter(Boolean).join(", ");
+      return `${s.id}: ${s.title}${meta ? ` (${meta})` : ""}\n    ${s.passages} passages, ${s.figures} figures, ${s.officials} officials`;
+    })
+    .join("\n");
+}

@@ -1,0 +1,202 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { ask } from "./answer/ask";
+import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
+import { corpusFingerprint, loadCorpus } from "./corpus/load";
+import { splitPassages } from "./corpus/passages";
+import { canonicalCountry } from "./facts/countries";
+import { extractFigures } from "./facts/figures";
+import { extractOfficials, officialMatches } from "./facts/officials";
+import { PassageIndex } from "./index/passage-index";
+import type {
+  Answer,
+  Article,
+  CorpusIssue,
+  Engine,
+  Figure,
+  FigureFilter,
+  Official,
+  Passage,
+  SourceSummary,
+} from "./types";
+
+/** The engine over one loaded corpus: plain data in, plain data out. */
+class TijaratEngine implements Engine {
+  constructor(
+    readonly knowledge: Knowledge,
+    readonly issues: readonly CorpusIssue[],
+  ) {}
+
+  ask(question: string): Answer {
+    return ask(this.knowledge, question);
+  }
+
+  figures(filter: FigureFilter = {}): Figure[] {
+    const partner = filter.partner ? (canonicalCountry(filter.partner) ?? filter.partner) : null;
+    const measure = filter.measure?.toLowerCase();
+    const period = filter.period?.toLowerCase();
+    return this.knowledge.figures.filter(
+      (f) =>
+        (!partner || f.partners.some((p) => p.toLowerCase() === partner.toLowerCase())) &&
+        (!measure || (f.measure ?? "").toLowerCase().includes(measure)) &&
+        (!period || (f.period ?? "").toLowerCase().includes(period)),
+    );
+  }
+
+  officials(name?: string): Official[] {
+    const all = this.knowledge.officials;
+    if (!name?.trim()) return all;
+    return all.filter((o) => officialMatches(o, name));
+  }
+
+  sources(): SourceSummary[] {
+    const k = this.knowledge;
+    const figures = countBy(k.figures.map((f) => f.articleId));
+    const officials = countBy(k.officials.flatMap((o) => o.articleIds));
+    return [...k.articles.values()].map((a) => ({
+      id: a.id,
+      title: a.title,
+      publisher: a.publisher,
+      published: a.published,
+      url: a.url,
+      passages: k.passagesByArticle.get(a.id)?.length ?? 0,
+      figures: figures.get(a.id) ?? 0,
+      officials: officials.get(a.id) ?? 0,
+    }));
+  }
+
+  article(id: string): Article | undefined {
+    return this.knowledge.articles.get(id);
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.knowledge.passages.get(id);
+  }
+
+  partners(): string[] {
+    return [...new Set(this.knowledge.figures.flatMap((f) => f.partners))].sort();
+  }
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+/** Passages, facts and index from articles: the whole ingest. */
+export function buildEngine(articles: Article[], issues: CorpusIssue[] = []): Engine {
+  const docs = articles.map((article) => ({ article, passages: splitPassages(article) }));
+  const figures = docs.flatMap((d) => extractFigures(d.article, d.passages));
+  const officials = extractOfficials(docs);
+  const knowledge = assembleKnowledge({
+    articles,
+    passages: docs.flatMap((d) => d.passages),
+    figures,
+    officials,
+  });
+  return new TijaratEngine(knowledge, issues);
+}
+
+/** Bump when the snapshot layout or anything that produces it changes. */
+const SNAPSHOT_VERSION = 1;
+
+const SnapshotSchema = z.object({
+  version: z.literal(SNAPSHOT_VERSION),
+  fingerprint: z.string(),
+  articles: z.array(z.custom<Article>()),
+  passages: z.array(z.custom<Passage>()),
+  figures: z.array(z.custom<Figure>()),
+  officials: z.array(z.custom<Official>()),
+  issues: z.array(z.custom<CorpusIssue>()),
+  passageFrequency: z.array(z.tuple([z.string(), z.number()])),
+  index: z.unknown(),
+});
+
+function knowledgeOf(engine: Engine): Knowledge {
+  if (!(engine instanceof TijaratEngine)) throw new Error("Tijarat: not an engine built here");
+  return engine.knowledge;
+}
+
+/** The built engine as JSON text: facts, passages and the MiniSearch index, ready to load. */
+export function engineToSnapshot(engine: Engine, fingerprint = ""): string {
+  const k = knowledgeOf(engine);
+  return JSON.stringify({
+    version: SNAPSHOT_VERSION,
+    fingerprint,
+    articles: [...k.articles.values()],
+    passages: [...k.passages.values()],
+    figures: k.figures,
+    officials: k.officials,
+    issues: engine.issues,
+    passageFrequency: [...k.passageFrequency],
+    index: k.index.toJSON(),
+  });
+}
+
+/** Restores an engine from `engineToSnapshot` output without re-reading or re-indexing. */
+export function engineFromSnapshot(snapshot: string): Engine {
+  const data = SnapshotSchema.parse(JSON.parse(snapshot));
+  const knowledge = assembleKnowledge({
+    articles: data.articles,
+    passages: data.passages,
+    figures: data.figures,
+    officials: data.officials,
+    index: PassageIndex.fromObject(data.index),
+    passageFrequency: new Map(data.passageFrequency),
+  });
+  return new TijaratEngine(knowledge, data.issues);
+}
+
+export interface LoadOptions {
+  corpusDir: string;
+  /** Where to keep the index snapshot; null or absent: always build from the corpus. */
+  cacheDir?: string | null;
+  /** Told about each malformed article as it is skipped. */
+  onIssue?: (issue: CorpusIssue) => void;
+}
+
+/**
+ * Loads the corpus and builds the engine, or restores it from the snapshot in `cacheDir` when the
+ * corpus has not changed since the snapshot was written.
+ */
+export async function loadEngine(options: LoadOptions): Promise<Engine> {
+  const { corpusDir, cacheDir, onIssue } = options;
+  const fingerprint = cacheDir ? await corpusFingerprint(corpusDir) : "";
+  const file = cacheDir
+    ? join(
+        cacheDir,
+        `index-${createHash("sha256").update(corpusDir).digest("hex").slice(0, 12)}.json`,
+      )
+    : null;
+  if (file) {
+    const cached = await readFile(file, "utf8").catch(() => null);
+    if (cached && snapshotFingerprint(cached) === fingerprint) {
+      try {
+        const engine = engineFromSnapshot(cached);
+        for (const issue of engine.issues) onIssue?.(issue);
+        return engine;
+      } catch {
+        // A damaged snapshot is rebuilt below.
+      }
+    }
+  }
+  const { articles, issues } = await loadCorpus(corpusDir);
+  for (const issue of issues) onIssue?.(issue);
+  const engine = buildEngine(articles, issues);
+  if (file && cacheDir) {
+    await mkdir(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, engineToSnapshot(engine, fingerprint));
+    await rename(tmp, file);
+  }
+  return engine;
+}
+
+/** Reads the fingerprint from a snapshot's first bytes without parsing the whole of it. */
+function snapshotFingerprint(snapshot: string): string | null {
+  const m = /"fingerprint":"((?:[^"\\]|\\.)*)"/.exec(snapshot.slice(0, 500));
+  return m ? (JSON.parse(`"${m[1]}"`) as string) : null;
+}

@@ -1,0 +1,92 @@
+import MiniSearch, { type Options, type SearchResult } from "minisearch";
+import { STOP_WORDS, stem, words } from "../text/terms";
+
+/**
+ * Full-text search over passages with MiniSearch. All options live here, in one place:
+ *
+ * - `fields: ["title", "text"]`: a passage is found by its own words and by its article's title.
+ * - `tokenize`: the shared `words()` so that `U.S.`, `IT-enabled` and `Pakistan’s` split the same way
+ *   in articles and in questions.
+ * - `processTerm`: stop words are not indexed (a smaller index that loads faster, and queries that do
+ *   not wade through postings of "the"); the rest are stemmed with the shared `stem()`.
+ * - Queries: AND over the question's topic terms first (few, precise candidates), OR only when AND
+ *   finds too few. No fuzzy or prefix matching: the stemmer already folds word forms, and fuzzy
+ *   expansion is what makes bare MiniSearch slow on a large vocabulary.
+ * - `boost: { text: 2 }`: a passage's own words count more than its title's.
+ */
+export interface IndexedPassage {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export const INDEX_OPTIONS: Options<IndexedPassage> = {
+  idField: "id",
+  fields: ["title", "text"],
+  storeFields: [],
+  tokenize: (text) => words(text).map((w) => w.word),
+  processTerm: (term) => {
+    if (STOP_WORDS.has(term)) return null;
+    return stem(term);
+  },
+  searchOptions: {
+    boost: { text: 2 },
+    prefix: false,
+    fuzzy: false,
+  },
+};
+
+export interface PassageHit {
+  id: string;
+  score: number;
+}
+
+export class PassageIndex {
+  private constructor(private readonly search: MiniSearch<IndexedPassage>) {}
+
+  static build(passages: Iterable<IndexedPassage>): PassageIndex {
+    const index = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
+    for (const p of passages) index.add(p);
+    return new PassageIndex(index);
+  }
+
+  static fromJSON(json: string): PassageIndex {
+    return new PassageIndex(MiniSearch.loadJSON<IndexedPassage>(json, INDEX_OPTIONS));
+  }
+
+  static fromObject(object: unknown): PassageIndex {
+    // loadJS takes the parsed form, so the snapshot is parsed once as a whole.
+    return new PassageIndex(
+      MiniSearch.loadJS<IndexedPassage>(
+        object as Parameters<typeof MiniSearch.loadJS>[0],
+        INDEX_OPTIONS,
+      ),
+    );
+  }
+
+  toJSON(): unknown {
+    return this.search.toJSON();
+  }
+
+  get size(): number {
+    return this.search.documentCount;
+  }
+
+  /**
+   * The best passages for a list of topic terms (already free of stop words): AND first, then OR
+   * when AND yields fewer than `limit`.
+   */
+  find(terms: string[], limit: number): PassageHit[] {
+    if (terms.length === 0) return [];
+    const query = terms.join(" ");
+    const take = (results: SearchResult[]) =>
+      results.slice(0, limit).map((r) => ({ id: String(r.id), score: r.score }));
+    const strict = take(this.search.search(query, { combineWith: "AND" }));
+    if (strict.length >= limit || terms.length === 1) return strict;
+    const seen = new Set(strict.map((h) => h.id));
+    const loose = take(this.search.search(query, { combineWith: "OR" })).filter(
+      (h) => !seen.has(h.id),
+    );
+    return [...strict, ...loose].slice(0, limit);
+  }
+}
