@@ -101,7 +101,7 @@ const NATIONAL = [
 ].join("|");
 
 const WORDS =
-  "dollars?|euros?|pounds?(?:\\ssterling)?|sterling|rupees?|yen|yuan|renminbi|riyals?|rials?|dirhams?|liras?|roubles?|rubles?|taka|ringgit|dinars?|francs?";
+  "cents?|paisas?|paise|dollars?|euros?|pounds?(?:\\ssterling)?|sterling|rupees?|yen|yuan|renminbi|riyals?|rials?|dirhams?|liras?|roubles?|rubles?|taka|ringgit|dinars?|francs?";
 
 const SUFFIX_CODES = "USD|PKR|INR|GBP|EUR|JPY|CNY|RMB|SAR|AED|QAR|KWD|TRY|RUB|CHF";
 const SUFFIX_CODE_SET = new Set(SUFFIX_CODES.split("|"));
@@ -115,6 +115,11 @@ export const CURRENCY_AFTER = new RegExp(
   `^[ \\u00a0](?:(${NATIONAL})[ \\u00a0])?(${WORDS}|${SUFFIX_CODES})(?![\\p{L}\\p{N}])`,
   "iu",
 );
+
+/** The power of ten of a currency's minor unit named by `word` (`cents` → -2), else 0. */
+export function minorUnitExponent(word: string): number {
+  return /^(?:cents?|paisas?|paise)$/i.test(word) ? -2 : 0;
+}
 
 /** The ISO code for a currency word with its nationality, if any (`Indian rupees` → INR). */
 export function suffixCurrency(nationality: string | undefined, word: string): string | null {
@@ -132,7 +137,13 @@ export function suffixCurrency(nationality: string | undefined, word: string): s
     };
     return byNation[nation] ?? "USD";
   }
-  if (w.startsWith("rupee")) return nation === "indian" ? "INR" : "PKR";
+  if (w.startsWith("rupee") || w.startsWith("paisa") || w === "paise") {
+    return nation === "indian" ? "INR" : "PKR";
+  }
+  if (w.startsWith("cent")) {
+    const byNation: Record<string, string> = { euro: "EUR", canadian: "CAD", australian: "AUD" };
+    return byNation[nation] ?? "USD";
+  }
   if (w.startsWith("riyal") || w.startsWith("rial")) {
     const byNation: Record<string, string> = { qatari: "QAR", omani: "OMR", iranian: "IRR" };
     return byNation[nation] ?? "SAR";

@@ -88,6 +88,7 @@ function figuresOfSentence(
       partners: figurePartners({
         sentence: sentence.text,
         value: q,
+        figures: quantities,
         phrase: measure ? { start: measure.phraseStart, end: measure.phraseEnd } : null,
         source,
         topics,

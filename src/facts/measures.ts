@@ -48,12 +48,22 @@ const CHANGE_NOUNS = new Set(
     .filter((w) => w !== "growth"),
 );
 
-/** Phrases that name no measure: `the $5 billion mark`, `to the tune of`, `the total`. */
+/**
+ * Phrases that name no measure: `the $5 billion mark`, `to the tune of`, `the total`, `an
+ * all-time high of`, `21 percent year on year`.
+ */
 const EMPTY_MEASURES = new Set(
-  "mark level threshold milestone figure figures barrier range bracket tune amount sum number value total it".split(
-    " ",
-  ),
+  `mark level threshold milestone figure figures barrier range bracket tune amount sum number value
+  total it high low peak record all-time year month annum`
+    .split(/\s+/)
+    .filter(Boolean),
 );
+
+const isEmptyMeasure = (text: string) => {
+  const words = text.toLowerCase().split(/\s+/);
+  const head = words[words.length - 1] ?? "";
+  return EMPTY_MEASURES.has(head) && words.every((w) => EMPTY_MEASURES.has(w) || /^(?:all-time|record|new|highest|lowest)$/.test(w));
+};
 
 /** Words after a figure that make it a change of the figure before it (`up 5%`, `5% higher`). */
 const CHANGE_BEFORE =
@@ -76,8 +86,13 @@ const covered = (spans: { start: number; end: number }[], t: Token) =>
 /** Cuts a phrase to a measure: from its first preposition other than `of`, or an `of` + country. */
 function toMeasure(ctx: Context, phrase: Token[]): MeasureMatch | null {
   let words = phrase;
-  while (words.length > 0 && /^(?:and|or|&|of)$/i.test(words[0]?.text ?? ""))
+  while (
+    words.length > 0 &&
+    (/^(?:and|or|&|of)$/i.test(words[0]?.text ?? "") ||
+      DETERMINERS.has(words[0]?.text.toLowerCase() ?? ""))
+  ) {
     words = words.slice(1);
+  }
   const cut = words.findIndex((t, i) => {
     if (i === 0) return false;
     const w = t.text.toLowerCase();
@@ -93,8 +108,8 @@ function toMeasure(ctx: Context, phrase: Token[]): MeasureMatch | null {
   const whole = phrase[phrase.length - 1];
   if (!first || !last || !whole) return null;
   if (words.every((t) => covered(ctx.countries, t) || covered(ctx.periods, t))) return null;
-  if (words.length === 1 && EMPTY_MEASURES.has(first.text.toLowerCase())) return null;
   let text = ctx.sentence.slice(first.start, last.end);
+  if (isEmptyMeasure(text)) return null;
   // A capital that only opens the sentence is not part of the words (`Bilateral trade`).
   if (first.start === 0 && /^\p{Lu}\p{Ll}/u.test(text) && !covered(ctx.countries, first)) {
     text = text[0]?.toLowerCase() + text.slice(1);
@@ -125,7 +140,9 @@ function objectAt(ctx: Context, from: number): MeasureMatch | null {
   const t = ctx.tokens[i];
   if (!t || covered(ctx.periods, t)) return null;
   const phrase = nounPhraseAfter(ctx.sentence, ctx.tokens, i, 6);
-  return phrase.length > 0 ? toMeasure(ctx, phrase) : null;
+  const end = phrase.findIndex((p) => covered(ctx.periods, p));
+  const words = end < 0 ? phrase : phrase.slice(0, end);
+  return words.length > 0 ? toMeasure(ctx, words) : null;
 }
 
 /** `a 12% increase in exports` → `exports`; a bare change noun defers to the figure before. */
@@ -144,7 +161,12 @@ function measureAfter(ctx: Context, q: Quantity, at: number): MeasureMatch | nul
   const next = ctx.tokens[at + 1];
   const word = lower(next);
   if (!next || !word) return null;
-  if (word === "of" || (word === "in" && q.kind === "money")) return objectAt(ctx, at + 2);
+  if (word === "of") return objectAt(ctx, at + 2);
+  if (word === "in" && q.kind === "money") {
+    // `$2 billion in Chinese investment`, but not `$10 billion in promising sectors`.
+    const object = objectAt(ctx, at + 2);
+    return object && measureTopics(object.text).length > 0 ? object : null;
+  }
   if (word === "worth" && lower(ctx.tokens[at + 2]) === "of") return objectAt(ctx, at + 3);
   const phrase = nounPhraseAfter(ctx.sentence, ctx.tokens, at + 1, 6);
   if (phrase.length === 0 || covered(ctx.periods, next)) return null;
@@ -167,15 +189,18 @@ function measureBefore(
   if (link === "of" || link === "worth") {
     // `12 MoUs worth $2 billion`: what the count before counts.
     const before = ctx.tokens[k - 1];
-    if (before?.kind === "figure" && before.figure !== undefined)
+    if (before?.kind === "figure" && before.figure !== undefined) {
       return earlier[before.figure] ?? null;
-    const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k - 1);
-    if (phrase.length > 0) {
-      const found = toMeasure(ctx, phrase);
-      return found && (CHANGE_NOUNS.has(found.text.toLowerCase()) ? null : found);
     }
-    // `the portfolio is worth $62 billion`: on through the verb.
-    k--;
+    const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k - 1, ctx.countries);
+    const found = phrase.length > 0 ? toMeasure(ctx, phrase) : null;
+    // `an increase of 8.2 per cent`: the change of what the figure before measures.
+    if (found && CHANGE_NOUNS.has(found.text.toLowerCase())) return previous(earlier);
+    if (found) return found;
+    // `the portfolio is worth $62 billion`, `hit an all-time high of $4.1 billion`: on through
+    // the verb.
+    k -= phrase.length + 1;
+    if (DETERMINERS.has(lower(ctx.tokens[k]) ?? "")) k--;
   }
   // `rose 12% to $3.1 billion`, `increased by 20 percent to $450 million`: links and the change
   // figure sit between the verb and the level.
@@ -196,8 +221,17 @@ function measureBefore(
     k--;
     if (ctx.tokens[k]?.text === ",") k--;
   }
-  const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k);
+  const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k, ctx.countries);
   return phrase.length > 0 ? toMeasure(ctx, phrase) : null;
+}
+
+/** The measure of the nearest figure before with one. */
+function previous(earlier: (MeasureMatch | null)[]): MeasureMatch | null {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const m = earlier[i];
+    if (m) return m;
+  }
+  return null;
 }
 
 /**
@@ -214,18 +248,26 @@ export function findMeasures(sentence: string, quantities: Quantity[]): (Measure
     countries: findCountries(sentence),
   };
   const out: (MeasureMatch | null)[] = [];
+  const before = (q: Quantity, length: number) =>
+    sentence.slice(Math.max(0, q.qualifierStart - length), q.qualifierStart);
   quantities.forEach((q, index) => {
     const at = ctx.tokens.findIndex((t) => t.kind === "figure" && t.figure === index);
+    const prior = quantities[index - 1];
     let found: MeasureMatch | null = null;
     if (q.kind === "count" && q.noun) {
       found = { ...q.noun, phraseStart: q.noun.start, phraseEnd: q.noun.end };
+    } else if (
+      prior &&
+      /(?<![\p{L}])to[ \u00a0]+$/u.test(before(q, 4)) &&
+      /(?<![\p{L}])from[ \u00a0]+$/u.test(before(prior, 6))
+    ) {
+      // `cut cargo time from 21 days by sea to 12 days by rail`: both ends measure one thing.
+      found = out[index - 1] ?? null;
     } else {
       found = measureAfter(ctx, q, at) ?? measureBefore(ctx, at, out);
     }
-    const isChange =
-      CHANGE_BEFORE.test(sentence.slice(Math.max(0, q.qualifierStart - 16), q.qualifierStart)) ||
-      CHANGE_AFTER.test(sentence.slice(q.end, q.end + 16));
-    if (!found && isChange) found = [...out].reverse().find((m) => m !== null) ?? null;
+    const isChange = CHANGE_BEFORE.test(before(q, 16)) || CHANGE_AFTER.test(sentence.slice(q.end, q.end + 16));
+    if (!found && isChange) found = previous(out);
     out.push(found);
   });
   return out;
@@ -233,6 +275,7 @@ export function findMeasures(sentence: string, quantities: Quantity[]): (Measure
 
 /** Coarse topics a measure is about, so differently worded measures can be matched. */
 const TOPICS: [string, RegExp][] = [
+  ["it", /\bIT\b|\bICT\b|\bIT-/],
   ["trade", /\btrad(?:e|es|ing)\b|\bbilateral\b|\bcommerce\b/i],
   ["exports", /\bexport/i],
   ["imports", /\bimport/i],
@@ -248,7 +291,7 @@ const TOPICS: [string, RegExp][] = [
   ],
   [
     "it",
-    /\bIT\b|\binformation (?:and communication )?technology\b|\bICT\b|\bsoftware\b|\btech(?:nology)?\b|\bdigital\b|\bfreelanc/i,
+    /\binformation (?:and communication )?technology\b|\bsoftware\b|\btech(?:nology)?\b|\bdigital\b|\bfreelanc/i,
   ],
   ["telecom", /\btelecom|\bbroadband\b|\bmobile\b|\bcellular\b|\b[345]G\b|\binternet\b/i],
   ["textiles", /\btextile|\bgarment|\bapparel\b|\bcotton\b/i],
@@ -258,7 +301,7 @@ const TOPICS: [string, RegExp][] = [
   ["aid", /\baid\b|\bgrants?\b|\bassistance\b|\bdonations?\b/i],
   ["deficit", /\bdeficit\b|\bsurplus\b|\bbalance\b/i],
   ["revenue", /\brevenues?\b|\bcollections?\b/i],
-  ["reserves", /\breserves\b/i],
+  ["reserves", /\breserves\b|\bdeposits?\b/i],
   ["inflation", /\binflation\b|\bprices?\b/i],
   ["jobs", /\bjobs?\b|\bemployment\b|\bworkers\b|\bworkforce\b|\bemployees\b/i],
   ["agreements", /\bagreements?\b|\bMoUs?\b|\bmemorand|\bdeals?\b|\bcontracts?\b|\baccords?\b/i],
@@ -274,5 +317,6 @@ const TOPICS: [string, RegExp][] = [
  * question text.
  */
 export function measureTopics(measure: string): string[] {
-  return TOPICS.filter(([, regex]) => regex.test(measure)).map(([topic]) => topic);
+  const found = TOPICS.filter(([, regex]) => regex.test(measure)).map(([topic]) => topic);
+  return [...new Set(found)];
 }

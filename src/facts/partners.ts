@@ -24,6 +24,8 @@ export interface PartnerInput {
   sentence: string;
   /** The figure's span in the sentence. */
   value: Span;
+  /** Spans of every figure in the sentence: `417 million U.S. dollars` names no partner. */
+  figures: Span[];
   /** The phrase its measure came from, if any. */
   phrase: Span | null;
   /** The source's name, if any: countries in it are not partners. */
@@ -86,7 +88,9 @@ function unique(names: string[]): string[] {
 
 /** The partner countries a figure concerns; see the module comment for the rules. */
 export function figurePartners(input: PartnerInput): string[] {
-  const all = findCountries(input.sentence).filter((c) => !within(c, input.source));
+  const all = findCountries(input.sentence).filter(
+    (c) => !within(c, input.source) && !input.figures.some((f) => within(c, f)),
+  );
   const clause = clauseAround(input.sentence, input.value.start, all);
   const near = all.filter((c) => within(c, clause) || within(c, input.phrase));
   const partners = unique(near.map((c) => c.country));

@@ -90,6 +90,11 @@ const PATTERNS: Pattern[] = [
     `(?:[Pp]ast|[Ll]ast|[Pp]revious|[Nn]ext|[Cc]oming)${S}(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})${S}(?:years|months|decades|quarters)`,
   ),
   pattern("relative", `[Rr]ecent${S}years|a${S}year${S}(?:ago|earlier)`),
+  // the same period last year, the corresponding period of the previous year
+  pattern(
+    "relative",
+    `(?:[Ss]ame|[Cc]orresponding|[Cc]omparable)${S}period(?:${S}(?:of${S})?(?:the${S})?(?:last|previous|preceding|prior)${S}(?:fiscal${S})?year|${S}a${S}year${S}(?:ago|earlier))?`,
+  ),
   // in June: a month of a year the sentence does not name
   pattern("relative", `(?<=(?:[Ii]n|during|since|by|until|till|through|from)${S})(?:${PART})`),
   pattern("calendar", `(${Y4})`),

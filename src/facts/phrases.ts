@@ -90,7 +90,8 @@ export const ACTION_VERBS = words(`
   exported imported operate operates employ employs employed create creates created according
   invest spend spends spent lend lends lent borrow borrows borrowed disburse disbursed disburses
   transfer transferred send sends sent earn earns earned pay pays paid buy buys bought sell sells
-  sold purchase purchased acquire acquired finance financed double triple quadruple halve`);
+  sold purchase purchased acquire acquired finance financed double triple quadruple halve reduce
+  reduces reduced lowers lowered slash slashes slashed trim trims trimmed`);
 
 /** Words that open a clause: a noun phrase does not run across them. */
 export const CLAUSE_WORDS = words(`
@@ -105,7 +106,8 @@ export const MONTHS = words(`
 const ADVERB_WORDS = words(`
   also already still now only just even further currently recently reportedly annually
   respectively together alone overall nearly almost approximately roughly about around ago
-  earlier later then however meanwhile year-on-year yoy y-o-y month-on-month annually`);
+  earlier later then however meanwhile year-on-year yoy y-o-y month-on-month annually closer
+  nearer`);
 
 /** Whether a word is an adverb that may sit between a subject and its verb. */
 export function isAdverb(lower: string): boolean {
@@ -245,14 +247,35 @@ export function nounPhraseAfter(text: string, tokens: Token[], from: number, lim
   return out;
 }
 
+/** Modal verbs: the word after one is a verb (`would cost exporters`, `could cut cargo time`). */
+const MODALS = words("will would shall should can could may might must");
+
+/** Words that make a prepositional phrase worth crossing: it names a place or the partners. */
+const PARTNER_WORDS = words("countries nations sides economies partners neighbours neighbors");
+
 /**
- * The noun phrase that ends at token `to` and runs left, prepositional phrases included
- * (`Bilateral trade between the United States and Pakistan`): it starts after a determiner or
- * possessive that opens it (`the`, `Pakistan’s`), and stops at verbs, clause words, punctuation,
- * numbers and figures. A head ending in -ed is a verb (`Japan earmarked`), so gives no phrase.
+ * The noun phrase that ends at token `to` and runs left, with a prepositional phrase that names a
+ * place or the partners (`Bilateral trade between the United States and Pakistan`, `trade between
+ * the two countries`, `exports to China`): it starts after a determiner or possessive that opens
+ * it (`the`, `Pakistan’s`), and stops at verbs, clause words, punctuation, numbers and figures.
+ * `places` are the spans of place names in the text. A head that reads as a verb (`Japan
+ * earmarked`, `mills were paying`) gives no phrase, and a word right after a modal is a verb, so
+ * it is left out (`would cost exporters` → `exporters`).
  */
-export function nounPhraseBefore(text: string, tokens: Token[], to: number, limit = 12): Token[] {
+export function nounPhraseBefore(
+  text: string,
+  tokens: Token[],
+  to: number,
+  places: readonly { start: number; end: number }[] = [],
+  limit = 12,
+): Token[] {
   const out: Token[] = [];
+  const namesPlace = () =>
+    out.some(
+      (o) =>
+        PARTNER_WORDS.has(o.text.toLowerCase()) ||
+        places.some((p) => o.start >= p.start && o.end <= p.end),
+    );
   for (let k = to; k >= 0 && out.length < limit; k--) {
     const t = tokens[k];
     if (t?.kind !== "word") break;
@@ -264,12 +287,15 @@ export function nounPhraseBefore(text: string, tokens: Token[], to: number, limi
     const prevJoins = prev !== undefined && adjacent(text, prev, t);
     const numberWord = lower !== "a" && NUMBER_WORD.test(lower);
     if (DETERMINERS.has(lower) || isPossessive(t.text) || numberWord) {
-      // Inside a prepositional phrase (`between the two countries`) the phrase goes on; otherwise
-      // it opens here.
+      // Inside a prepositional phrase that names a place (`between the two countries`, `and the
+      // United Kingdom`) the phrase goes on; otherwise it opens here.
       const opensPhrase =
         prevLower !== null &&
-        (PHRASE_PREPOSITIONS.has(prevLower) || (numberWord && DETERMINERS.has(prevLower)));
-      if (out.length > 0 && prevJoins && opensPhrase) {
+        (PHRASE_PREPOSITIONS.has(prevLower) ||
+          prevLower === "and" ||
+          prevLower === "or" ||
+          (numberWord && DETERMINERS.has(prevLower)));
+      if (out.length > 0 && prevJoins && opensPhrase && namesPlace()) {
         out.unshift(t);
         continue;
       }
@@ -285,8 +311,13 @@ export function nounPhraseBefore(text: string, tokens: Token[], to: number, limi
       break;
     }
     if (stops(t)) break;
-    if (out.length === 0 && /\p{Ll}ed$/u.test(t.text) && !t.text.includes("-")) break;
+    if (out.length === 0 && !t.text.includes("-")) {
+      if (/\p{Ll}ed$/u.test(t.text)) break;
+      if (/\p{Ll}ing$/u.test(t.text) && prevLower !== null && AUXILIARIES.has(prevLower)) break;
+    }
+    if (prev?.kind === "word" && MODALS.has(prev.text)) break;
     out.unshift(t);
   }
+  while (out.length > 0 && /^(?:and|or|&)$/i.test(out[0]?.text ?? "")) out.shift();
   return out;
 }

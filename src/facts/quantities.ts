@@ -13,6 +13,7 @@ import {
   CURRENCY_AFTER,
   CURRENCY_BEFORE,
   CURRENCY_MARK_SOURCE,
+  minorUnitExponent,
   prefixCurrency,
   suffixCurrency,
 } from "./currencies";
@@ -341,6 +342,12 @@ function readQuantity(text: string, n: Numeral, phones: [number, number][]): Qua
       if (!currency) currency = code;
       unit = currency;
       pos += named[0].length;
+      // `9 US cents`: amounts are in the currency's main unit.
+      const minor = minorUnitExponent(named[2] ?? "");
+      if (minor !== 0) {
+        amount = amount === null ? null : applyScale(amount, minor);
+        amountHigh = amountHigh === null ? null : applyScale(amountHigh, minor);
+      }
     }
     if (currency) kind = "money";
   }

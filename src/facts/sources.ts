@@ -116,11 +116,15 @@ export function findSources(text: string): SourceMention[] {
     const cleaned = cleanName(name, m.index ?? 0);
     if (cleaned && isOrganisation(cleaned.name)) found.push(cleaned);
   }
-  for (const m of text.matchAll(BRACKETED)) {
-    const acronym = m[1] ?? "";
-    const at = m.index ?? 0;
-    if (!definesAcronym(text, at, acronym))
+  // A bracketed acronym is the source only when nothing says so in words, and not in a
+  // dateline (`LONDON, Jun 20 (APP):` names the agency that filed the story).
+  if (found.length === 0) {
+    for (const m of text.matchAll(BRACKETED)) {
+      const acronym = m[1] ?? "";
+      const at = m.index ?? 0;
+      if (text[at + m[0].length] === ":" || definesAcronym(text, at, acronym)) continue;
       found.push({ name: acronym, start: at + 1, end: at + 1 + acronym.length });
+    }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: SourceMention[] = [];

@@ -32,7 +32,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*/gu;
  * `Charge`). Keeps the length of the text, so offsets still point into the original.
  */
 export function foldForMatching(text: string): string {
-  return text.replace(/[^\x00-\x7f]/g, (ch) => {
+  return text.replace(/[\u0080-\uffff]/g, (ch) => {
     if (ch === "’" || ch === "‘") return "'";
     const base = ch.normalize("NFD").replace(/\p{M}+/gu, "");
     return base.length === 1 ? base : ch;

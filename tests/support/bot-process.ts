@@ -29,7 +29,7 @@ export interface BotProcess {
   waitForLog(what: string, match: (line: LogLine) => boolean, timeoutMs: number): Promise<LogLine>;
   /** Resolves with the exit code; rejects after `timeoutMs`. */
   waitForExit(timeoutMs: number): Promise<number | null>;
-  /** SIGTERM to the process group, SIGKILL after `graceMs`; resolves once it has exited. */
+  /** SIGTERM to the process group, SIGKILL to whatever is left after `graceMs`; resolves once all have exited. */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -135,15 +135,26 @@ export function startBot(options: BotProcessOptions): BotProcess {
         ),
       ]),
     async stop(graceMs = 3_000) {
-      if (exitCode !== undefined) return;
+      if (child.pid === undefined) return;
       killGroup("SIGTERM");
-      const timer = setTimeout(() => killGroup("SIGKILL"), graceMs);
-      await exited;
-      clearTimeout(timer);
-      // npm may exit before its grandchildren; make sure none of the group survives.
+      // npm exits on the signal before node has shut down, so watch the group, not npm.
+      const deadline = Date.now() + graceMs;
+      while (groupAlive(child.pid) && Date.now() < deadline) {
+        await new Promise((done) => setTimeout(done, 25));
+      }
       killGroup("SIGKILL");
+      if (exitCode === undefined) await exited;
     },
   };
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parseLine(line: string): LogLine {

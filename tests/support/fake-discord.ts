@@ -37,6 +37,8 @@ export interface RestCall {
   at: number;
   /** The status the fake answered with. */
   status: number;
+  /** The interaction the request is about (its callback, or a webhook with its token), if any. */
+  interactionId: string | null;
   /** Why the payload was refused, when the validator refused it. */
   violations: string[];
 }
@@ -135,9 +137,13 @@ interface InteractionState {
   original: Record<string, unknown> | null;
   edits: RestCall[];
   followups: RestCall[];
+  /** Every request about this interaction, whatever the answer. */
+  calls: RestCall[];
 }
 
 interface Waiter {
+  /** Set: only changes to this interaction can satisfy it, so other changes skip it. */
+  interactionId: string | undefined;
   check: () => boolean;
   wake: () => void;
 }
@@ -174,7 +180,7 @@ export class FakeDiscord {
   private readonly byToken = new Map<string, InteractionState>();
   private readonly faults: Array<{ rule: FaultRule; left: number; handle: { hits: number } }> = [];
   private readonly storedCommands = new Map<string, unknown[]>();
-  private waiters: Waiter[] = [];
+  private readonly waiters = new Set<Waiter>();
   private port = 0;
 
   private constructor(options: FakeDiscordOptions) {
@@ -234,8 +240,7 @@ export class FakeDiscord {
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-    for (const waiter of this.waiters) waiter.wake();
-    this.waiters = [];
+    for (const waiter of [...this.waiters]) waiter.wake();
   }
 
   // ---------------------------------------------------------------- waiting
@@ -245,33 +250,48 @@ export class FakeDiscord {
    * re-run on every change to the fake and every 20 ms, so it may also watch state outside it.
    */
   waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<T> {
+    return this.waitOn(what, probe, timeoutMs, undefined);
+  }
+
+  /** Like `waitFor`, but re-run only when a request about this interaction arrives. */
+  private waitOn<T>(
+    what: string,
+    probe: () => T | undefined,
+    timeoutMs: number,
+    interactionId: string | undefined,
+  ): Promise<T> {
     const first = probe();
     if (first !== undefined) return Promise.resolve(first);
     return new Promise<T>((resolve, reject) => {
       let result: T | undefined;
       const waiter: Waiter = {
+        interactionId,
         check: () => {
           result = probe();
           return result !== undefined;
         },
         wake: () => {
           clearTimeout(timer);
-          clearInterval(poll);
-          this.waiters = this.waiters.filter((w) => w !== waiter);
+          if (poll) clearInterval(poll);
+          this.waiters.delete(waiter);
           if (result !== undefined) resolve(result);
           else reject(new Error(`fake discord: gave up waiting for ${what} after ${timeoutMs} ms`));
         },
       };
       const timer = setTimeout(() => waiter.wake(), timeoutMs);
-      const poll = setInterval(() => {
-        if (waiter.check()) waiter.wake();
-      }, 20);
-      this.waiters.push(waiter);
+      const poll =
+        interactionId === undefined
+          ? setInterval(() => {
+              if (waiter.check()) waiter.wake();
+            }, 20)
+          : undefined;
+      this.waiters.add(waiter);
     });
   }
 
-  private changed(): void {
+  private changed(interactionId?: string | null): void {
     for (const waiter of [...this.waiters]) {
+      if (waiter.interactionId !== undefined && waiter.interactionId !== interactionId) continue;
       if (waiter.check()) waiter.wake();
     }
   }
@@ -295,19 +315,24 @@ export class FakeDiscord {
 
   /** The first accepted callback for an interaction. */
   waitForCallback(interactionId: string, timeoutMs: number): Promise<RestCall> {
-    return this.waitForRest(
+    return this.waitOn(
       `a callback for interaction ${interactionId}`,
-      (call) => call.path.startsWith(`/interactions/${interactionId}/`) && call.status < 300,
+      () =>
+        this.callsFor(interactionId).find(
+          (call) => call.path.endsWith("/callback") && call.status < 300,
+        ),
       timeoutMs,
+      interactionId,
     );
   }
 
   /** What the user sees: the callback's message, or after a defer the first edit or follow-up. */
   waitForReply(interactionId: string, timeoutMs: number): Promise<Reply> {
-    return this.waitFor(
+    return this.waitOn(
       `a reply to interaction ${interactionId}`,
       () => this.replyTo(interactionId),
       timeoutMs,
+      interactionId,
     );
   }
 
@@ -341,13 +366,7 @@ export class FakeDiscord {
 
   /** Every REST call (any status) that touched this interaction: callbacks, edits, follow-ups. */
   callsFor(interactionId: string): RestCall[] {
-    const state = this.states.get(interactionId);
-    if (!state) return [];
-    return this.restCalls.filter(
-      (call) =>
-        call.path.startsWith(`/interactions/${interactionId}/`) ||
-        call.path.startsWith(`/webhooks/${this.applicationId}/${state.sent.token}`),
-    );
+    return this.states.get(interactionId)?.calls ?? [];
   }
 
   // ---------------------------------------------------------------- faults
@@ -653,6 +672,7 @@ export class FakeDiscord {
       original: null,
       edits: [],
       followups: [],
+      calls: [],
     };
     this.states.set(id, state);
     this.byToken.set(token, state);
@@ -760,18 +780,28 @@ export class FakeDiscord {
       at,
       status: 0,
       violations: [],
+      interactionId: null,
     };
+    const segments = path.split("/");
+    const about =
+      segments[1] === "interactions"
+        ? this.states.get(segments[2] ?? "")
+        : segments[1] === "webhooks"
+          ? this.byToken.get(segments[3] ?? "")
+          : undefined;
+    if (about) call.interactionId = about.sent.id;
 
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
       this.restCalls.push(call);
+      about?.calls.push(call);
       const text = json === undefined ? "" : JSON.stringify(json);
       res.writeHead(status, {
         ...(text ? { "content-type": "application/json" } : {}),
         ...headers,
       });
       res.end(text);
-      this.changed();
+      this.changed(call.interactionId);
     };
 
     if (!url.pathname.startsWith(API_PREFIX)) {
