@@ -1,0 +1,618 @@
+/**
+ * The words of officials' titles and of the bodies they serve, and what a title tells about the
+ * office: which ministry it belongs to, whether it is a diplomatic post, whether it is plainly an
+ * office of government. Word lists are lower-case and accent-free (see `normWord`).
+ */
+
+import { COUNTRIES, canonicalCountry } from "./countries";
+import { isCapitalised, normWord, tokenize, type WordToken } from "./wordTokens";
+
+/**
+ * Titles, as word sequences. Hyphenated spellings are one token (`vice-minister`), so both forms
+ * are listed. Longest match wins, so `minister of state` beats `minister`.
+ */
+const TITLE_HEADS: readonly string[] = [
+  "prime minister",
+  "chief minister",
+  "federal minister",
+  "provincial minister",
+  "state minister",
+  "minister of state",
+  "minister",
+  "deputy minister",
+  "vice-minister",
+  "vice minister",
+  "federal secretary",
+  "secretary general",
+  "secretary-general",
+  "additional secretary",
+  "joint secretary",
+  "permanent secretary",
+  "chief secretary",
+  "foreign secretary",
+  "secretary of state",
+  "under secretary",
+  "secretary",
+  "ambassador",
+  "ambassador-designate",
+  "high commissioner",
+  "deputy high commissioner",
+  "consul general",
+  "consul-general",
+  "consul",
+  "charge d'affaires",
+  "deputy chief of mission",
+  "special assistant",
+  "adviser",
+  "advisor",
+  "special adviser",
+  "chairman",
+  "chairperson",
+  "chairwoman",
+  "chair",
+  "vice chairman",
+  "vice-chairman",
+  "co-chair",
+  "chief executive officer",
+  "chief executive",
+  "ceo",
+  "managing director",
+  "chief operating officer",
+  "chief financial officer",
+  "president",
+  "vice-president",
+  "vice president",
+  "senior vice president",
+  "governor",
+  "deputy governor",
+  "director general",
+  "director-general",
+  "deputy director general",
+  "project director",
+  "executive director",
+  "deputy director",
+  "director",
+  "commissioner",
+  "trade commissioner",
+  "envoy",
+  "special envoy",
+  "trade envoy",
+  "spokesperson",
+  "spokesman",
+  "spokeswoman",
+  "senator",
+  "mayor",
+  "counsellor",
+  "counselor",
+  "commercial counsellor",
+  "trade counsellor",
+  "economic counsellor",
+  "attache",
+  "commercial attache",
+  "trade attache",
+];
+
+/** Words that may stand before a title and belong to it (`Acting Chairman`, `former Ambassador`). */
+const TITLE_MODIFIERS = new Set([
+  "acting",
+  "caretaker",
+  "interim",
+  "former",
+  "outgoing",
+  "incoming",
+  "senior",
+  "deputy",
+  "additional",
+  "joint",
+  "special",
+  "federal",
+  "provincial",
+  "executive",
+]);
+
+const HEADS_BY_FIRST = new Map<string, string[][]>();
+for (const head of TITLE_HEADS) {
+  const words = head.split(" ");
+  const first = words[0] ?? "";
+  const list = HEADS_BY_FIRST.get(first) ?? [];
+  list.push(words);
+  list.sort((a, b) => b.length - a.length);
+  HEADS_BY_FIRST.set(first, list);
+}
+
+/**
+ * How many of the words from `i` on form a title (0 when none). A possessive last word
+ * (`Minister’s`) still matches; the caller decides what a possessive title means.
+ */
+export function titleHeadLength(norms: readonly string[], i: number): number {
+  const first = norms[i];
+  if (first === undefined) return 0;
+  const candidates = HEADS_BY_FIRST.get(first) ?? HEADS_BY_FIRST.get(first.replace(/'s$/, ""));
+  if (!candidates) return 0;
+  for (const words of candidates) {
+    let ok = true;
+    for (let k = 0; k < words.length; k++) {
+      const w = norms[i + k];
+      const want = words[k];
+      if (w === undefined || (w !== want && !(k === words.length - 1 && w === `${want}'s`))) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return words.length;
+  }
+  return 0;
+}
+
+export function isTitleModifier(norm: string): boolean {
+  return TITLE_MODIFIERS.has(norm);
+}
+
+/** Words that name a body (`Authority`, `Ministry`): a run holding one is an organisation. */
+export const ORGANISATION_WORDS = new Set([
+  "ministry",
+  "authority",
+  "council",
+  "board",
+  "bank",
+  "chamber",
+  "chambers",
+  "commission",
+  "committee",
+  "corporation",
+  "company",
+  "agency",
+  "bureau",
+  "institute",
+  "institution",
+  "university",
+  "association",
+  "federation",
+  "organization",
+  "organisation",
+  "fund",
+  "forum",
+  "embassy",
+  "consulate",
+  "mission",
+  "department",
+  "division",
+  "office",
+  "secretariat",
+  "directorate",
+  "zone",
+  "zones",
+  "cell",
+  "centre",
+  "center",
+  "group",
+  "limited",
+  "ltd",
+  "inc",
+  "corp",
+  "plc",
+  "holdings",
+  "motors",
+  "motor",
+  "foundation",
+  "trust",
+  "society",
+  "assembly",
+  "senate",
+  "cabinet",
+  "parliament",
+  "government",
+  "exchange",
+  "regulator",
+  "alliance",
+  "union",
+  "league",
+  "tribunal",
+  "court",
+  "programme",
+  "program",
+  "unit",
+  "house",
+  "party",
+]);
+
+/** Bodies of the state, as opposed to firms and chambers: their heads are officials of a country. */
+const GOVERNMENT_BODY_WORDS = new Set([
+  "ministry",
+  "authority",
+  "council",
+  "board",
+  "commission",
+  "committee",
+  "agency",
+  "bureau",
+  "department",
+  "division",
+  "secretariat",
+  "directorate",
+  "senate",
+  "assembly",
+  "cabinet",
+  "parliament",
+  "government",
+  "embassy",
+  "consulate",
+  "mission",
+]);
+
+/**
+ * Words of portfolios and subjects (`Commerce`, `Information Technology`): they fill a title's
+ * "for X" and are never part of a person's name.
+ */
+export const TOPIC_WORDS = new Set([
+  "commerce",
+  "trade",
+  "industry",
+  "industries",
+  "industrial",
+  "production",
+  "finance",
+  "financial",
+  "revenue",
+  "economy",
+  "economic",
+  "economics",
+  "affairs",
+  "foreign",
+  "international",
+  "interior",
+  "planning",
+  "development",
+  "reform",
+  "reforms",
+  "initiatives",
+  "information",
+  "technology",
+  "technologies",
+  "telecommunication",
+  "telecommunications",
+  "telecom",
+  "it",
+  "energy",
+  "power",
+  "petroleum",
+  "water",
+  "resources",
+  "climate",
+  "change",
+  "environment",
+  "environmental",
+  "food",
+  "security",
+  "agriculture",
+  "national",
+  "health",
+  "services",
+  "education",
+  "training",
+  "professional",
+  "maritime",
+  "ports",
+  "shipping",
+  "communications",
+  "communication",
+  "railways",
+  "aviation",
+  "defence",
+  "defense",
+  "law",
+  "justice",
+  "human",
+  "rights",
+  "overseas",
+  "investment",
+  "investments",
+  "privatisation",
+  "privatization",
+  "science",
+  "states",
+  "frontier",
+  "regions",
+  "housing",
+  "works",
+  "narcotics",
+  "control",
+  "textile",
+  "textiles",
+  "export",
+  "exports",
+  "import",
+  "imports",
+  "religious",
+  "harmony",
+  "parliamentary",
+  "poverty",
+  "alleviation",
+  "social",
+  "safety",
+  "protection",
+  "tourism",
+  "culture",
+  "heritage",
+  "sports",
+  "youth",
+  "establishment",
+  "capital",
+  "administration",
+  "coordination",
+  "inter-provincial",
+  "institutional",
+  "media",
+  "broadcasting",
+  "relations",
+  "cooperation",
+  "co-operation",
+  "digital",
+  "artificial",
+  "intelligence",
+  "innovation",
+  "research",
+  "statistics",
+  "labour",
+  "labor",
+  "employment",
+  "manpower",
+  "infrastructure",
+  "transport",
+  "mines",
+  "minerals",
+  "mineral",
+  "tax",
+  "taxation",
+  "customs",
+  "budget",
+  "treasury",
+  "monetary",
+  "policy",
+  "banking",
+  "markets",
+  "market",
+  "business",
+  "entrepreneurship",
+  "sme",
+  "smes",
+  "small",
+  "medium",
+  "enterprises",
+  "enterprise",
+  "gas",
+  "oil",
+  "electricity",
+  "hydrocarbon",
+  "software",
+  "facilitation",
+  "special",
+  "federal",
+  "provincial",
+  "public",
+  "private",
+  "sector",
+  "zones",
+  "technical",
+  "vocational",
+  "accountability",
+  "information-technology",
+]);
+
+/** Pakistani cities and provinces: a body named after one is Pakistani. */
+const PAKISTANI_PLACES = new Set([
+  "karachi",
+  "lahore",
+  "islamabad",
+  "rawalpindi",
+  "faisalabad",
+  "peshawar",
+  "quetta",
+  "multan",
+  "sialkot",
+  "hyderabad",
+  "gujranwala",
+  "gwadar",
+  "punjab",
+  "sindh",
+  "balochistan",
+  "khyber",
+  "pakhtunkhwa",
+  "gilgit-baltistan",
+  "azad",
+  "kashmir",
+]);
+
+export function isPakistaniPlace(norm: string): boolean {
+  return PAKISTANI_PLACES.has(norm);
+}
+
+/** Diplomatic posts: the holder serves the sending country, not the host. */
+const DIPLOMATIC_WORDS = new Set([
+  "ambassador",
+  "ambassador-designate",
+  "commissioner",
+  "consul",
+  "consul-general",
+  "charge",
+  "envoy",
+  "attache",
+  "counsellor",
+  "counselor",
+]);
+
+/** Offices of government (as opposed to a company's president or chairman). */
+const GOVERNMENT_TITLE_WORDS = new Set([
+  "minister",
+  "vice-minister",
+  "secretary",
+  "senator",
+  "governor",
+  "assistant",
+  "adviser",
+  "advisor",
+  "spokesperson",
+  "spokesman",
+  "spokeswoman",
+  "mayor",
+]);
+
+function titleWords(title: string): string[] {
+  return normWord(title).split(/[\s]+/);
+}
+
+/** The last word of a title's head (`Federal Minister for Commerce` → `minister`), for matching. */
+export function titleHeadWord(head: string): string {
+  const words = normWord(head).split(/\s+/);
+  return (words[words.length - 1] ?? "").replace(/'s$/, "");
+}
+
+export function isDiplomaticHead(head: string): boolean {
+  const words = normWord(head).split(/\s+/);
+  if (words.includes("high") && words.includes("commissioner")) return true;
+  return words.some((w) => DIPLOMATIC_WORDS.has(w) && w !== "commissioner");
+}
+
+export function isGovernmentHead(head: string): boolean {
+  const words = normWord(head).split(/\s+/);
+  return words.some((w) => GOVERNMENT_TITLE_WORDS.has(w.replace(/'s$/, "")));
+}
+
+/** Whether an organisation's name marks it as a body of the state. */
+export function isGovernmentBody(organization: string): boolean {
+  const words = titleWords(organization).map((w) => w.replace(/[^a-z'-]/g, ""));
+  if (words.includes("state") && words.includes("bank")) return true;
+  return words.some((w) => GOVERNMENT_BODY_WORDS.has(w));
+}
+
+/** Whether the word names a body (`Authority`) or is a portfolio (`Commerce`). */
+export function isOrganisationWord(norm: string): boolean {
+  return ORGANISATION_WORDS.has(norm.replace(/'s$/, ""));
+}
+
+export function isTopicWord(norm: string): boolean {
+  return TOPIC_WORDS.has(norm.replace(/'s$/, ""));
+}
+
+/**
+ * The country a name of a body or place points to: a country named in it (`State Bank of
+ * Pakistan`, `Japan’s Ministry`) or a Pakistani city or province (`Karachi Chamber`).
+ */
+export function countryInName(text: string): string | null {
+  const tokens = tokenize(text);
+  const [named] = countriesInTokens(tokens);
+  if (named) return named;
+  return tokens.some((t) => isPakistaniPlace(t.norm.replace(/'s$/, ""))) ? "Pakistan" : null;
+}
+
+/** The canonical country for one or more words (`U.S.`, `Pakistan’s`, `Chinese`), or null. */
+export function countryOfWords(text: string): string | null {
+  return canonicalCountry(text.replace(/’/g, "'")) ?? null;
+}
+
+/** Ministries whose name is not simply "Ministry of" the portfolio. */
+const PORTFOLIO_MINISTRY: Record<string, string> = {
+  foreign: "Ministry of Foreign Affairs",
+  "foreign affairs": "Ministry of Foreign Affairs",
+  interior: "Ministry of Interior",
+  defence: "Ministry of Defence",
+  defense: "Ministry of Defense",
+};
+
+/** Titles that head or serve a ministry, so that "X for Commerce" works at the Ministry of Commerce. */
+const MINISTRY_TITLES = new Set([
+  "minister",
+  "federal minister",
+  "provincial minister",
+  "state minister",
+  "minister of state",
+  "deputy minister",
+  "federal secretary",
+  "secretary",
+  "additional secretary",
+  "joint secretary",
+  "foreign secretary",
+]);
+
+/**
+ * The ministry a title names, when it names one: `Federal Minister for Commerce` → `Ministry of
+ * Commerce`, `Finance Minister` → `Ministry of Finance`, `Foreign Secretary` → `Ministry of Foreign
+ * Affairs`. This is a derivation, not the article's words: ministers and secretaries "for X" serve
+ * the Ministry of X in Pakistan's and most governments' usage. Vice-ministers and advisers are left
+ * alone, since their portfolio ("for International Affairs") is not a ministry.
+ */
+export function ministryOfTitle(
+  head: string,
+  portfolio: string | null,
+  prefixPortfolio: string | null,
+): string | null {
+  const h = normWord(head);
+  if (!MINISTRY_TITLES.has(h)) return null;
+  const subject = portfolio ?? prefixPortfolio;
+  if (!subject) return h === "foreign secretary" ? "Ministry of Foreign Affairs" : null;
+  const special = PORTFOLIO_MINISTRY[normWord(subject)];
+  if (special) return special;
+  return `Ministry of ${subject}`;
+}
+
+/** Countries by their names, adjectives, capitals (lower-case, up to three words) and abbreviations (as written). */
+const COUNTRY_BY_WORDS = new Map<string, string>();
+const COUNTRY_BY_ABBREVIATION = new Map<string, string>();
+/** First words of country names, so most words need one look-up only. */
+const COUNTRY_FIRST_WORDS = new Set<string>();
+for (const c of COUNTRIES) {
+  for (const n of [...c.names, ...c.adjectives, ...c.capitals]) {
+    COUNTRY_BY_WORDS.set(normWord(n), c.name);
+    COUNTRY_FIRST_WORDS.add(normWord(n).split(" ")[0] ?? "");
+  }
+  for (const a of c.abbreviations) COUNTRY_BY_ABBREVIATION.set(a, c.name);
+}
+
+const COUNTRY_ADJECTIVES = new Set(
+  COUNTRIES.flatMap((c) => [...c.adjectives, ...c.abbreviations]).map((w) => normWord(w)),
+);
+
+/** A country's adjective or abbreviation (`Chinese`, `U.S.`), as opposed to its name. */
+export function isCountryAdjective(text: string): boolean {
+  return COUNTRY_ADJECTIVES.has(normWord(text));
+}
+
+/**
+ * The countries named in a run of tokens, one entry per naming. A cheap stand-in for
+ * `findCountries` over words already tokenised; names of up to three words are matched.
+ */
+export function countriesInTokens(tokens: readonly WordToken[]): string[] {
+  const found: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!isCapitalised(t) || !t) {
+      i++;
+      continue;
+    }
+    const abbreviated = COUNTRY_BY_ABBREVIATION.get(t.text);
+    if (abbreviated) {
+      found.push(abbreviated);
+      i++;
+      continue;
+    }
+    const bare = t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm;
+    if (!COUNTRY_FIRST_WORDS.has(bare)) {
+      i++;
+      continue;
+    }
+    let matched = 0;
+    for (let n = 3; n >= 1 && matched === 0; n--) {
+      const words = tokens.slice(i, i + n);
+      if (words.length < n) continue;
+      const key = words.map((w) => w.norm.replace(/'s$/, "")).join(" ");
+      const country = COUNTRY_BY_WORDS.get(key);
+      if (country) {
+        found.push(country);
+        matched = n;
+      }
+    }
+    i += Math.max(1, matched);
+  }
+  return found;
+}
