@@ -48,15 +48,16 @@ export function createRandom(seed: number): Random {
 }
 
 /**
- * Draws indices 0..n-1 with probability proportional to 1/(rank+1)^exponent: word frequencies in
- * news text follow Zipf's law, and a search index's cost depends on exactly that skew (a few
- * very common terms, a long tail of rare ones).
+ * Draws indices 0..n-1 with probability proportional to 1/(rank+1+offset)^exponent
+ * (Zipf–Mandelbrot): word frequencies in news text follow this law, and a search index's cost
+ * depends on exactly that skew (a few very common terms, a long tail of rare ones). The offset
+ * flattens the head, as for content words, whose most frequent one is about 1% of a text.
  */
-export function zipfSampler(n: number, exponent = 1): (random: Random) => number {
+export function zipfSampler(n: number, exponent = 1, offset = 0): (random: Random) => number {
   const cumulative = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    total += 1 / (i + 1) ** exponent;
+    total += 1 / (i + 1 + offset) ** exponent;
     cumulative[i] = total;
   }
   return (random) => {
