@@ -10,6 +10,7 @@
  */
 
 import type { Article, Figure, Passage, Sentence } from "../types";
+import { findCountries } from "./countries";
 import { findMeasures, type MeasureMatch, measureTopics } from "./measures";
 import { figurePartners, type Span } from "./partners";
 import { findPeriods, type PeriodMention } from "./periods";
@@ -66,8 +67,10 @@ function figuresOfSentence(
 ): Figure[] {
   const quantities = findQuantities(sentence.text);
   if (quantities.length === 0) return [];
-  const measures = findMeasures(sentence.text, quantities);
-  const periods = periodsFor(findPeriods(sentence.text), quantities);
+  const periodMentions = findPeriods(sentence.text);
+  const countries = findCountries(sentence.text);
+  const measures = findMeasures(sentence.text, quantities, { periods: periodMentions, countries });
+  const periods = periodsFor(periodMentions, quantities);
   const sources: SourceMention[] = findSources(sentence.text);
   const figures: Figure[] = [];
   quantities.forEach((q, i) => {
@@ -93,6 +96,7 @@ function figuresOfSentence(
         source,
         topics,
         title: article.title,
+        countries,
       }),
       source: source?.name ?? null,
       articleId: article.id,

@@ -62,7 +62,10 @@ const EMPTY_MEASURES = new Set(
 const isEmptyMeasure = (text: string) => {
   const words = text.toLowerCase().split(/\s+/);
   const head = words[words.length - 1] ?? "";
-  return EMPTY_MEASURES.has(head) && words.every((w) => EMPTY_MEASURES.has(w) || /^(?:all-time|record|new|highest|lowest)$/.test(w));
+  return (
+    EMPTY_MEASURES.has(head) &&
+    words.every((w) => EMPTY_MEASURES.has(w) || /^(?:all-time|record|new|highest|lowest)$/.test(w))
+  );
 };
 
 /** Words after a figure that make it a change of the figure before it (`up 5%`, `5% higher`). */
@@ -73,14 +76,19 @@ const CHANGE_AFTER =
 
 const lower = (t: Token | undefined) => (t?.kind === "word" ? t.text.toLowerCase() : null);
 
+interface Span {
+  start: number;
+  end: number;
+}
+
 interface Context {
   sentence: string;
   tokens: Token[];
-  periods: { start: number; end: number }[];
-  countries: { start: number; end: number }[];
+  periods: Span[];
+  countries: Span[];
 }
 
-const covered = (spans: { start: number; end: number }[], t: Token) =>
+const covered = (spans: Span[], t: Token) =>
   spans.some((s) => t.start >= s.start && t.end <= s.end);
 
 /** Cuts a phrase to a measure: from its first preposition other than `of`, or an `of` + country. */
@@ -110,8 +118,10 @@ function toMeasure(ctx: Context, phrase: Token[]): MeasureMatch | null {
   if (words.every((t) => covered(ctx.countries, t) || covered(ctx.periods, t))) return null;
   let text = ctx.sentence.slice(first.start, last.end);
   if (isEmptyMeasure(text)) return null;
-  // A capital that only opens the sentence is not part of the words (`Bilateral trade`).
-  if (first.start === 0 && /^\p{Lu}\p{Ll}/u.test(text) && !covered(ctx.countries, first)) {
+  // A capital that only opens the sentence (or the text after a dateline) is not part of the
+  // words (`Bilateral trade`, `LONDON (APP): Total trade`).
+  const opening = /^[\s"“‘'(]*$|:[\s"“‘']*$/u.test(ctx.sentence.slice(0, first.start));
+  if (opening && /^\p{Lu}\p{Ll}/u.test(text) && !covered(ctx.countries, first)) {
     text = text[0]?.toLowerCase() + text.slice(1);
   }
   return {
@@ -222,6 +232,10 @@ function measureBefore(
     if (ctx.tokens[k]?.text === ",") k--;
   }
   const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k, ctx.countries);
+  // `followed by the United Arab Emirates at $5.6 billion`: a list of partners goes on with the
+  // measure of the figure before.
+  const place = phrase.length > 0 && phrase.every((t) => covered(ctx.countries, t));
+  if (place && link !== null && LINKS.has(link)) return previous(earlier);
   return phrase.length > 0 ? toMeasure(ctx, phrase) : null;
 }
 
@@ -236,16 +250,21 @@ function previous(earlier: (MeasureMatch | null)[]): MeasureMatch | null {
 
 /**
  * What each figure of a sentence measures, in the order of `quantities` (the sentence's figures as
- * {@link findQuantities} gives them). A change stated after a level (`…, up 5%`) measures what the
+ * {@link findQuantities} gives them). `found` passes the sentence's periods and countries when the
+ * caller has them already. A change stated after a level (`…, up 5%`) measures what the
  * figure before it measures.
  */
-export function findMeasures(sentence: string, quantities: Quantity[]): (MeasureMatch | null)[] {
+export function findMeasures(
+  sentence: string,
+  quantities: Quantity[],
+  found: { periods?: Span[]; countries?: Span[] } = {},
+): (MeasureMatch | null)[] {
   const spans = quantities.map((q) => ({ start: q.qualifierStart, end: q.end }));
   const ctx: Context = {
     sentence,
     tokens: tokenize(sentence, spans),
-    periods: findPeriods(sentence),
-    countries: findCountries(sentence),
+    periods: found.periods ?? findPeriods(sentence),
+    countries: found.countries ?? findCountries(sentence),
   };
   const out: (MeasureMatch | null)[] = [];
   const before = (q: Quantity, length: number) =>
@@ -266,7 +285,8 @@ export function findMeasures(sentence: string, quantities: Quantity[]): (Measure
     } else {
       found = measureAfter(ctx, q, at) ?? measureBefore(ctx, at, out);
     }
-    const isChange = CHANGE_BEFORE.test(before(q, 16)) || CHANGE_AFTER.test(sentence.slice(q.end, q.end + 16));
+    const isChange =
+      CHANGE_BEFORE.test(before(q, 16)) || CHANGE_AFTER.test(sentence.slice(q.end, q.end + 16));
     if (!found && isChange) found = previous(out);
     out.push(found);
   });

@@ -5,15 +5,17 @@
  *    its measure was cut from (`Bilateral trade between the United States and Pakistan`), except
  *    Pakistan and countries that only name the source (`Office of the U.S. Trade Representative`);
  * 2. none, when the clause names only Pakistan (`As Islamabad pushes to raise IT exports …`): the
- *    figure is Pakistan's own;
+ *    figure is Pakistan's own — unless it measures trade or a trade balance, which always has a
+ *    partner (`…, leaving Pakistan with a trade surplus of $3.34 billion`);
  * 3. otherwise countries named elsewhere in the sentence;
  * 4. otherwise, when the figure is about trade between two parties — its measure is about trade or
- *    the sentence says `bilateral`, `both countries`, `two nations`, `mutual`, … — the countries
- *    of the article's title (`Pakistan and Japan Commit to Strengthen Trade Ties` → Japan).
+ *    a trade balance, or the sentence says `bilateral`, `both countries`, `two nations`, `mutual`,
+ *    … — the countries the article's title names (`Pakistan and Japan Commit to Strengthen Trade
+ *    Ties` → Japan).
  *    Exports, imports or investment alone are national totals, so take no partner from the title.
  */
 
-import { findCountries } from "./countries";
+import { type CountryMatch, findCountries } from "./countries";
 
 export interface Span {
   start: number;
@@ -33,6 +35,8 @@ export interface PartnerInput {
   /** Topics of the figure's measure (see `measureTopics`). */
   topics: string[];
   title: string;
+  /** The sentence's countries, when the caller has them already. */
+  countries?: CountryMatch[];
 }
 
 const HOME = "Pakistan";
@@ -88,18 +92,22 @@ function unique(names: string[]): string[] {
 
 /** The partner countries a figure concerns; see the module comment for the rules. */
 export function figurePartners(input: PartnerInput): string[] {
-  const all = findCountries(input.sentence).filter(
+  const all = (input.countries ?? findCountries(input.sentence)).filter(
     (c) => !within(c, input.source) && !input.figures.some((f) => within(c, f)),
   );
   const clause = clauseAround(input.sentence, input.value.start, all);
   const near = all.filter((c) => within(c, clause) || within(c, input.phrase));
   const partners = unique(near.map((c) => c.country));
   if (partners.length > 0) return partners;
-  if (near.some((c) => c.country === HOME)) return [];
+  const bilateral = input.topics.includes("trade") || input.topics.includes("deficit");
+  if (!bilateral && near.some((c) => c.country === HOME)) return [];
   const inSentence = unique(all.map((c) => c.country));
   if (inSentence.length > 0) return inSentence;
-  if (input.topics.includes("trade") || BILATERAL.test(input.sentence)) {
-    return unique(findCountries(input.title).map((c) => c.country));
+  if (bilateral || BILATERAL.test(input.sentence)) {
+    // Countries the title names outright; an adjective (`trans-Afghan railway`) only without them.
+    const inTitle = findCountries(input.title);
+    const named = inTitle.filter((c) => !c.adjective);
+    return unique((named.some((c) => c.country !== HOME) ? named : inTitle).map((c) => c.country));
   }
   return [];
 }
