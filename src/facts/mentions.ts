@@ -1,0 +1,753 @@
+/**
+ * Finds the people a sentence names, with the title, organisation and country it gives them. The
+ * shapes are those of news: a title before the name ("Federal Minister for Commerce, Jam Kamal
+ * Khan"), a title after it ("Abdul Hameed, Pakistan’s Ambassador to Japan"), an organisation before
+ * the title ("Special Technology Zones Authority Chairman Azfar Manzoor"), an honorific ("Dr.
+ * Ishrat Husain"), a name beside a verb of saying ("… said Haroon Akhtar Khan"), and one-word
+ * references ("Minister Khan", "Ambassador Mitsuhiro") that the article level resolves.
+ *
+ * Works on tokens left to right; every step looks a bounded distance around a token, so a sentence
+ * costs time linear in its length.
+ */
+
+import {
+  isHonorific,
+  isNameHint,
+  isNameWord,
+  isNonNameWord,
+  type NameRun,
+  readNameBackward,
+  readNameForward,
+} from "./names";
+import { SPEECH_VERB, STARTS_WITH_SPEECH_VERB } from "./speech";
+import {
+  countryInName,
+  countryOfWords,
+  isCountryAdjective,
+  isDiplomaticHead,
+  isGovernmentBody,
+  isGovernmentHead,
+  isOrganisationWord,
+  isTitleModifier,
+  isTopicWord,
+  ministryOfTitle,
+  titleHeadLength,
+} from "./titles";
+import { isAllCaps, isCapitalised, isPossessive, tokenize, type WordToken } from "./wordTokens";
+
+export interface FoundMention {
+  /** Span of the name in the body. */
+  nameStart: number;
+  nameEnd: number;
+  /** The name as written, honorific left out. */
+  nameAsWritten: string;
+  /** Two or more name words; a one-word reference (`Minister Khan`) is resolved in the article. */
+  full: boolean;
+  /** How the text refers to the person here, with a title or honorific when it gives one alone. */
+  referenceAsWritten: string;
+  title: string | null;
+  /** The title words of the lexicon, lower-case (`federal minister`), for `Minister Khan`. */
+  titleHead: string | null;
+  organization: string | null;
+  /** The organisation was derived from the title (`Ministry of Commerce`), not written. */
+  organizationDerived: boolean;
+  /** A country the text gives the office (`Pakistan’s`, `U.S.`, `Japan’s Ministry`). */
+  country: string | null;
+  /** For a diplomatic title, the country in its "to X" (`Ambassador to Japan` → Japan). */
+  postedTo: string | null;
+  diplomatic: boolean;
+  /** The office is one of government (minister, secretary, head of an authority, …). */
+  government: boolean;
+  how: "title" | "honorific" | "speech";
+}
+
+export interface SentenceAnalysis {
+  /** The sentence's text and where it starts in the body. */
+  text: string;
+  start: number;
+  tokens: WordToken[];
+  /** Tokens already read as part of a name or a title. */
+  claimed: boolean[];
+  mentions: FoundMention[];
+}
+
+const CONNECTORS = new Set(["for", "of", "to", "on", "at", "in"]);
+
+interface Complement {
+  conn: string;
+  first: number;
+  last: number;
+}
+
+interface TitlePhrase {
+  /** First token, including a country or organisation before the title. */
+  first: number;
+  titleFirst: number;
+  headFirst: number;
+  headLast: number;
+  /** Last token of the title and its complements (and a bracketed acronym). */
+  last: number;
+  complements: Complement[];
+  /** Index into `complements` where the organisation begins ("at …", "of the … Bank"), or -1. */
+  orgComplement: number;
+  prefixCountry: string | null;
+  prefixOrg: { first: number; last: number } | null;
+  prefixPortfolio: { first: number; last: number } | null;
+  possessive: boolean;
+  /** A name read inside the last complement ("for Commerce Jam Kamal Khan"). */
+  nameInside: NameRun | null;
+}
+
+class Sentence {
+  readonly tokens: WordToken[];
+  readonly claimed: boolean[];
+  readonly mentions: FoundMention[] = [];
+  /** For each token that ends a found name, the mention's index. */
+  readonly mentionEndingAt = new Map<number, number>();
+
+  constructor(
+    readonly text: string,
+    readonly start: number,
+  ) {
+    this.tokens = tokenize(text, start);
+    this.claimed = this.tokens.map(() => false);
+  }
+
+  slice(from: number, to: number): string {
+    return this.text.slice(from - this.start, to - this.start);
+  }
+
+  tok(i: number): WordToken | undefined {
+    return this.tokens[i];
+  }
+
+  norm(i: number): string {
+    return this.tokens[i]?.norm ?? "";
+  }
+
+  claim(first: number, last: number): void {
+    for (let k = first; k <= last; k++) this.claimed[k] = true;
+  }
+
+  isFree(first: number, last: number): boolean {
+    for (let k = first; k <= last; k++) if (this.claimed[k]) return false;
+    return true;
+  }
+
+  /** Text from the start of token `first` to the end of token `last`. */
+  span(first: number, last: number): string {
+    const a = this.tokens[first];
+    const b = this.tokens[last];
+    return a && b ? this.slice(a.start, b.end) : "";
+  }
+}
+
+/** A word that can sit inside an organisation's or portfolio's name. */
+function isTitleCaseWord(t: WordToken | undefined): boolean {
+  return isCapitalised(t) && !isHonorific(t);
+}
+
+/** Words that are part of a complement or organisation, never a name's. */
+function isLexiconWord(t: WordToken | undefined): boolean {
+  return t !== undefined && (!t.word || isNonNameWord(t.norm) || !isNameWord(t));
+}
+
+/** The country named by the 1–3 words from `i` (`U.S.`, `Pakistan’s`, `Saudi Arabia’s`). */
+function countryAt(
+  s: Sentence,
+  i: number,
+  limit: number,
+): { country: string; length: number } | null {
+  for (let n = Math.min(3, limit - i + 1); n >= 1; n--) {
+    let ok = true;
+    for (let k = i; k < i + n; k++) if (!isCapitalised(s.tok(k))) ok = false;
+    if (!ok) continue;
+    const country = countryOfWords(s.span(i, i + n - 1));
+    if (country) return { country, length: n };
+  }
+  return null;
+}
+
+/**
+ * What stands before a title: a country (`Pakistan’s`, `U.S.`, `Chinese`), an organisation
+ * (`Special Technology Zones Authority`, `SBP`) or a portfolio (`Finance` of `Finance Minister`).
+ */
+function readPrefix(s: Sentence, phrase: TitlePhrase): void {
+  let p = phrase.titleFirst - 1;
+  const end = p;
+  while (p >= 0 && !s.claimed[p]) {
+    const t = s.tok(p);
+    if (isTitleCaseWord(t) && t && !FUNCTION_START.has(t.norm)) {
+      p--;
+      // A possessive (`Pakistan’s`) begins the prefix: nothing before it belongs to the title.
+      if (isPossessive(t)) break;
+      continue;
+    }
+    const inner = t?.norm;
+    const before = s.tok(p - 1);
+    const after = s.tok(p + 1);
+    if ((inner === "of" || inner === "&") && p < end && isTitleCaseWord(before)) {
+      p--;
+      continue;
+    }
+    if (
+      inner === "and" &&
+      p < end &&
+      before &&
+      after &&
+      isLexiconWord(before) &&
+      isLexiconWord(after) &&
+      isTitleCaseWord(before)
+    ) {
+      p--;
+      continue;
+    }
+    break;
+  }
+  let first = p + 1;
+  // Connectors cannot begin the prefix.
+  while (first <= end && !isTitleCaseWord(s.tok(first))) first++;
+  if (first > end) return;
+  let country: string | null = null;
+  const c = countryAt(s, first, end);
+  let restFirst = first;
+  if (c) {
+    country = c.country;
+    restFirst = first + c.length;
+  }
+  if (restFirst > end) {
+    phrase.prefixCountry = country;
+    phrase.first = first;
+    return;
+  }
+  const rest = { first: restFirst, last: end };
+  let hasOrgWord = false;
+  let allTopic = true;
+  for (let k = rest.first; k <= rest.last; k++) {
+    const t = s.tok(k);
+    if (!t?.word) continue;
+    if (isOrganisationWord(t.norm)) hasOrgWord = true;
+    if (!["and", "of", "&"].includes(t.norm) && !isTopicWord(t.norm)) allTopic = false;
+  }
+  const acronym = rest.first === rest.last && isAllCaps(s.tok(rest.first));
+  if (hasOrgWord || acronym) {
+    // A country written plainly (`Pakistan Software Export Board`) is part of the body's name.
+    const countryWords = s.span(first, restFirst - 1);
+    if (c && !isPossessive(s.tok(restFirst - 1)) && !isCountryAdjective(countryWords)) {
+      phrase.prefixOrg = { first, last: end };
+    } else {
+      phrase.prefixOrg = rest;
+    }
+    phrase.prefixCountry = country ?? countryInName(s.span(rest.first, rest.last));
+    phrase.first = first;
+    return;
+  }
+  if (allTopic) {
+    phrase.prefixPortfolio = rest;
+    phrase.titleFirst = rest.first;
+    phrase.prefixCountry = country;
+    phrase.first = first;
+  }
+}
+
+/** Capitalised words that begin sentences and clauses (`The`, `During`), not names or bodies. */
+const FUNCTION_START = new Set([
+  "a",
+  "an",
+  "the",
+  "this",
+  "that",
+  "these",
+  "those",
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "with",
+  "for",
+  "from",
+  "by",
+  "as",
+  "while",
+  "when",
+  "meanwhile",
+  "however",
+  "also",
+  "both",
+  "and",
+  "but",
+  "according",
+  "speaking",
+  "addressing",
+  "earlier",
+  "later",
+  "today",
+  "his",
+  "her",
+  "their",
+  "our",
+  "its",
+  "said",
+  "says",
+  "told",
+  "he",
+  "she",
+  "they",
+  "it",
+  "we",
+  "if",
+  "though",
+  "although",
+  "since",
+  "because",
+  "under",
+  "over",
+  "amid",
+  "despite",
+  "following",
+]);
+
+/** After `, ` inside a complement: whether the list goes on with subjects (`, Trade and Industry`). */
+function listContinues(s: Sentence, i: number): number {
+  let k = i;
+  let last = -1;
+  while (k < s.tokens.length) {
+    const t = s.tok(k);
+    if (isTitleCaseWord(t) && t && (isTopicWord(t.norm) || isOrganisationWord(t.norm))) {
+      last = k;
+      k++;
+      continue;
+    }
+    if (
+      last >= 0 &&
+      (t?.norm === "and" || t?.norm === "&" || t?.text === ",") &&
+      isTitleCaseWord(s.tok(k + 1))
+    ) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (last < 0) return -1;
+  // The list must end there, not run into a name (`, Trade Minister Ali Khan`).
+  if (isCapitalised(s.tok(last + 1))) return -1;
+  return last;
+}
+
+/** A bracketed acronym right at `i` (`(METI)`): the index of the closing bracket, or -1. */
+function bracketedAcronym(s: Sentence, i: number): number {
+  if (s.tok(i)?.text !== "(") return -1;
+  for (let k = i + 1; k <= i + 5 && k < s.tokens.length; k++) {
+    const t = s.tok(k);
+    if (t?.text === ")") return k > i + 1 ? k : -1;
+    if (!t || !isCapitalised(t)) return -1;
+  }
+  return -1;
+}
+
+function readComplements(s: Sentence, phrase: TitlePhrase): void {
+  let j = phrase.headLast + 1;
+  while (j < s.tokens.length) {
+    const close = bracketedAcronym(s, j);
+    if (close >= 0) {
+      phrase.last = close;
+      j = close + 1;
+      continue;
+    }
+    const t = s.tok(j);
+    if (!t?.word || !CONNECTORS.has(t.norm) || s.claimed[j]) break;
+    let c = j + 1;
+    if (s.norm(c) === "the") c++;
+    let k = c;
+    let last = -1;
+    while (k < s.tokens.length && !s.claimed[k]) {
+      const w = s.tok(k);
+      if (isTitleCaseWord(w)) {
+        last = k;
+        k++;
+        if (isPossessive(w) && k - 1 > c) break;
+        continue;
+      }
+      // `and` joins subjects (`Industries and Production`), not a second person (`and Senator X`).
+      const next = s.tok(k + 1);
+      if (
+        (w?.norm === "and" || w?.norm === "&") &&
+        last >= 0 &&
+        isTitleCaseWord(next) &&
+        next &&
+        isNonNameWord(next.norm) &&
+        titleHeadLength([next.norm], 0) === 0
+      ) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (last < c) break;
+    const complement: Complement = { conn: t.norm, first: c, last };
+    phrase.complements.push(complement);
+    phrase.last = last;
+    j = last + 1;
+    while (s.tok(j)?.text === ",") {
+      const listEnd = listContinues(s, j + 1);
+      if (listEnd < 0) break;
+      complement.last = listEnd;
+      phrase.last = listEnd;
+      j = listEnd + 1;
+    }
+  }
+}
+
+/** Splits a name off the end of the last complement: `for Commerce Jam Kamal Khan`. */
+function splitNameFromComplement(s: Sentence, phrase: TitlePhrase): void {
+  const c = phrase.complements[phrase.complements.length - 1];
+  if (!c) return;
+  let lastLexicon = -1;
+  for (let k = c.first; k <= c.last; k++) {
+    if (isLexiconWord(s.tok(k)) || s.norm(k) === "and") lastLexicon = k;
+  }
+  let split = lastLexicon + 1;
+  if (lastLexicon < 0) {
+    split = -1;
+    for (let k = c.first + 1; k <= c.last; k++) {
+      if (isNameHint(s.tok(k))) {
+        split = k;
+        break;
+      }
+    }
+  }
+  if (split <= c.first || split > c.last) return;
+  const run = readNameForward(s.tokens, split);
+  if (!run || run.last !== c.last || run.words < 2 || run.words > 4) return;
+  phrase.nameInside = run;
+  c.last = split - 1;
+  if (phrase.last < c.last || phrase.last >= split) phrase.last = c.last;
+}
+
+/** Reads the title at token `i` (whose head is `length` tokens) with what stands around it. */
+function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
+  const headLast = i + length - 1;
+  const phrase: TitlePhrase = {
+    first: i,
+    titleFirst: i,
+    headFirst: i,
+    headLast,
+    last: headLast,
+    complements: [],
+    orgComplement: -1,
+    prefixCountry: null,
+    prefixOrg: null,
+    prefixPortfolio: null,
+    possessive: isPossessive(s.tok(headLast)),
+    nameInside: null,
+  };
+  while (
+    phrase.titleFirst > 0 &&
+    !s.claimed[phrase.titleFirst - 1] &&
+    isTitleModifier(s.norm(phrase.titleFirst - 1))
+  ) {
+    phrase.titleFirst--;
+  }
+  phrase.first = phrase.titleFirst;
+  readPrefix(s, phrase);
+  if (!phrase.possessive) {
+    readComplements(s, phrase);
+    splitNameFromComplement(s, phrase);
+  }
+  phrase.orgComplement = phrase.complements.findIndex(
+    (c, k) =>
+      c.conn === "at" ||
+      ((c.conn === "of" || c.conn === "in") &&
+        k >= 0 &&
+        rangeHas(s, c.first, c.last, (t) => isOrganisationWord(t.norm))),
+  );
+  return phrase;
+}
+
+function rangeHas(
+  s: Sentence,
+  first: number,
+  last: number,
+  test: (t: WordToken) => boolean,
+): boolean {
+  for (let k = first; k <= last; k++) {
+    const t = s.tok(k);
+    if (t?.word && test(t)) return true;
+  }
+  return false;
+}
+
+interface TitleFacts {
+  title: string;
+  titleHead: string;
+  organization: string | null;
+  organizationDerived: boolean;
+  country: string | null;
+  postedTo: string | null;
+  diplomatic: boolean;
+  government: boolean;
+}
+
+function titleFacts(s: Sentence, phrase: TitlePhrase): TitleFacts {
+  const { complements, orgComplement } = phrase;
+  const titleComplements = orgComplement >= 0 ? complements.slice(0, orgComplement) : complements;
+  const lastTitleComplement = titleComplements[titleComplements.length - 1];
+  const titleLast = lastTitleComplement ? lastTitleComplement.last : phrase.headLast;
+  const title = s.span(phrase.titleFirst, titleLast).replace(/['’]s$/u, "");
+  let country = phrase.prefixCountry;
+  let organization: string | null = null;
+  let organizationDerived = false;
+  const orgFrom = complements[orgComplement];
+  if (orgFrom) {
+    let first = orgFrom.first;
+    const lastComplement = complements[complements.length - 1] ?? orgFrom;
+    if (isPossessive(s.tok(first))) {
+      const owner = countryOfWords(s.span(first, first));
+      if (owner) {
+        country ??= owner;
+        first++;
+      }
+    }
+    organization = s.span(first, lastComplement.last);
+    country ??= countryInName(s.span(orgFrom.first, lastComplement.last));
+  } else if (phrase.prefixOrg) {
+    organization = s.span(phrase.prefixOrg.first, phrase.prefixOrg.last);
+    country ??= countryInName(organization);
+  }
+  let postedTo: string | null = null;
+  for (const c of titleComplements) {
+    const named = countryOfWords(s.span(c.first, c.last));
+    if (!named) continue;
+    if (c.conn === "to" || c.conn === "in") postedTo ??= named;
+    else if (c.conn === "of") country ??= named;
+  }
+  const head = s.span(phrase.headFirst, phrase.headLast);
+  if (!organization) {
+    const firstComplement = titleComplements[0];
+    const portfolio =
+      firstComplement && (firstComplement.conn === "for" || firstComplement.conn === "of")
+        ? s.span(firstComplement.first, firstComplement.last)
+        : null;
+    const prefixPortfolio = phrase.prefixPortfolio
+      ? s.span(phrase.prefixPortfolio.first, phrase.prefixPortfolio.last)
+      : null;
+    organization = ministryOfTitle(head.replace(/['’]s$/u, ""), portfolio, prefixPortfolio);
+    organizationDerived = organization !== null;
+  }
+  const government =
+    isGovernmentHead(title) ||
+    (organization !== null && isGovernmentBody(organization)) ||
+    /\bPrime Minister\b/i.test(title);
+  return {
+    title,
+    titleHead: head.toLowerCase(),
+    organization,
+    organizationDerived,
+    country,
+    postedTo,
+    diplomatic: isDiplomaticHead(title),
+    government,
+  };
+}
+
+function addMention(
+  s: Sentence,
+  run: NameRun,
+  facts: Partial<FoundMention> & Pick<FoundMention, "how">,
+  referenceStart?: number,
+): number {
+  const nameAsWritten = s.slice(run.start, run.end);
+  const full = run.words >= 2;
+  const mention: FoundMention = {
+    nameStart: run.start,
+    nameEnd: run.end,
+    nameAsWritten,
+    full,
+    referenceAsWritten:
+      referenceStart !== undefined && !full ? s.slice(referenceStart, run.end) : nameAsWritten,
+    title: null,
+    titleHead: null,
+    organization: null,
+    organizationDerived: false,
+    country: null,
+    postedTo: null,
+    diplomatic: false,
+    government: false,
+    ...facts,
+  };
+  s.mentions.push(mention);
+  s.claim(run.first, run.last);
+  s.mentionEndingAt.set(run.last, s.mentions.length - 1);
+  return s.mentions.length - 1;
+}
+
+/** A name right after a title: `Prime Minister Shehbaz Sharif`, `for Commerce, Jam Kamal Khan`. */
+function nameAfter(
+  s: Sentence,
+  phrase: TitlePhrase,
+  lowercase: boolean,
+): { run: NameRun; comma: boolean } | null {
+  if (phrase.possessive) return null;
+  let j = phrase.last + 1;
+  let comma = false;
+  if (s.tok(j)?.text === ",") {
+    comma = true;
+    j++;
+  }
+  if (isHonorific(s.tok(j))) {
+    j++;
+    if (s.tok(j)?.text === ".") j++;
+  }
+  if (s.claimed[j]) return null;
+  const run = readNameForward(s.tokens, j);
+  if (!run || !s.isFree(run.first, run.last)) return null;
+  if (run.words >= 2 && run.words <= 4) return { run, comma };
+  // One word straight after a capitalised title refers back to someone: `Minister Khan`.
+  if (run.words === 1 && !comma && !lowercase && !isAllCaps(s.tok(run.first)))
+    return { run, comma };
+  return null;
+}
+
+/** A name right before a title, set off by a comma: `Abdul Hameed, Pakistan’s Ambassador to Japan`. */
+function nameBefore(s: Sentence, phrase: TitlePhrase): NameRun | null {
+  let p = phrase.first - 1;
+  if (s.norm(p) === "the") p--;
+  if (s.tok(p)?.text !== ",") return null;
+  const run = readNameBackward(s.tokens, p - 1);
+  if (!run || run.words < 2 || run.words > 4) return null;
+  return run;
+}
+
+function findTitled(s: Sentence): void {
+  const norms = s.tokens.map((t) => t.norm);
+  let i = 0;
+  while (i < s.tokens.length) {
+    const t = s.tok(i);
+    if (!t || s.claimed[i]) {
+      i++;
+      continue;
+    }
+    if (isHonorific(t)) {
+      let j = i + 1;
+      if (s.tok(j)?.text === ".") j++;
+      const run = readNameForward(s.tokens, j);
+      if (run && run.words <= 4 && s.isFree(run.first, run.last)) {
+        s.claim(i, j - 1);
+        addMention(s, run, { how: "honorific" }, t.start);
+        i = run.last + 1;
+        continue;
+      }
+    }
+    const length = t.word ? titleHeadLength(norms, i) : 0;
+    if (length === 0) {
+      i++;
+      continue;
+    }
+    const lowercase = !/^\p{Lu}/u.test(t.text);
+    const phrase = readTitlePhrase(s, i, length);
+    const facts = titleFacts(s, phrase);
+    const titled = { how: "title" as const, ...facts };
+    if (phrase.nameInside) {
+      s.claim(phrase.first, phrase.last);
+      addMention(s, phrase.nameInside, titled);
+      i = phrase.nameInside.last + 1;
+      continue;
+    }
+    const after = nameAfter(s, phrase, lowercase);
+    s.claim(phrase.first, phrase.last);
+    if (after) {
+      const titleStart = s.tok(phrase.titleFirst)?.start ?? t.start;
+      addMention(s, after.run, titled, titleStart);
+      i = after.run.last + 1;
+      continue;
+    }
+    const before = nameBefore(s, phrase);
+    if (before) {
+      if (s.isFree(before.first, before.last)) {
+        addMention(s, before, titled);
+      } else {
+        // Named just before with an honorific or another title: give this title to them.
+        const index = s.mentionEndingAt.get(before.last);
+        const known = index === undefined ? undefined : s.mentions[index];
+        if (known && known.title === null) Object.assign(known, titled);
+      }
+    }
+    i = phrase.last + 1;
+  }
+}
+
+const SAID_AFTER = new RegExp(`^\\s*(?:${SPEECH_VERB}|put\\s+it)\\b`);
+const SAID_BEFORE = new RegExp(`(?:[”"’]\\s*,?|,)\\s*${SPEECH_VERB}\\s+$`);
+const ACCORDING_TO = /\baccording\s+to\s+$/i;
+
+/** Names beside a verb of saying with no title: `… said Haroon Akhtar Khan`, `Ali Raza said`. */
+function findSpeakers(s: Sentence): void {
+  let i = 0;
+  while (i < s.tokens.length) {
+    if (s.claimed[i] || !isNameWord(s.tok(i)) || isNameWord(s.tok(i - 1))) {
+      i++;
+      continue;
+    }
+    const run = readNameForward(s.tokens, i);
+    if (!run || !s.isFree(run.first, run.last)) {
+      i++;
+      continue;
+    }
+    if (run.words >= 2 && run.words <= 4 && !isCapitalised(s.tok(run.last + 1))) {
+      const after = s.slice(run.end, Math.min(run.end + 40, s.start + s.text.length));
+      const before = s.slice(Math.max(s.start, run.start - 40), run.start);
+      if (
+        (SAID_AFTER.test(after) && !run.possessive) ||
+        SAID_BEFORE.test(before) ||
+        ACCORDING_TO.test(before)
+      ) {
+        addMention(s, run, { how: "speech" });
+      }
+    }
+    i = run.last + 1;
+  }
+}
+
+/** The people the sentence names. `start` is where the sentence stands in the body. */
+export function analyseSentence(text: string, start: number): SentenceAnalysis {
+  const s = new Sentence(text, start);
+  findTitled(s);
+  findSpeakers(s);
+  s.mentions.sort((a, b) => a.nameStart - b.nameStart);
+  return { text, start, tokens: s.tokens, claimed: s.claimed, mentions: s.mentions };
+}
+
+/** A capitalised word other than one that merely starts a clause (`As`, `The`). */
+function isStretchWord(t: WordToken | undefined): boolean {
+  return t !== undefined && isCapitalised(t) && !FUNCTION_START.has(t.norm);
+}
+
+/**
+ * Unclaimed words that could be a name on their own (`Baker`, `Matsuo Takehiko`): a whole run of
+ * capitalised words, all of them name words. The article level keeps those naming someone it knows.
+ */
+export function bareNameRuns(a: SentenceAnalysis): NameRun[] {
+  const runs: NameRun[] = [];
+  const { tokens, claimed } = a;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t || claimed[i] || !isStretchWord(t) || isStretchWord(tokens[i - 1])) {
+      i++;
+      continue;
+    }
+    const run = readNameForward(tokens, i);
+    let end = run ? run.last : i;
+    // Only a run that is the whole stretch of capitalised words (not `Khan` of `Khan Research Labs`).
+    let whole = run !== null && !isStretchWord(tokens[end + 1]);
+    for (let k = i; k <= end; k++) if (claimed[k]) whole = false;
+    if (run && whole) runs.push(run);
+    while (isStretchWord(tokens[end + 1])) end++;
+    i = end + 1;
+  }
+  return runs;
+}
+
+export { STARTS_WITH_SPEECH_VERB };

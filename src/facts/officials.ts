@@ -1,0 +1,397 @@
+/**
+ * The officials a corpus names: one entry per person, however many articles name them and however
+ * they are spelled, with their title, organisation, country, the sentences naming them and the
+ * quotes the articles attribute to them.
+ *
+ * Per article: sentences give named people with titles (`mentions.ts`); the same name key makes
+ * one person, and a shorter name inside a longer one ("Natalie Baker" in "Natalie A. Baker") joins
+ * it; then one-word references ("Minister Khan", "Ambassador Mitsuhiro", "Baker said") join the
+ * one person of the article they can mean; then quotes are attributed (`quotes.ts`). Across
+ * articles, people with the same name key are one person. All merging goes through key maps, so the
+ * work grows linearly with the corpus.
+ */
+
+import type { Article, Mention, Official, Passage, Quote, Sentence } from "../types";
+import {
+  analyseSentence,
+  bareNameRuns,
+  type FoundMention,
+  type SentenceAnalysis,
+} from "./mentions";
+import { isGenericPart, nameKey, nameParts, namesMatchQuery, properCaseName } from "./names";
+import { attributeQuotes, type SpeakerMention } from "./quotes";
+import { countriesInTokens, titleHeadWord } from "./titles";
+
+export interface ArticleText {
+  article: Article;
+  passages: Passage[];
+}
+
+interface LocalMention {
+  found: FoundMention;
+  passage: Passage;
+  sentence: Sentence;
+}
+
+interface LocalPerson {
+  id: number;
+  parts: Set<string>;
+  mentions: LocalMention[];
+  quotes: Quote[];
+}
+
+/** What one article says about one person. */
+interface ArticlePerson {
+  articleId: string;
+  /** Name key of the fullest name, shared by the same person in other articles. */
+  key: string;
+  /** Full names as written (two or more words), in order. */
+  fullNames: string[];
+  /** Every way the article refers to them (`MATSUO Takehiko`, `Ambassador Mitsuhiro`, `Baker`). */
+  references: string[];
+  titles: { title: string; organization: string | null; derived: boolean }[];
+  organization: string | null;
+  organizationExplicit: boolean;
+  country: string | null;
+  countryExplicit: boolean;
+  mentions: Mention[];
+  quotes: Quote[];
+  firstOffset: number;
+}
+
+const HOME = "Pakistan";
+
+const wordsIn = (name: string) => name.split(/\s+/).filter((w) => w.length > 0).length;
+
+/** How often the article names each country: the context for offices it does not place. */
+class CountryContext {
+  private counts: Map<string, number> | null = null;
+
+  constructor(private readonly sentences: readonly { analysis: SentenceAnalysis }[]) {}
+
+  private get tally(): Map<string, number> {
+    if (!this.counts) {
+      const counts = new Map<string, number>();
+      for (const { analysis } of this.sentences) {
+        for (const c of countriesInTokens(analysis.tokens)) counts.set(c, (counts.get(c) ?? 0) + 1);
+      }
+      this.counts = counts;
+    }
+    return this.counts;
+  }
+
+  /** The most-named country other than Pakistan, if one leads. */
+  get partner(): string | null {
+    const ranked = [...this.tally.entries()]
+      .filter(([c]) => c !== HOME)
+      .sort((a, b) => b[1] - a[1]);
+    const [top, second] = ranked;
+    if (!top || (second && second[1] === top[1])) return null;
+    return top[0];
+  }
+
+  /** Pakistan, when the article is about it. */
+  get home(): string | null {
+    return this.tally.has(HOME) ? HOME : null;
+  }
+}
+
+class ArticlePeople {
+  readonly persons: LocalPerson[] = [];
+  private readonly byKey = new Map<string, LocalPerson>();
+  private readonly byPart = new Map<string, LocalPerson[]>();
+
+  constructor(readonly doc: ArticleText) {}
+
+  /** The person a full name belongs to, created when new. */
+  personFor(name: string): LocalPerson | null {
+    const key = nameKey(name);
+    if (key === "") return null;
+    let person = this.byKey.get(key);
+    if (!person) {
+      person = {
+        id: this.persons.length,
+        parts: new Set(key.split(" ")),
+        mentions: [],
+        quotes: [],
+      };
+      this.persons.push(person);
+      this.byKey.set(key, person);
+    }
+    return person;
+  }
+
+  /** A shorter name wholly inside exactly one longer name is that person (`Natalie Baker`). */
+  joinShorterNames(): void {
+    const bySize = [...this.persons].sort((a, b) => a.parts.size - b.parts.size);
+    const gone = new Set<LocalPerson>();
+    for (const small of bySize) {
+      if (small.parts.size < 2) continue;
+      const wider = this.persons.filter(
+        (p) =>
+          p !== small &&
+          !gone.has(p) &&
+          p.parts.size > small.parts.size &&
+          [...small.parts].every((x) => p.parts.has(x)),
+      );
+      const [only] = wider;
+      if (!only || wider.length > 1) continue;
+      only.mentions.push(...small.mentions);
+      gone.add(small);
+    }
+    const kept = this.persons.filter((p) => !gone.has(p));
+    this.persons.length = 0;
+    this.persons.push(...kept);
+    this.byKey.clear();
+    this.persons.forEach((p, id) => {
+      p.id = id;
+      this.byKey.set([...p.parts].sort().join(" "), p);
+      for (const part of p.parts) {
+        const list = this.byPart.get(part) ?? [];
+        list.push(p);
+        this.byPart.set(part, list);
+      }
+    });
+  }
+
+  /** The one person whose name holds all of `parts`; with a title head, preferring who bears it. */
+  resolve(parts: readonly string[], titleHead: string | null): LocalPerson | null {
+    const [first] = parts;
+    if (first === undefined) return null;
+    if (parts.length === 1 && isGenericPart(first)) return null;
+    let candidates = (this.byPart.get(first) ?? []).filter((p) =>
+      parts.every((x) => p.parts.has(x)),
+    );
+    if (candidates.length > 1 && titleHead) {
+      const word = titleHeadWord(titleHead);
+      candidates = candidates.filter((p) =>
+        p.mentions.some((m) => m.found.titleHead && titleHeadWord(m.found.titleHead) === word),
+      );
+    }
+    return candidates.length === 1 ? (candidates[0] ?? null) : null;
+  }
+
+  /** The one person the article gives a title containing `word` (`minister`), if only one. */
+  withTitle(word: string): number | null {
+    const pattern = new RegExp(`(?:^|[\\s-])${word}(?:$|[\\s'’])`, "i");
+    const found = this.persons.filter((p) =>
+      p.mentions.some((m) => m.found.title && pattern.test(m.found.title)),
+    );
+    return found.length === 1 ? (found[0]?.id ?? null) : null;
+  }
+}
+
+const bareMention = (nameStart: number, nameEnd: number, nameAsWritten: string): FoundMention => ({
+  nameStart,
+  nameEnd,
+  nameAsWritten,
+  full: false,
+  referenceAsWritten: nameAsWritten,
+  title: null,
+  titleHead: null,
+  organization: null,
+  organizationDerived: false,
+  country: null,
+  postedTo: null,
+  diplomatic: false,
+  government: false,
+  how: "speech",
+});
+
+function peopleOfArticle(doc: ArticleText): ArticlePerson[] {
+  const people = new ArticlePeople(doc);
+  const analysed = doc.passages.flatMap((passage) =>
+    passage.sentences.map((sentence) => ({
+      passage,
+      sentence,
+      analysis: analyseSentence(sentence.text, sentence.start),
+    })),
+  );
+
+  for (const { passage, sentence, analysis } of analysed) {
+    for (const found of analysis.mentions) {
+      if (!found.full) continue;
+      people.personFor(found.nameAsWritten)?.mentions.push({ found, passage, sentence });
+    }
+  }
+  people.joinShorterNames();
+
+  for (const { passage, sentence, analysis } of analysed) {
+    for (const found of analysis.mentions) {
+      if (found.full) continue;
+      people
+        .resolve(nameParts(found.nameAsWritten), found.titleHead)
+        ?.mentions.push({ found, passage, sentence });
+    }
+    for (const run of bareNameRuns(analysis)) {
+      const text = sentence.text.slice(run.start - sentence.start, run.end - sentence.start);
+      const person = people.resolve(nameParts(text), null);
+      person?.mentions.push({ found: bareMention(run.start, run.end, text), passage, sentence });
+    }
+  }
+
+  const speakers: SpeakerMention[] = people.persons
+    .flatMap((p) =>
+      p.mentions.map((m) => ({ person: p.id, start: m.found.nameStart, end: m.found.nameEnd })),
+    )
+    .sort((a, b) => a.start - b.start);
+  for (const { quote, speaker } of attributeQuotes(doc.passages, speakers, (w) =>
+    people.withTitle(w),
+  )) {
+    if (speaker !== null) people.persons[speaker]?.quotes.push(quote);
+  }
+
+  const context = new CountryContext(analysed);
+  return people.persons
+    .filter((p) => p.mentions.some((m) => m.found.full))
+    .map((p) => describe(doc.article.id, p, context));
+}
+
+/** The person's country: as the article states it, else inferred from the kind of office. */
+function countryOf(
+  p: LocalPerson,
+  context: CountryContext,
+): { country: string | null; explicit: boolean } {
+  const stated = p.mentions.find((m) => m.found.country)?.found.country;
+  if (stated) return { country: stated, explicit: true };
+  const diplomatic = p.mentions.filter((m) => m.found.diplomatic);
+  if (diplomatic.length > 0) {
+    // An envoy "to Japan" in a Pakistani article is Pakistan's; an envoy posted nowhere named (or
+    // "to Pakistan") is the article's partner's: Pakistani news names its own envoys by posting.
+    const postedTo = diplomatic.find((m) => m.found.postedTo)?.found.postedTo ?? null;
+    if (postedTo && postedTo !== HOME && context.home) return { country: HOME, explicit: false };
+    return { country: context.partner, explicit: false };
+  }
+  if (p.mentions.some((m) => m.found.government) && context.home)
+    return { country: HOME, explicit: false };
+  return { country: null, explicit: false };
+}
+
+function describe(articleId: string, p: LocalPerson, context: CountryContext): ArticlePerson {
+  const ordered = [...p.mentions].sort((a, b) => a.found.nameStart - b.found.nameStart);
+  const fullNames = ordered.filter((m) => m.found.full).map((m) => m.found.nameAsWritten);
+  const references = ordered.map((m) => m.found.referenceAsWritten);
+  const titles = ordered.flatMap((m) =>
+    m.found.title
+      ? [
+          {
+            title: m.found.title,
+            organization: m.found.organization,
+            derived: m.found.organizationDerived,
+          },
+        ]
+      : [],
+  );
+  const explicitOrg = ordered.find((m) => m.found.organization && !m.found.organizationDerived)
+    ?.found.organization;
+  const derivedOrg = ordered.find((m) => m.found.organization)?.found.organization ?? null;
+  const { country, explicit } = countryOf(p, context);
+  let fullest = fullNames[0] ?? "";
+  for (const n of fullNames) if (wordsIn(n) > wordsIn(fullest)) fullest = n;
+  return {
+    articleId,
+    key: nameKey(fullest),
+    fullNames,
+    references,
+    titles,
+    organization: explicitOrg ?? derivedOrg,
+    organizationExplicit: explicitOrg !== undefined,
+    country,
+    countryExplicit: explicit,
+    mentions: ordered.map((m) => ({
+      articleId,
+      passageId: m.passage.id,
+      sentence: m.sentence.text,
+      sentenceStart: m.sentence.start,
+      sentenceEnd: m.sentence.end,
+      nameAsWritten: m.found.nameAsWritten,
+      title: m.found.title,
+    })),
+    quotes: [...p.quotes].sort((a, b) => a.sentenceStart - b.sentenceStart),
+    firstOffset: ordered[0]?.found.nameStart ?? 0,
+  };
+}
+
+/** One person across the corpus, gathered from the articles naming them. */
+class OfficialBuilder {
+  private fullNames: string[] = [];
+  private references: string[] = [];
+  private titles: { title: string; organization: string | null; derived: boolean }[] = [];
+  private organization: string | null = null;
+  private organizationExplicit = false;
+  private country: string | null = null;
+  private countryExplicit = false;
+  private readonly articleIds = new Set<string>();
+  private readonly mentions: Mention[] = [];
+  private readonly quotes: Quote[] = [];
+
+  add(a: ArticlePerson): void {
+    this.fullNames.push(...a.fullNames);
+    this.references.push(...a.references);
+    this.titles.push(...a.titles);
+    if (
+      a.organization &&
+      (!this.organization || (a.organizationExplicit && !this.organizationExplicit))
+    ) {
+      this.organization = a.organization;
+      this.organizationExplicit = a.organizationExplicit;
+    }
+    if (a.country && (!this.country || (a.countryExplicit && !this.countryExplicit))) {
+      this.country = a.country;
+      this.countryExplicit = a.countryExplicit;
+    }
+    this.articleIds.add(a.articleId);
+    this.mentions.push(...a.mentions);
+    this.quotes.push(...a.quotes);
+  }
+
+  build(): Official {
+    // The fullest spelling, in ordinary case: `Natalie A. Baker`, `Matsuo Takehiko`.
+    let fullest = this.fullNames[0] ?? "";
+    for (const n of this.fullNames) if (wordsIn(n) > wordsIn(fullest)) fullest = n;
+    const name = properCaseName(fullest);
+    const aliases = [...new Set([...this.fullNames, ...this.references])].filter((n) => n !== name);
+    // The fullest title; its organisation when it names one.
+    let best = this.titles[0];
+    for (const t of this.titles) if (best && t.title.length > best.title.length) best = t;
+    let organization: string | null;
+    if (best?.organization && !best.derived) organization = best.organization;
+    else if (this.organizationExplicit) organization = this.organization;
+    else organization = best?.organization ?? this.organization;
+    return {
+      name,
+      aliases,
+      title: best?.title ?? null,
+      organization,
+      country: this.country,
+      quotes: this.quotes,
+      articleIds: [...this.articleIds],
+      mentions: this.mentions,
+    };
+  }
+}
+
+/** All officials across the corpus, one entry per person (merged across articles and spellings). */
+export function extractOfficials(docs: ArticleText[]): Official[] {
+  const builders = new Map<string, OfficialBuilder>();
+  for (const doc of docs) {
+    const people = peopleOfArticle(doc).sort((a, b) => a.firstOffset - b.firstOffset);
+    for (const person of people) {
+      let builder = builders.get(person.key);
+      if (!builder) {
+        builder = new OfficialBuilder();
+        builders.set(person.key, builder);
+      }
+      builder.add(person);
+    }
+  }
+  return [...builders.values()].map((b) => b.build());
+}
+
+/**
+ * true when `query` names this official: case-insensitive, any name order, partial
+ * ("haroon", "Khan Haroon", "matsuo", "Takehiko MATSUO", "Mitsuhiro").
+ */
+export function officialMatches(official: Official, query: string): boolean {
+  return namesMatchQuery([official.name, ...official.aliases], query);
+}
