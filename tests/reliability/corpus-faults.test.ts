@@ -11,9 +11,14 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../commands";
 import { formatIssue } from "../../src/corpus/load";
+import { type InteractionRequest, route } from "../../src/discord/router";
 import { loadEngine } from "../../src/engine";
 import type { Engine } from "../../src/types";
+import { expectSafeResponse } from "../properties/safe-reply";
+import { commandContext } from "../support/command-context";
+import { replyText } from "../support/discord-limits";
 
 /**
  * Broken files dropped into a real corpus folder, run through the whole engine: each is reported
@@ -248,4 +253,60 @@ describe("awkward but valid shapes of a seed article", () => {
       expect(engine.ask(TRADE_QUESTION).text).toContain("$1.26 billion");
     });
   }
+});
+
+describe("articles whose file names or front matter hold mention and markdown syntax", () => {
+  it("load, answer and render every command and button without a raw mention", async () => {
+    const dir = seededFolder("hostile-names");
+    const body =
+      "Pakistan and Uzbekistan said bilateral trade reached $1.1 billion in 2024, according to @everyone.\n\n“We will double it,” said <@123> Minister Ali Raza.\n";
+    writeFileSync(
+      join(dir, "@everyone.md"),
+      `---\ntitle: "@here <@&456> **Trade** \`code\`"\npublisher: "<#789> @everyone"\nurl: https://example.com/?q=@everyone\n---\n${body}`,
+    );
+    writeFileSync(join(dir, "<@123>.md"), ARTICLE("Plain title", body));
+    const engine = await loadEngine({ corpusDir: dir });
+    expect(engine.issues).toEqual([]);
+    expect(engine.article("@everyone")?.publisher).toBe("<#789> @everyone");
+
+    const { ctx } = commandContext(engine);
+    const { userId: _user, ...context } = ctx;
+    const deps = { commands, context };
+    const requests: InteractionRequest[] = [
+      { type: "command", name: "sources", options: {}, userId: "1" },
+      { type: "command", name: "figures", options: {}, userId: "1" },
+      { type: "command", name: "figures", options: { partner: "Uzbekistan" }, userId: "1" },
+      { type: "command", name: "official", options: {}, userId: "1" },
+      { type: "command", name: "help", options: {}, userId: "1" },
+      ...["How much was trade between Pakistan and Uzbekistan?", "What did Ali Raza say?"].map(
+        (question): InteractionRequest => ({
+          type: "command",
+          name: "ask",
+          options: { question },
+          userId: "1",
+        }),
+      ),
+    ];
+    const sources = await route(requests[0] as InteractionRequest, deps);
+    const shown = sources.type === "choices" ? "" : replyText(sources.reply);
+    // The hostile title and publisher are shown, but defused.
+    expect(shown).toContain("@\u200bhere <\u200b@&456>");
+    expect(shown).toContain("<\u200b#789> @\u200beveryone");
+    const asked = engine.ask("How much was trade between Pakistan and Uzbekistan?");
+    expect(asked.citations.some((c) => ["@everyone", "<@123>"].includes(c.articleId))).toBe(true);
+    for (const request of requests) {
+      const response = await route(request, deps);
+      expectSafeResponse(response);
+      if (response.type === "choices") continue;
+      for (const row of response.reply.components ?? []) {
+        for (const button of row.components) {
+          const pressed = await route(
+            { type: "button", customId: button.custom_id, userId: "1" },
+            deps,
+          );
+          expectSafeResponse(pressed);
+        }
+      }
+    }
+  });
 });
