@@ -58,7 +58,7 @@ describe("the bot over the wire", () => {
         { question: "What was the trade volume between Pakistan and Japan?" },
         freshUser(),
       );
-      const reply = await wired.fake.waitForReply(sent.id, 3_000);
+      const reply = await wired.fake.waitForReply(sent.id, 5_000);
       const text = plainText(reply.data);
       expect(text).toContain("$1.26 billion");
       expect(text).toContain("which stood at $1.26 billion in the fiscal year 2022-23");
@@ -73,7 +73,7 @@ describe("the bot over the wire", () => {
         { question: "Who is Haroon Akhtar Khan?", private: true },
         freshUser(),
       );
-      const reply = await wired.fake.waitForReply(sent.id, 3_000);
+      const reply = await wired.fake.waitForReply(sent.id, 5_000);
       expect(reply.ephemeral).toBe(true);
       expect(plainText(reply.data)).toContain(
         "Special Assistant to the Prime Minister on Industries and Production",
@@ -85,7 +85,7 @@ describe("the bot over the wire", () => {
     it("offers at most 25 official names of at most 100 characters, the typed one among them", async () => {
       for (const typed of ["", "a", "Haroon"]) {
         const sent = wired.fake.autocomplete("official", { name: typed }, "name", freshUser());
-        const reply = await wired.fake.waitForReply(sent.id, 3_000);
+        const reply = await wired.fake.waitForReply(sent.id, 5_000);
         expect(reply.callbackType).toBe(8);
         const choices = reply.data.choices as Array<{ name: string; value: string }>;
         expect(choices.length).toBeGreaterThan(0);
@@ -101,7 +101,7 @@ describe("the bot over the wire", () => {
 
     it("offers partner countries for /figures partner:, Japan for Ja", async () => {
       const sent = wired.fake.autocomplete("figures", { partner: "Ja" }, "partner", freshUser());
-      const reply = await wired.fake.waitForReply(sent.id, 3_000);
+      const reply = await wired.fake.waitForReply(sent.id, 5_000);
       const choices = reply.data.choices as Array<{ name: string; value: string }>;
       expect(choices.length).toBeLessThanOrEqual(25);
       expect(choices.map((c) => c.name)).toContain("Japan");
@@ -117,11 +117,11 @@ describe("the bot over the wire", () => {
         { question: "What was the trade volume between Pakistan and Japan?" },
         user,
       );
-      const answer = await wired.fake.waitForReply(asked.id, 3_000);
+      const answer = await wired.fake.waitForReply(asked.id, 5_000);
       const show = buttonsOf(answer.data).find((b) => b.label.startsWith("Show passage"));
       expect(show, describeReply(answer)).toBeDefined();
       const pressed = wired.fake.button(show?.custom_id ?? "", asked.id, user);
-      const passage = await wired.fake.waitForReply(pressed.id, 3_000);
+      const passage = await wired.fake.waitForReply(pressed.id, 5_000);
       expect(plainText(passage.data)).toContain(
         "which stood at $1.26 billion in the fiscal year 2022-23",
       );
@@ -135,11 +135,11 @@ describe("the bot over the wire", () => {
         { question: "How many Japanese companies operate in Pakistan?" },
         user,
       );
-      const answer = await wired.fake.waitForReply(asked.id, 3_000);
+      const answer = await wired.fake.waitForReply(asked.id, 5_000);
       const helpful = buttonsOf(answer.data).find((b) => b.label === "Helpful");
       expect(helpful, describeReply(answer)).toBeDefined();
       const pressed = wired.fake.button(helpful?.custom_id ?? "", asked.id, user);
-      const thanks = await wired.fake.waitForReply(pressed.id, 3_000);
+      const thanks = await wired.fake.waitForReply(pressed.id, 5_000);
       expect(thanks.ephemeral).toBe(true);
       expect(plainText(thanks.data)).toContain("👍");
     });
@@ -147,12 +147,12 @@ describe("the bot over the wire", () => {
     it("pages /figures forward in place with Next", async () => {
       const user = freshUser();
       const listed = wired.fake.command("figures", {}, user);
-      const first = await wired.fake.waitForReply(listed.id, 3_000);
+      const first = await wired.fake.waitForReply(listed.id, 5_000);
       const next = buttonsOf(first.data).find((b) => b.label === "Next");
       expect(next, describeReply(first)).toBeDefined();
       expect(next?.disabled).toBe(false);
       const pressed = wired.fake.button(next?.custom_id ?? "", listed.id, user);
-      const second = await wired.fake.waitForReply(pressed.id, 3_000);
+      const second = await wired.fake.waitForReply(pressed.id, 5_000);
       expect(second.callbackType).toBe(7);
       expect(plainText(second.data)).toMatch(/Page 2 of \d+/);
       expect(plainText(second.data)).not.toEqual(plainText(first.data));
@@ -201,7 +201,7 @@ describe("the bot over the wire", () => {
         { question: "How many mobile broadband subscribers does Pakistan have?" },
         user,
       );
-      const answer = await wired.fake.waitForReply(asked.id, 3_000);
+      const answer = await wired.fake.waitForReply(asked.id, 5_000);
       const vote = buttonsOf(answer.data).find((b) => b.label === "Not helpful");
       expect(vote, describeReply(answer)).toBeDefined();
       // A directory where the feedback file should be makes the append throw inside the handler.
@@ -209,7 +209,7 @@ describe("the bot over the wire", () => {
       mkdirSync(feedbackFile);
       try {
         const pressed = wired.fake.button(vote?.custom_id ?? "", asked.id, user);
-        const failure = await wired.fake.waitForReply(pressed.id, 3_000);
+        const failure = await wired.fake.waitForReply(pressed.id, 5_000);
         expect(failure.ephemeral, describeReply(failure)).toBe(true);
         expect(plainText(failure.data)).not.toContain("👎 is recorded");
         expect(plainText(failure.data)).toContain("something went wrong");
@@ -227,13 +227,13 @@ describe("the bot over the wire", () => {
         { question: "How much were Pakistan's IT exports in fiscal year 2023?" },
         freshUser(),
       );
-      const reply = await wired.fake.waitForReply(next.id, 3_000);
+      const reply = await wired.fake.waitForReply(next.id, 5_000);
       expect(plainText(reply.data)).toContain("$2.6 billion");
     });
 
     it("answers an unknown command with an ephemeral notice", async () => {
       const sent = wired.fake.command("trade-secrets", { what: "everything" }, freshUser());
-      const reply = await wired.fake.waitForReply(sent.id, 3_000);
+      const reply = await wired.fake.waitForReply(sent.id, 5_000);
       expect(reply.ephemeral).toBe(true);
       expect(plainText(reply.data)).toContain("/trade-secrets");
     });
@@ -309,7 +309,7 @@ describe("the bot over the wire", () => {
         { question: "Who chairs the Special Technology Zones Authority?" },
         freshUser(),
       );
-      const reply = await fake.waitForReply(next.id, 3_000);
+      const reply = await fake.waitForReply(next.id, 5_000);
       expect(plainText(reply.data)).toContain("Azfar Manzoor");
     });
   });
