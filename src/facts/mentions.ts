@@ -100,6 +100,8 @@ interface TitlePhrase {
 
 class Sentence {
   readonly tokens: WordToken[];
+  /** The tokens' `norm`s, for title look-ups. */
+  readonly norms: string[];
   readonly claimed: boolean[];
   readonly mentions: FoundMention[] = [];
   /** For each token that ends a found name, the mention's index. */
@@ -110,6 +112,7 @@ class Sentence {
     readonly start: number,
   ) {
     this.tokens = tokenize(text, start);
+    this.norms = this.tokens.map((t) => t.norm);
     this.claimed = this.tokens.map(() => false);
   }
 
@@ -331,8 +334,15 @@ function listContinues(s: Sentence, i: number): number {
     break;
   }
   if (last < 0) return -1;
-  // The list must end there, not run into a name (`, Trade Minister Ali Khan`).
-  if (isCapitalised(s.tok(last + 1))) return -1;
+  // The list may run into the holder's name (`…, Development and Special Initiatives Ahsan
+  // Iqbal`), not into another title (`, Trade Minister Ali Khan`).
+  if (
+    titleHeadLength(
+      s.tokens.map((t) => t.norm),
+      last,
+    ) > 0
+  )
+    return -1;
   return last;
 }
 
@@ -347,8 +357,42 @@ function bracketedAcronym(s: Sentence, i: number): number {
   return -1;
 }
 
+/**
+ * A portfolio or body written straight after the title, as Pakistani news does ("Secretary
+ * Commerce Jawad Paul", "Chairman Board of Investment Muhammad Azfar Ahsan"): the index after it.
+ */
+function readBareComplement(s: Sentence, phrase: TitlePhrase, j: number): number {
+  const first = s.tok(j);
+  if (!isTitleCaseWord(first) || !first || s.claimed[j]) return j;
+  if (!isTopicWord(first.norm) && !isOrganisationWord(first.norm)) return j;
+  if (titleHeadLength([first.norm], 0) > 0) return j;
+  let k = j;
+  let last = -1;
+  while (k < s.tokens.length && !s.claimed[k]) {
+    const w = s.tok(k);
+    if (isTitleCaseWord(w)) {
+      last = k;
+      k++;
+      continue;
+    }
+    if (
+      (w?.norm === "and" || w?.norm === "&" || w?.norm === "of") &&
+      last >= 0 &&
+      isTitleCaseWord(s.tok(k + 1))
+    ) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (last < j) return j;
+  phrase.complements.push({ conn: "", first: j, last });
+  phrase.last = last;
+  return last + 1;
+}
+
 function readComplements(s: Sentence, phrase: TitlePhrase): void {
-  let j = phrase.headLast + 1;
+  let j = readBareComplement(s, phrase, phrase.headLast + 1);
   while (j < s.tokens.length) {
     const close = bracketedAcronym(s, j);
     if (close >= 0) {
@@ -459,7 +503,7 @@ function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
   phrase.orgComplement = phrase.complements.findIndex(
     (c, k) =>
       c.conn === "at" ||
-      ((c.conn === "of" || c.conn === "in") &&
+      ((c.conn === "of" || c.conn === "in" || c.conn === "") &&
         k >= 0 &&
         rangeHas(s, c.first, c.last, (t) => isOrganisationWord(t.norm))),
   );
@@ -527,7 +571,7 @@ function titleFacts(s: Sentence, phrase: TitlePhrase): TitleFacts {
   if (!organization) {
     const firstComplement = titleComplements[0];
     const portfolio =
-      firstComplement && (firstComplement.conn === "for" || firstComplement.conn === "of")
+      firstComplement && ["for", "of", ""].includes(firstComplement.conn)
         ? s.span(firstComplement.first, firstComplement.last)
         : null;
     const prefixPortfolio = phrase.prefixPortfolio
@@ -613,7 +657,7 @@ function nameAfter(
 /** A name right before a title, set off by a comma: `Abdul Hameed, Pakistan’s Ambassador to Japan`. */
 function nameBefore(s: Sentence, phrase: TitlePhrase): NameRun | null {
   let p = phrase.first - 1;
-  if (s.norm(p) === "the") p--;
+  if (s.norm(p) === "the" || s.norm(p) === "a" || s.norm(p) === "an") p--;
   if (s.tok(p)?.text !== ",") return null;
   const run = readNameBackward(s.tokens, p - 1);
   if (!run || run.words < 2 || run.words > 4) return null;
@@ -621,7 +665,7 @@ function nameBefore(s: Sentence, phrase: TitlePhrase): NameRun | null {
 }
 
 function findTitled(s: Sentence): void {
-  const norms = s.tokens.map((t) => t.norm);
+  const { norms } = s;
   let i = 0;
   while (i < s.tokens.length) {
     const t = s.tok(i);
@@ -710,11 +754,47 @@ function findSpeakers(s: Sentence): void {
   }
 }
 
+/** Words a headline leaves in lower case. */
+const HEADLINE_SMALL_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "for",
+  "to",
+  "in",
+  "on",
+  "at",
+  "and",
+  "or",
+  "with",
+  "by",
+  "as",
+  "from",
+  "vs",
+]);
+
+/**
+ * A line in headline case ("Minister Khan Visits Tokyo For Talks"): every word capitalised, so
+ * capitals no longer tell names from other words. Nothing is read from it.
+ */
+function isHeadlineCase(tokens: readonly WordToken[]): boolean {
+  let words = 0;
+  for (const t of tokens) {
+    if (!t.word || !/\p{L}/u.test(t.text)) continue;
+    words++;
+    if (!isCapitalised(t) && !HEADLINE_SMALL_WORDS.has(t.norm)) return false;
+  }
+  return words >= 5;
+}
+
 /** The people the sentence names. `start` is where the sentence stands in the body. */
 export function analyseSentence(text: string, start: number): SentenceAnalysis {
   const s = new Sentence(text, start);
-  findTitled(s);
-  findSpeakers(s);
+  if (!isHeadlineCase(s.tokens)) {
+    findTitled(s);
+    findSpeakers(s);
+  }
   s.mentions.sort((a, b) => a.nameStart - b.nameStart);
   return { text, start, tokens: s.tokens, claimed: s.claimed, mentions: s.mentions };
 }

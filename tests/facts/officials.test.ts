@@ -363,6 +363,64 @@ describe("titles before names", () => {
       country: "Pakistan",
     });
   });
+  it("reads a portfolio listed with commas up to the holder's name", () => {
+    expect(
+      card(
+        only(
+          "Minister for Planning, Development and Special Initiatives Ahsan Iqbal chaired the session.",
+        ),
+      ),
+    ).toEqual({
+      name: "Ahsan Iqbal",
+      title: "Minister for Planning, Development and Special Initiatives",
+      organization: "Ministry of Planning, Development and Special Initiatives",
+      country: "Pakistan",
+    });
+  });
+
+  it("reads a portfolio written straight after the title, as in 'Secretary Commerce'", () => {
+    expect(card(only("Secretary Commerce Jawad Paul briefed the committee."))).toEqual({
+      name: "Jawad Paul",
+      title: "Secretary Commerce",
+      organization: "Ministry of Commerce",
+      country: "Pakistan",
+    });
+  });
+
+  it("reads a body written straight after the title, as in 'Chairman Board of Investment'", () => {
+    expect(
+      card(
+        only(
+          "Addressing the ceremony, Chairman Board of Investment Muhammad Azfar Ahsan welcomed investors.",
+        ),
+      ),
+    ).toEqual({
+      name: "Muhammad Azfar Ahsan",
+      title: "Chairman",
+      organization: "Board of Investment",
+      country: "Pakistan",
+    });
+  });
+
+  it("reads a lender's mission chief without making him Pakistani", () => {
+    expect(card(only("IMF Mission Chief Nathan Porter said the talks were constructive."))).toEqual(
+      {
+        name: "Nathan Porter",
+        title: "Mission Chief",
+        organization: "IMF",
+        country: null,
+      },
+    );
+  });
+
+  it("reads a country's head of state named by a country abbreviation", () => {
+    expect(card(only("US President Donald Trump announced new tariffs."))).toEqual({
+      name: "Donald Trump",
+      title: "President",
+      organization: null,
+      country: "United States",
+    });
+  });
 });
 
 describe("titles after names", () => {
@@ -522,6 +580,10 @@ describe("not people", () => {
 
   it("keeps a one-word reference nobody in the article has a full name for out", () => {
     expect(officialsOf("Ambassador Mitsuhiro extended an invitation to businessmen.")).toEqual([]);
+  });
+
+  it("reads nothing from a line in headline case", () => {
+    expect(officialsOf("Minister Khan Visits Tokyo For Talks With Japanese Firms")).toEqual([]);
   });
 
   it("takes no place or month after a title for a name", () => {
