@@ -236,3 +236,37 @@ describe("fake Discord driven by a bare discord.js client", () => {
     expect(client.application?.commands.cache.map((c) => c.name)).toEqual(["ask"]);
   });
 });
+
+describe("fake Discord's callback deadline", () => {
+  it("refuses a callback later than the deadline with 10062 Unknown interaction", async () => {
+    const fake = await FakeDiscord.start({ callbackDeadlineMs: 100 });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+    const failures: unknown[] = [];
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const delay = interaction.commandName === "late" ? 300 : 0;
+      setTimeout(() => {
+        interaction
+          .reply({ content: interaction.commandName })
+          .catch((error: unknown) => failures.push(error));
+      }, delay);
+    });
+    try {
+      const ready = new Promise<void>((resolve) =>
+        client.once(Events.ClientReady, () => resolve()),
+      );
+      await client.login("fake-token");
+      await ready;
+      const onTime = fake.command("prompt");
+      const late = fake.command("late");
+      expect((await fake.waitForReply(onTime.id, 2_000)).data.content).toBe("prompt");
+      const refusal = await fake.waitFor("the late reply's error", () => failures[0], 2_000);
+      expect(refusal).toBeInstanceOf(DiscordAPIError);
+      expect((refusal as DiscordAPIError).code).toBe(10062);
+      expect(fake.replyTo(late.id)).toBeUndefined();
+    } finally {
+      await client.destroy();
+      await fake.close();
+    }
+  });
+});

@@ -116,6 +116,11 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuild[];
   heartbeatIntervalMs?: number;
   validatePayload?: PayloadValidator;
+  /**
+   * Refuse callbacks that arrive later than this after dispatch with 404 10062, as Discord does
+   * after 3 s. Off by default, so a slow machine fails latency checks, not completeness ones.
+   */
+  callbackDeadlineMs?: number;
 }
 
 interface GatewaySession {
@@ -175,6 +180,7 @@ export class FakeDiscord {
   private readonly wss: WebSocketServer;
   private readonly heartbeatIntervalMs: number;
   private readonly validatePayload: PayloadValidator | undefined;
+  private readonly callbackDeadlineMs: number | undefined;
   private readonly sessions = new Map<string, GatewaySession>();
   private readonly states = new Map<string, InteractionState>();
   private readonly byToken = new Map<string, InteractionState>();
@@ -190,6 +196,7 @@ export class FakeDiscord {
     ];
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
     this.validatePayload = options.validatePayload;
+    this.callbackDeadlineMs = options.callbackDeadlineMs;
     this.server = createServer((req, res) => void this.onHttp(req, res));
     // Idle keep-alive sockets must not keep `close()` waiting.
     this.server.keepAliveTimeout = 1_000;
@@ -865,7 +872,11 @@ export class FakeDiscord {
     // /interactions/{id}/{token}/callback
     if (parts[0] === "interactions" && parts[3] === "callback" && method === "POST") {
       const state = this.states.get(parts[1] ?? "");
-      if (!state || state.sent.token !== parts[2])
+      const late =
+        state !== undefined &&
+        this.callbackDeadlineMs !== undefined &&
+        call.at - state.sent.dispatchedAt > this.callbackDeadlineMs;
+      if (!state || state.sent.token !== parts[2] || (late && state.callbackType === null))
         return [404, { message: "Unknown interaction", code: 10062 }];
       if (state.callbackType !== null) {
         return [400, { message: "Interaction has already been acknowledged.", code: 40060 }];
