@@ -1,3 +1,4 @@
+import { stem } from "../text/terms";
 import type { Answer } from "../types";
 import { CitationList, citeSpan } from "./citations";
 import { answerFromFigures } from "./figure-answer";
@@ -57,7 +58,11 @@ export function ask(k: Knowledge, question: string): Answer {
       break;
     case "who":
       plans.push(() => answerFromOfficials(k, plan, person));
-      plans.push(() => answerFromPassages(k, plan, person, sentences()));
+      // "Who is the commerce minister?" asks for a role: when no official holds it, a sentence
+      // that merely names a similar office (a Vice Minister) is not the answer.
+      if (person || !asksForRole(plan)) {
+        plans.push(() => answerFromPassages(k, plan, person, sentences()));
+      }
       break;
     case "other":
       if (person && plan.topic.every((t) => exclude.has(t))) {
@@ -85,6 +90,20 @@ export function ask(k: Knowledge, question: string): Answer {
     }
   }
   return notAnswered(k, plan, outcomes, sentences());
+}
+
+const ROLE_WORDS = new Set(
+  (
+    "minister ministry secretary ambassador envoy commissioner consul chairman chairs chair " +
+    "chairperson president governor director head heads adviser advisor assistant spokesperson " +
+    "ceo chief representative attache"
+  )
+    .split(" ")
+    .map(stem),
+);
+
+function asksForRole(plan: QuestionPlan): boolean {
+  return plan.topic.some((t) => ROLE_WORDS.has(t));
 }
 
 function notAnswered(

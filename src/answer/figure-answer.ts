@@ -1,6 +1,8 @@
+import { findCountries } from "../facts/countries";
+import { holdsTerm } from "../text/synonyms";
 import type { Figure, FigureKind } from "../types";
 import { CitationList, citeSpan } from "./citations";
-import type { Knowledge } from "./knowledge";
+import { type Knowledge, passageTerms, sentenceKey, termWeight } from "./knowledge";
 import { coverage, periodFit, periodOrder } from "./match";
 import type { Outcome } from "./outcome";
 import type { QuestionPlan } from "./question";
@@ -36,8 +38,48 @@ function partnerFits(k: Knowledge, plan: QuestionPlan, f: Figure): boolean {
   if (f.partners.length > 0) return plan.partners.every((p) => f.partners.includes(p));
   // A figure with no partner of its own belongs to a partner only when its passage names it.
   const passage = k.passages.get(f.passageId);
-  return plan.partners.every((p) => passage?.text.includes(p) ?? false);
+  const named = new Set(findCountries(passage?.text ?? "").map((c) => c.country));
+  return plan.partners.every((p) => named.has(p));
 }
+
+/**
+ * The share of a figure's measure, by rarity, that the question does not ask about: "sesame
+ * exports" answers "exports" less well than "exports" does.
+ */
+function measureSurplus(
+  k: Knowledge,
+  topic: readonly string[],
+  measure: readonly string[],
+): number {
+  if (measure.length === 0) return 0;
+  const asked = new Set(topic);
+  let total = 0;
+  let extra = 0;
+  for (const t of measure) {
+    const w = termWeight(k, t);
+    total += w;
+    if (!asked.has(t) && !topic.some((q) => holdsTerm(new Set([t]), q))) extra += w;
+  }
+  return total === 0 ? 0 : extra / total;
+}
+
+const CHANGE_BEFORE =
+  /\b(?:rose|rise[sn]?|rising|up|increased?|increasing|grew|grow(?:s|n|th|ing)?|jump(?:ed|s)?|surged?|climbed?|fell|fall(?:s|en|ing)?|down|declined?|declining|dropped|drop(?:s|ping)?|slipped|shrank|contracted|by)\s+(?:about|around|nearly|some|almost|over|more than)?\s*$/i;
+const CHANGE_AFTER =
+  /^\s*(?:growth|increase|rise|jump|surge|decline|drop|fall|year-on-year|yoy)\b/i;
+
+/** A percentage that states a change ("rose 9.4%") rather than a share or a rate ("78% of"). */
+function isChange(f: Figure): boolean {
+  const at = f.valueStart - f.sentenceStart;
+  const before = f.sentence.slice(Math.max(0, at - 30), at);
+  const after = f.sentence.slice(at + f.value.length, at + f.value.length + 20);
+  return CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after);
+}
+
+const asksChange = (plan: QuestionPlan) =>
+  /\b(?:by how much|how fast|grow(?:th|n)?|grew|increase[ds]?|rise|rose|decline[ds]?|fall|fell|drop(?:ped)?|change[ds]?)\b/i.test(
+    plan.text,
+  );
 
 /** Figures that answer the question, best first, each fit for its kind, partner and period. */
 function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<string>): Scored[] {
@@ -54,14 +96,22 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
     if (!partnerFits(k, plan, f)) continue;
     const periodScore = periodFit(plan.periods, f.period);
     if (periodScore === 0) continue;
-    const measureCover = coverage(k, topic, k.figureMeasureTerms[i] ?? []);
-    const sentenceCover = coverage(k, topic, k.figureSentenceTerms[i] ?? []);
+    const measureTerms = k.figureMeasureTerms[i] ?? [];
+    const measureCover = coverage(k, topic, measureTerms);
+    const sentenceCover = coverage(
+      k,
+      topic,
+      k.figureSentenceTerms[i] ?? [],
+      passageTerms(k, f.passageId),
+    );
     if (sentenceCover < 0.6 || (measureCover === 0 && sentenceCover < 0.99)) continue;
     let score = 0.55 * measureCover + 0.45 * sentenceCover + 0.2 * periodScore;
+    score -= 0.3 * measureSurplus(k, topic, measureTerms);
     const isTarget = TARGET_CUE.test(f.sentence);
     if (plan.asksTarget) score += isTarget ? 0.3 : -0.1;
     else if (isTarget) score -= 0.25;
     if (kinds[0] === f.kind) score += 0.05;
+    if (f.kind === "percent" && isChange(f) !== asksChange(plan)) score -= 0.15;
     scored.push({ figure: f, at: i, score, measureCover, periodScore });
   }
   scored.sort((a, b) => b.score - a.score || a.at - b.at);
@@ -117,7 +167,8 @@ export function answerFromFigures(
       if (!byPeriod.has(key)) byPeriod.set(key, s);
     }
     const periods = new Set([...byPeriod.values()].map((s) => s.figure.period ?? ""));
-    if (plan.periods.length === 0 && periods.size > 1) {
+    // No period asked: every period the corpus gives; several asked: each of them.
+    if (periods.size > 1 && plan.periods.length !== 1) {
       chosen = [...byPeriod.values()].sort(
         (a, b) => periodOrder(a.figure.period) - periodOrder(b.figure.period),
       );
@@ -128,7 +179,7 @@ export function answerFromFigures(
   const lines = chosen.map((s) => {
     const f = s.figure;
     const n = citations.add(citeSpan(k, f.articleId, f.passageId, f.sentenceStart, f.sentenceEnd));
-    return describeFigure(f, n);
+    return describeFigure(f, n) + companions(k, s);
   });
   return {
     kind: "answer",
@@ -137,6 +188,26 @@ export function answerFromFigures(
     officials: [],
     citations: citations.items,
   };
+}
+
+/**
+ * Other figures of the same sentence that measure the same thing in another form ("rose 9.4% to
+ * $2.95 billion"): stated alongside, since the reader asked about that measure.
+ */
+function companions(k: Knowledge, s: Scored): string {
+  const f = s.figure;
+  const others = (k.figuresBySentence.get(sentenceKey(f)) ?? [])
+    .filter((i) => i !== s.at)
+    .map((i) => k.figures[i])
+    .filter(
+      (g): g is Figure =>
+        g !== undefined &&
+        g.kind !== f.kind &&
+        g.kind !== "duration" &&
+        (g.measure === null || g.measure === f.measure),
+    );
+  if (others.length === 0) return "";
+  return ` The same sentence gives ${others.map((g) => g.value).join(", ")}.`;
 }
 
 /** What the corpus lacks, in words a person understands. */

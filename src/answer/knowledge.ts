@@ -21,6 +21,10 @@ export interface Knowledge {
   figureMeasureTerms: string[][];
   /** Stemmed terms of each figure's sentence, aligned with `figures`. */
   figureSentenceTerms: string[][];
+  /** Figure positions by `articleId:sentenceStart`, for the figures stated together. */
+  figuresBySentence: Map<string, number[]>;
+  /** See `passageTerms`. */
+  passageTermCache: Map<string, ReadonlySet<string>>;
 }
 
 export interface KnowledgeParts {
@@ -57,7 +61,9 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
   const figuresByTerm = new Map<string, number[]>();
   const figureMeasureTerms: string[][] = [];
   const figureSentenceTerms: string[][] = [];
+  const figuresBySentence = new Map<string, number[]>();
   parts.figures.forEach((f, i) => {
+    addTo(figuresBySentence, sentenceKey(f), i);
     const measure = [...new Set(contentTerms(f.measure ?? ""))];
     const sentence = [...new Set(contentTerms(f.sentence))];
     figureMeasureTerms.push(measure);
@@ -86,7 +92,30 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     figuresByTerm,
     figureMeasureTerms,
     figureSentenceTerms,
+    figuresBySentence,
+    passageTermCache: new Map(),
   };
+}
+
+export const sentenceKey = (f: { articleId: string; sentenceStart: number }) =>
+  `${f.articleId}:${f.sentenceStart}`;
+
+const PASSAGE_TERMS_CACHED = 5000;
+
+/**
+ * A passage's stemmed terms (and its article title's), for judging a sentence in its context.
+ * Computed on demand and cached, since a question looks at a few dozen passages at most.
+ */
+export function passageTerms(k: Knowledge, passageId: string): ReadonlySet<string> {
+  let terms = k.passageTermCache.get(passageId);
+  if (!terms) {
+    const p = k.passages.get(passageId);
+    const title = p ? (k.articles.get(p.articleId)?.title ?? "") : "";
+    terms = new Set(contentTerms(`${title} ${p?.text ?? ""}`));
+    if (k.passageTermCache.size >= PASSAGE_TERMS_CACHED) k.passageTermCache.clear();
+    k.passageTermCache.set(passageId, terms);
+  }
+  return terms;
 }
 
 /** Inverse passage frequency: rare terms say more about what is asked. */

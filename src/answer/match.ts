@@ -1,11 +1,19 @@
 import { findPeriods, type PeriodMention } from "../facts/periods";
+import { holdsTerm } from "../text/synonyms";
 import { type Knowledge, termWeight } from "./knowledge";
 
 /**
  * How much of the question's topic a set of terms covers, weighted by rarity: 1 when every topic
- * term is there, 0 when none is. An empty topic is covered by anything.
+ * term (or one of its alternatives) is there, 0 when none is. Terms found only in `context` (the
+ * rest of the passage, the article's title) count half: "under the DCTS" two sentences earlier
+ * still says what "94 per cent of tariff lines" is about. An empty topic is covered by anything.
  */
-export function coverage(k: Knowledge, topic: readonly string[], terms: Iterable<string>): number {
+export function coverage(
+  k: Knowledge,
+  topic: readonly string[],
+  terms: Iterable<string>,
+  context?: ReadonlySet<string>,
+): number {
   if (topic.length === 0) return 1;
   const have = terms instanceof Set ? (terms as Set<string>) : new Set(terms);
   let total = 0;
@@ -13,7 +21,8 @@ export function coverage(k: Knowledge, topic: readonly string[], terms: Iterable
   for (const t of topic) {
     const w = termWeight(k, t);
     total += w;
-    if (have.has(t)) hit += w;
+    if (holdsTerm(have, t)) hit += w;
+    else if (context && holdsTerm(context, t)) hit += w / 2;
   }
   return total === 0 ? 0 : hit / total;
 }

@@ -1,5 +1,5 @@
 import { findCountries } from "../facts/countries";
-import { contentTerms, words } from "../text/terms";
+import { contentTerms, STOP_WORDS, words } from "../text/terms";
 import type { Citation, Mention, Official, Quote } from "../types";
 import { CitationList, citeSpan } from "./citations";
 import type { Knowledge } from "./knowledge";
@@ -19,7 +19,10 @@ const NOT_NAME = new Set(
 function nameTokens(o: Official): Set<string> {
   const out = new Set<string>();
   for (const n of [o.name, ...o.aliases]) {
-    for (const { word } of words(n)) if (!NOT_NAME.has(word)) out.add(word);
+    for (const { word } of words(n)) {
+      // An initial ("Natalie A. Baker") or a function word identifies nobody.
+      if (!NOT_NAME.has(word) && !STOP_WORDS.has(word) && word.length > 1) out.add(word);
+    }
   }
   return out;
 }
@@ -134,6 +137,25 @@ function quotesAnswer(k: Knowledge, plan: QuestionPlan, person: PersonMatch): Ou
   };
 }
 
+/** Words that make a different office of a title: a Vice Minister is not the Minister. */
+const RANK_MODIFIERS = new Set([
+  "vice",
+  "deputy",
+  "assistant",
+  "associate",
+  "acting",
+  "former",
+  "additional",
+  "joint",
+  "state",
+  "junior",
+  "senior",
+  "special",
+  "secretary",
+  "adviser",
+  "advisor",
+]);
+
 /** Officials ranked by how well their title, organisation and country fit the question. */
 function officialByRole(k: Knowledge, plan: QuestionPlan): Official | null {
   let best: { o: Official; score: number } | null = null;
@@ -142,6 +164,9 @@ function officialByRole(k: Knowledge, plan: QuestionPlan): Official | null {
     const roleTerms = new Set(contentTerms(role));
     const cover = coverage(k, plan.topic, roleTerms);
     if (cover < 0.7) continue;
+    const asked = new Set(words(plan.text).map((w) => w.word));
+    const titleWords = words(o.title ?? "").map((w) => w.word);
+    if (titleWords.some((w) => RANK_MODIFIERS.has(w) && !asked.has(w))) continue;
     const places = new Set([
       ...findCountries(role).map((c) => c.country),
       ...(o.country ? [o.country] : []),

@@ -3,7 +3,7 @@ import { findPeriods } from "../facts/periods";
 import { CORPUS_COMMON, contentTerms, stem, words } from "../text/terms";
 import type { Passage, Sentence } from "../types";
 import { CitationList, citeSpan } from "./citations";
-import type { Knowledge } from "./knowledge";
+import { type Knowledge, passageTerms } from "./knowledge";
 import { coverage, periodFit } from "./match";
 import type { PersonMatch } from "./official-answer";
 import type { Outcome } from "./outcome";
@@ -50,7 +50,7 @@ export function rankSentences(
       findCountries(`${title} ${passage.text}`).map((c) => c.country),
     );
     for (const sentence of passage.sentences) {
-      const score = coverage(k, topic, contentTerms(sentence.text));
+      const score = coverage(k, topic, contentTerms(sentence.text), passageTerms(k, passage.id));
       let fits = plan.partners.every((p) => passageCountries.has(p));
       if (plan.periods.length > 0) {
         const stated = findPeriods(sentence.text)
@@ -98,6 +98,8 @@ function answerShapeBonus(
     }
     case "when":
       return findPeriods(sentence).length > 0 ? 0.1 : 0;
+    case "quote":
+      return /["“”]/.test(sentence) ? 0.2 : 0;
     default:
       return 0;
   }

@@ -1,5 +1,6 @@
 import { findCountries } from "../facts/countries";
 import { findPeriods, type PeriodMention } from "../facts/periods";
+import { foldPhrases } from "../text/synonyms";
 import { contentTerms, words } from "../text/terms";
 import type { QuestionKind } from "../types";
 
@@ -27,7 +28,11 @@ const FRAME_WORDS = new Set(
   (
     "what whats how much many who whom whose when where why which was were is are did does do " +
     "tell show give list figure figures number amount total value stand stood currently current " +
-    "latest recent new say said mention mentioned according report reported"
+    "latest recent new say said mention mentioned according report reported " +
+    // Verbs that frame a figure without naming what it measures.
+    "set agree agreed sign signed reach reached make made take get got put stand record recorded " +
+    "change changed trend move moved go went come money funds sum " +
+    "share percentage percent proportion portion fraction"
   ).split(" "),
 );
 
@@ -97,12 +102,18 @@ export function planQuestion(question: string): QuestionPlan {
   const periods = mentioned.filter((p) => p.years.length > 0);
 
   // Topic terms: the question's words without countries and periods and question framing.
+  const asksTarget = TARGET_WORDS.test(text);
   let stripped = text;
   for (const span of [...countries, ...mentioned].sort((a, b) => b.start - a.start)) {
     stripped = `${stripped.slice(0, span.start)} ${stripped.slice(span.end)}`;
   }
-  const frame = new Set([...FRAME_WORDS].map((w) => contentTerms(w)[0] ?? w));
-  const topic = contentTerms(stripped).filter((t) => !frame.has(t));
+  // A goal is recognised by `asksTarget`, so "target" itself need not be in the figure's sentence.
+  const frame = new Set(
+    [...FRAME_WORDS, ...(asksTarget ? ["target", "goal", "aim"] : [])].map(
+      (w) => contentTerms(w)[0] ?? w,
+    ),
+  );
+  const topic = contentTerms(foldPhrases(stripped)).filter((t) => !frame.has(t));
   const partnerTerms = countries
     .filter((c) => c.country !== "Pakistan")
     .flatMap((c) => contentTerms(c.matched));
@@ -115,6 +126,6 @@ export function planQuestion(question: string): QuestionPlan {
     topic: [...new Set(topic)],
     searchTerms: [...new Set([...topic, ...partnerTerms])],
     nameCandidates: nameCandidatesOf(text),
-    asksTarget: TARGET_WORDS.test(text),
+    asksTarget,
   };
 }

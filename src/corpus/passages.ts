@@ -75,6 +75,9 @@ const ABBREVIATIONS = new Set([
 const BOILERPLATE =
   /^(?:breaking(?:\s+news)?[:!]?|developing(?:\s+story)?|exclusive|advertisement|sponsored|share(?:\s+this)?(?:\s+article)?|(?:also|read|see|related|more)(?:\s+(?:read|more|also|stories|news|articles?))?(?:\s*[:|–—]|\s+-)\s*.*|click here\b.*|subscribe\b.*|follow us\b.*|photo(?:\s*:|\s+credit).*|image(?:\s*:|\s+credit).*)$/i;
 
+/** A dateline alone on its line: `KARACHI:`, `ISLAMABAD —`. */
+const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{2,30}\s*[:—–-]?$/u;
+
 const TERMINAL = /[.!?]["'”’)\]]*$/u;
 
 /** Normalise for comparing a line with the title: case, quotes, dashes and spacing do not count. */
@@ -111,7 +114,7 @@ function linesOf(body: string): Line[] {
 export function isBoilerplate(line: string, title: string, seen: Set<string>): boolean {
   const key = looseKey(line);
   if (key.length === 0) return true;
-  if (BOILERPLATE.test(line.trim())) return true;
+  if (BOILERPLATE.test(line.trim()) || DATELINE.test(line.trim())) return true;
   if (key === looseKey(title)) return true;
   // A short line without end punctuation seen before is a repeated heading.
   if (seen.has(key) && !TERMINAL.test(line)) return true;
@@ -121,13 +124,13 @@ export function isBoilerplate(line: string, title: string, seen: Set<string>): b
 }
 
 /** A line cut mid-sentence by hard wrapping, as opposed to a finished line or a heading. */
-function continuesOnNextLine(text: string, next: string): boolean {
-  if (TERMINAL.test(text) || BOILERPLATE.test(text)) return false;
+function continuesOnNextLine(text: string, next: string, wrapped: boolean): boolean {
+  if (TERMINAL.test(text) || BOILERPLATE.test(text) || DATELINE.test(text)) return false;
   // A Markdown heading, list item or quote starts a block of its own.
   if (/^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>)/.test(next)) return false;
   // A sentence does not start in lower case, nor does a finished line end on a comma.
   if (/^\p{Ll}/u.test(next) || text.endsWith(",")) return true;
-  if (text.length < 50) return false;
+  if (!wrapped || text.length < 50) return false;
   const words = text.split(/\s+/);
   const capitalised = words.filter((w) => /^["“‘'(]?[\p{Lu}\p{N}]/u.test(w)).length;
   return capitalised / words.length < 0.6;
@@ -139,27 +142,48 @@ function continuesOnNextLine(text: string, next: string): boolean {
  * and the next line continues it.
  */
 function paragraphsOf(body: string): Line[] {
+  const lines = linesOf(body);
+  const wrapped = isHardWrapped(lines);
   const paragraphs: Line[] = [];
   let current: Line | null = null;
-  for (const line of linesOf(body)) {
+  let last = "";
+  for (const line of lines) {
     if (line.text === "") {
       if (current) paragraphs.push(current);
       current = null;
       continue;
     }
-    if (current && continuesOnNextLine(current.text, line.text)) {
+    if (current && continuesOnNextLine(last, line.text, wrapped)) {
       current = {
         text: body.slice(current.start, line.end),
         start: current.start,
         end: line.end,
       };
+      last = line.text;
       continue;
     }
     if (current) paragraphs.push(current);
     current = { ...line };
+    last = line.text;
   }
   if (current) paragraphs.push(current);
   return paragraphs;
+}
+
+/**
+ * Whether the writer broke lines inside paragraphs (a text wrapped at a fixed width) rather than
+ * one paragraph a line, as pasted web articles are: many lines stop mid-sentence and run on.
+ */
+function isHardWrapped(lines: Line[]): boolean {
+  let filled = 0;
+  let runOn = 0;
+  lines.forEach((line, i) => {
+    if (line.text === "") return;
+    filled++;
+    const next = lines[i + 1];
+    if (next && next.text !== "" && line.text.length >= 40 && !TERMINAL.test(line.text)) runOn++;
+  });
+  return runOn >= 3 && runOn >= 0.4 * filled;
 }
 
 /** Markdown heading marks and list bullets are not words of the paragraph. */

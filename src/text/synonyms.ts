@@ -1,0 +1,82 @@
+import { contentTerms } from "./terms";
+
+/**
+ * Words that trade news and its readers use for the same thing. A question's term is matched by
+ * any of its alternatives; a multi-word alternative matches when all its words are there
+ * ("MoU" is matched by "memorandum of understanding"). Kept to the vocabulary of trade reporting:
+ * a general thesaurus would blur what a figure measures.
+ */
+const GROUPS: readonly string[][] = [
+  ["trade", "commerce", "turnover"],
+  ["bilateral", "two-way"],
+  ["exports", "shipments", "outbound", "sales abroad"],
+  ["imports", "purchases", "inbound"],
+  ["remittances", "remit", "send home", "sent home", "inflows from workers"],
+  ["overseas", "workers", "diaspora", "expatriates", "abroad"],
+  ["MoU", "memorandum of understanding", "memoranda", "agreements", "accords"],
+  ["FTA", "free trade agreement"],
+  ["FDI", "foreign direct investment"],
+  ["GDP", "gross domestic product", "economy"],
+  ["SBP", "State Bank of Pakistan", "central bank"],
+  ["FBR", "Federal Board of Revenue"],
+  ["PBS", "Pakistan Bureau of Statistics"],
+  ["CPEC", "China-Pakistan Economic Corridor"],
+  ["SEZ", "special economic zone"],
+  ["SIFC", "Special Investment Facilitation Council"],
+  ["IT", "information technology"],
+  ["ICT", "information and communication technology"],
+  ["deficit", "gap", "shortfall"],
+  ["investment", "investments", "invest"],
+  ["companies", "firms", "businesses", "enterprises"],
+  ["chairs", "chairman", "chairperson", "heads", "leads"],
+  ["ambassador", "envoy", "high commissioner"],
+  ["target", "goal", "aim"],
+  ["growth", "increase", "rise", "grew", "rose"],
+  ["decline", "fall", "fell", "decrease", "drop"],
+  ["worth", "value", "valued"],
+  ["car", "automobile", "automotive", "automakers", "auto"],
+  ["textile", "textiles", "garments", "apparel", "clothing"],
+  ["subscribers", "users", "connections"],
+];
+
+/** For each stemmed term, its alternatives as lists of stemmed terms (all must be present). */
+const ALTERNATIVES = new Map<string, string[][]>();
+for (const group of GROUPS) {
+  const forms = group.map((g) => contentTerms(g)).filter((f) => f.length > 0);
+  for (const form of forms) {
+    if (form.length !== 1) continue;
+    const key = form[0] as string;
+    const others = forms.filter((f) => f !== form && !(f.length === 1 && f[0] === key));
+    ALTERNATIVES.set(key, [...(ALTERNATIVES.get(key) ?? []), ...others]);
+  }
+}
+
+/** Multi-word phrases a question may use for one term, folded to it before planning. */
+const PHRASES: [RegExp, string][] = GROUPS.flatMap((group) => {
+  const head = group[0] as string;
+  return group
+    .filter((g) => g.includes(" ") && contentTerms(g).length > 1)
+    .map((g): [RegExp, string] => [
+      new RegExp(`\\b${g.replace(/[-\s]+/g, "[-\\s]+")}\\b`, "gi"),
+      head,
+    ]);
+});
+
+/** The alternatives of one stemmed term. */
+export function alternativesOf(term: string): readonly string[][] {
+  return ALTERNATIVES.get(term) ?? [];
+}
+
+/** Whether `have` holds `term` or one of its alternatives. */
+export function holdsTerm(have: ReadonlySet<string>, term: string): boolean {
+  if (have.has(term)) return true;
+  for (const alt of alternativesOf(term)) if (alt.every((t) => have.has(t))) return true;
+  return false;
+}
+
+/** Replaces multi-word phrases with their one-word term (`send home` → `remittances`). */
+export function foldPhrases(text: string): string {
+  let out = text;
+  for (const [re, head] of PHRASES) out = out.replace(re, head);
+  return out;
+}
