@@ -99,6 +99,20 @@ describe("the bot over the wire", () => {
       }
     });
 
+    it("answers autocomplete on hostile typing within the limits, for both commands", async () => {
+      const typings = ["@everyone", "<@&456>", "x".repeat(300), "جاپان", "🇯🇵"];
+      const sent = typings.flatMap((typed) => [
+        wired.fake.autocomplete("official", { name: typed }, "name", freshUser()),
+        wired.fake.autocomplete("figures", { partner: typed }, "partner", freshUser()),
+      ]);
+      const replies = await Promise.all(sent.map((s) => wired.fake.waitForReply(s.id, 5_000)));
+      for (const reply of replies) {
+        expect(reply.callbackType).toBe(8);
+        expect((reply.data.choices as unknown[]).length).toBeLessThanOrEqual(25);
+      }
+      expect(wired.fake.restCalls.filter((c) => c.violations.length > 0)).toEqual([]);
+    });
+
     it("offers partner countries for /figures partner:, Japan for Ja", async () => {
       const sent = wired.fake.autocomplete("figures", { partner: "Ja" }, "partner", freshUser());
       const reply = await wired.fake.waitForReply(sent.id, 5_000);
@@ -229,6 +243,33 @@ describe("the bot over the wire", () => {
       );
       const reply = await wired.fake.waitForReply(next.id, 5_000);
       expect(plainText(reply.data)).toContain("$2.6 billion");
+    });
+
+    it("answers a button from before a restart (unknown keys) with an ephemeral notice", async () => {
+      const stale = [
+        "ask:vote:up:0000000000",
+        "figures:page:1:0000000000",
+        "ask:cite:0000000000:1",
+        "ask:passage:nowhere#9",
+        "retired:thing",
+      ];
+      const pressed = stale.map((customId) => wired.fake.button(customId, undefined, freshUser()));
+      const replies = await Promise.all(pressed.map((p) => wired.fake.waitForReply(p.id, 5_000)));
+      for (const [i, reply] of replies.entries()) {
+        expect(reply.ephemeral, stale[i]).toBe(true);
+        expect(plainText(reply.data).length, stale[i]).toBeGreaterThan(0);
+      }
+    });
+
+    it("answers /ask in a direct message, where there is no guild or member", async () => {
+      const sent = wired.fake.command(
+        "ask",
+        { question: "How many Japanese companies operate in Pakistan?" },
+        { ...freshUser(), guildId: null },
+      );
+      expect(sent.payload.guild_id).toBeUndefined();
+      const reply = await wired.fake.waitForReply(sent.id, 5_000);
+      expect(plainText(reply.data)).toContain("70");
     });
 
     it("answers an unknown command with an ephemeral notice", async () => {
