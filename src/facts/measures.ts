@@ -25,6 +25,7 @@ import {
   LEVEL_VERBS,
   nounPhraseAfter,
   nounPhraseBefore,
+  PHRASE_PREPOSITIONS,
   type Token,
   tokenize,
 } from "./phrases";
@@ -104,7 +105,13 @@ function toMeasure(ctx: Context, phrase: Token[]): MeasureMatch | null {
   const cut = words.findIndex((t, i) => {
     if (i === 0) return false;
     const w = t.text.toLowerCase();
-    if (w === "of") return words.slice(i + 1).some((o) => covered(ctx.countries, o));
+    if (w === "of") {
+      // `exports of Pakistan` loses `of Pakistan`; `exports of rice to the EU` keeps `of rice`.
+      const rest = words.slice(i + 1);
+      const next = rest.findIndex((o) => PHRASE_PREPOSITIONS.has(o.text.toLowerCase()));
+      const object = next < 0 ? rest : rest.slice(0, next);
+      return object.some((o) => covered(ctx.countries, o));
+    }
     return /^(?:between|with|to|from|in|for|on|among|across|into|within)$/.test(w);
   });
   if (cut > 0) words = words.slice(0, cut);

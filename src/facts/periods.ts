@@ -69,8 +69,9 @@ const PATTERNS: Pattern[] = [
   pattern("fiscal", `(${Y4})${DASH}(${YEAR})${S}(?:fiscal|financial)${S}year`),
   // 2022-23, July-March 2023-24, 2019-2023
   pattern("span", `(?:(?:${PART})${S})?(${Y4})${DASH}(${YEAR})`),
-  // 2019 to 2023, between 2019 and 2023
-  pattern("span", `(${Y4})${S}(?:to|and|through|until)${S}(${Y4})`),
+  // 2019 to 2023, between 2019 and 2023 (the label keeps `between`: `2019 and 2023` alone reads
+  // as two years)
+  pattern("span", `(?:[Bb]etween${S}|[Ff]rom${S})?(${Y4})${S}(?:to|and|through|until)${S}(${Y4})`),
   // late 2024, mid-2024, calendar year 2017, first half of 2024, Q3 2024, January 2024
   pattern(
     "calendar",

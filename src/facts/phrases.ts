@@ -143,11 +143,14 @@ export function endsNounPhrase(lower: string, afterNumber = false): boolean {
 }
 
 /**
- * Whether a token ends a noun phrase. A capitalised word inside a sentence is a name
- * (`United States`, `Board`), whatever the same word means in lower case; months still end one.
+ * Whether a token ends a noun phrase. A capitalised word inside a sentence, or an acronym
+ * anywhere, is a name (`United States`, `Board`, `IT`), whatever the same word means in lower
+ * case; months still end one.
  */
 function stops(t: Token, afterNumber = false): boolean {
   const lower = t.text.toLowerCase();
+  // An acronym is a name even where it opens the sentence (`IT exports`).
+  if (/^\p{Lu}[\p{Lu}\p{N}&-]+$/u.test(t.text)) return false;
   if (t.start > 0 && /^\p{Lu}/u.test(t.text) && !MONTHS.has(lower.replace(/\.$/, ""))) return false;
   return endsNounPhrase(lower, afterNumber);
 }

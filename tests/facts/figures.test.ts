@@ -1,0 +1,382 @@
+import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { splitPassages } from "../../src/corpus/passages";
+import { extractFigures } from "../../src/facts/figures";
+import type { Figure } from "../../src/types";
+
+interface TestArticle {
+  id: string;
+  title: string;
+  body: string;
+}
+
+function figuresOf(body: string, title = "Pakistan economy update"): Figure[] {
+  const article = { id: "test", title, body };
+  return extractFigures(article, splitPassages(article));
+}
+
+function only(body: string, title?: string): Figure {
+  const found = figuresOf(body, title);
+  expect(found.map((f) => f.value)).toHaveLength(1);
+  const [figure] = found;
+  if (!figure) throw new Error("no figure");
+  return figure;
+}
+
+/** A seed article: front matter between the first two `---` lines, the body after the second. */
+function loadSeed(file: string): TestArticle {
+  const text = readFileSync(`corpus/${file}`, "utf8");
+  const lines = text.split("\n");
+  const close = lines.indexOf("---", 1);
+  const title = /^title:\s*(.*)$/m.exec(lines.slice(1, close).join("\n"))?.[1]?.trim() ?? "";
+  return { id: file.replace(/\.md$/, ""), title, body: lines.slice(close + 1).join("\n") };
+}
+
+const seeds = readdirSync("corpus")
+  .filter((f) => f.endsWith(".md"))
+  .map(loadSeed);
+
+function seedFigures(id: string): Figure[] {
+  const article = seeds.find((a) => a.id === id);
+  if (!article) throw new Error(`no seed ${id}`);
+  return extractFigures(article, splitPassages(article));
+}
+
+describe("the seed articles", () => {
+  it("reads the Pakistan–Japan trade volume with its measure, period, partner and source", () => {
+    const [figure] = seedFigures("pakistan-japan-trade-ties");
+    expect(figure).toMatchObject({
+      value: "$1.26 billion",
+      amount: 1_260_000_000,
+      amountHigh: null,
+      unit: "USD",
+      kind: "money",
+      qualifier: null,
+      measure: "trade volume",
+      period: "fiscal year 2022-23",
+      partners: ["Japan"],
+      source: "Federal Board of Revenue",
+      articleId: "pakistan-japan-trade-ties",
+      passageId: "pakistan-japan-trade-ties#4",
+    });
+    expect(figure?.sentence).toBe(
+      "They expressed a mutual desire to work towards enhancing the trade volume, which stood at $1.26 billion in the fiscal year 2022-23, according to sources from the Federal Board of Revenue.",
+    );
+  });
+
+  it("reads the industrial cooperation article's growth target and company count", () => {
+    expect(
+      seedFigures("pakistan-japan-industrial-cooperation").map((f) => [
+        f.value,
+        f.amount,
+        f.amountHigh,
+        f.unit,
+        f.qualifier,
+        f.measure,
+        f.partners,
+      ]),
+    ).toEqual([
+      ["6–7%", 6, 7, "percent", null, "annual GDP growth", []],
+      ["70 Japanese companies", 70, null, "companies", "over", "Japanese companies", ["Japan"]],
+    ]);
+  });
+
+  it("reads every figure of the US tech article and nothing else", () => {
+    expect(
+      seedFigures("us-tech-companies-pakistan").map((f) => [
+        f.value,
+        f.kind,
+        f.amount,
+        f.unit,
+        f.qualifier,
+        f.measure,
+        f.period,
+        f.partners,
+        f.source,
+      ]),
+    ).toEqual([
+      [
+        "25 American information and communication technology companies",
+        "count",
+        25,
+        "companies",
+        null,
+        "American information and communication technology companies",
+        "February 12",
+        ["United States"],
+        null,
+      ],
+      [
+        "$2.6 billion",
+        "money",
+        2.6e9,
+        "USD",
+        "about",
+        "IT and IT-enabled services exports",
+        "fiscal year 2023",
+        [],
+        "Pakistan Software Export Board",
+      ],
+      ["100%", "percent", 100, "percent", "more than", "growth", null, [], null],
+      ["five years", "duration", 5, "years", "over", "growth", null, [], null],
+      [
+        "127 million",
+        "count",
+        127e6,
+        "subscribers",
+        "more than",
+        "mobile broadband subscribers",
+        "late 2024",
+        [],
+        "Pakistan Telecommunication Authority",
+      ],
+      ["10 years", "duration", 10, "years", "up to", "income tax holidays", null, [], null],
+      [
+        "$7.3 billion",
+        "money",
+        7.3e9,
+        "USD",
+        "about",
+        "bilateral trade",
+        "2023",
+        ["United States"],
+        "Office of the U.S. Trade Representative",
+      ],
+      ["$5 billion", "money", 5e9, "USD", null, "annual IT exports", null, [], null],
+    ]);
+  });
+
+  it("takes no figure from boilerplate lines such as 'Read More: US Announces $1.3B …'", () => {
+    expect(seedFigures("us-tech-companies-pakistan").map((f) => f.value)).not.toContain("$1.3B");
+  });
+
+  it("gives offsets that cut each value and sentence out of the body, in document order", () => {
+    let checked = 0;
+    for (const article of seeds) {
+      const figures = extractFigures(article, splitPassages(article));
+      for (const f of figures) {
+        expect(article.body.slice(f.valueStart, f.valueEnd)).toBe(f.value);
+        expect(article.body.slice(f.sentenceStart, f.sentenceEnd)).toBe(f.sentence);
+        expect(f.valueStart).toBeGreaterThanOrEqual(f.sentenceStart);
+        expect(f.valueEnd).toBeLessThanOrEqual(f.sentenceEnd);
+        checked++;
+      }
+      const starts = figures.map((f) => f.valueStart);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    }
+    expect(checked).toBe(11);
+  });
+
+  it("extracts the seed corpus in milliseconds (timing printed, not asserted)", () => {
+    const passages = seeds.map((article) => [article, splitPassages(article)] as const);
+    const extractAll = () => passages.flatMap(([article, p]) => extractFigures(article, p));
+    extractAll();
+    const started = performance.now();
+    const rounds = 20;
+    let found = 0;
+    for (let i = 0; i < rounds; i++) found += extractAll().length;
+    const perRound = (performance.now() - started) / rounds;
+    console.log(
+      `figure extraction: ${perRound.toFixed(2)} ms for the ${seeds.length} seed articles`,
+    );
+    expect(found).toBe(11 * rounds);
+  });
+});
+
+describe("periods of figures", () => {
+  it("takes the period named next to the figure", () => {
+    expect(only("Trade reached $5 billion in FY2022-23.").period).toBe("FY2022-23");
+    expect(only("Exports rose to $3 billion in the first half of 2024.").period).toBe(
+      "first half of 2024",
+    );
+    expect(only("Imports fell to $2 billion last year.").period).toBe("last year");
+  });
+
+  it("gives each of two figures its own period", () => {
+    const figures = figuresOf(
+      "In 2023, IT exports stood at $2.6 billion compared with $2.1 billion in 2022.",
+    );
+    expect(figures.map((f) => [f.value, f.period])).toEqual([
+      ["$2.6 billion", "2023"],
+      ["$2.1 billion", "2022"],
+    ]);
+  });
+
+  it("gives a change without a period of its own the sentence's period", () => {
+    const figures = figuresOf("Exports to China rose 12% to $3.1 billion in July-March FY24.");
+    expect(figures.map((f) => f.period)).toEqual(["July-March FY24", "July-March FY24"]);
+  });
+
+  it("takes a dateline only when the sentence names no other period", () => {
+    expect(only("On February 12 the ministry signed 12 MoUs.").period).toBe("February 12");
+    expect(only("On February 12 the ministry said exports hit $3 billion in 2023.").period).toBe(
+      "2023",
+    );
+  });
+
+  it("does not take a year inside a name as the period", () => {
+    expect(only("Exhibitors at Expo 2025 signed deals worth $85 million.").period).toBeNull();
+  });
+});
+
+describe("partners of figures", () => {
+  it("takes the partner named in the figure's clause", () => {
+    expect(only("Exports to China rose to $3.1 billion.").partners).toEqual(["China"]);
+    expect(
+      only("Japan has a presence in Pakistan, with over 70 Japanese companies.").partners,
+    ).toEqual(["Japan"]);
+  });
+
+  it("takes the partner from the phrase the measure was cut from", () => {
+    expect(
+      only("Bilateral trade between the United States and Pakistan totaled about $7.3 billion.")
+        .partners,
+    ).toEqual(["United States"]);
+  });
+
+  it("takes no partner from the name of the source or from the currency", () => {
+    expect(
+      only(
+        "Trade between the two countries reached 417 million U.S. dollars in 2024.",
+        "Uzbekistan and Pakistan Talks",
+      ).partners,
+    ).toEqual(["Uzbekistan"]);
+    expect(
+      only("Pakistan's exports grew 5%, according to the Office of the U.S. Trade Representative.")
+        .partners,
+    ).toEqual([]);
+  });
+
+  it("gives no partner to Pakistan's own figure in a clause that names only Pakistan", () => {
+    const figure = only(
+      "As Islamabad pushes to raise annual IT exports toward $5 billion, sustained U.S. participation could help.",
+    );
+    expect(figure.partners).toEqual([]);
+  });
+
+  it("falls back to the title's countries for trade between two parties", () => {
+    expect(
+      only(
+        "They want to enhance the trade volume, which stood at $1.26 billion.",
+        "Pakistan and Japan Commit to Strengthen Trade Ties",
+      ).partners,
+    ).toEqual(["Japan"]);
+  });
+
+  it("does not fall back to the title's countries for national totals", () => {
+    expect(
+      only(
+        "IT exports reached about $2.6 billion in fiscal year 2023.",
+        "U.S. Embassy Connects American Tech Companies with Pakistani Officials",
+      ).partners,
+    ).toEqual([]);
+  });
+
+  it("lists every partner named in a list clause", () => {
+    expect(only("Japan, China and the UK bought 40% of the rice.").partners).toEqual([
+      "Japan",
+      "China",
+      "United Kingdom",
+    ]);
+  });
+});
+
+describe("sources of figures", () => {
+  it.each([
+    [
+      "Trade stood at $1.26 billion, according to sources from the Federal Board of Revenue.",
+      "Federal Board of Revenue",
+    ],
+    [
+      "Data from the Pakistan Telecommunication Authority shows subscribers exceeded 127 million.",
+      "Pakistan Telecommunication Authority",
+    ],
+    ["The State Bank of Pakistan said remittances rose to $3 billion.", "State Bank of Pakistan"],
+    ["Exports rose 5% in July (PBS).", "PBS"],
+  ])("in %j the source is %j", (body, source) => {
+    expect(only(body).source).toBe(source);
+  });
+
+  it("has no source when the sentence names none", () => {
+    expect(only("Exports rose to $3 billion.").source).toBeNull();
+  });
+});
+
+describe("figures that need their measure for a unit", () => {
+  it("counts the head of the measure when no noun follows the number", () => {
+    expect(only("Mobile broadband subscribers exceeded 127 million.")).toMatchObject({
+      unit: "subscribers",
+      kind: "count",
+      measure: "mobile broadband subscribers",
+    });
+  });
+
+  it("drops a scaled number that has neither a noun nor a measure", () => {
+    expect(figuresOf("It was 5 million, he said.")).toEqual([]);
+  });
+});
+
+describe("any text", () => {
+  const fragments = [
+    "$1.26 billion",
+    "6–7%",
+    "70 Japanese companies",
+    "in FY2022-23",
+    "February 12, 2025",
+    "G20",
+    "Expo 2025",
+    "+92 51 9204455",
+    "Rs1,200 crore",
+    "according to the State Bank of Pakistan",
+    "exports to China rose",
+    "between 6 and 7 percent",
+    "up to 10 years",
+    ",",
+    ".",
+    "\n",
+    "\n\n",
+    "“quoted”",
+    "2022-23",
+    "and",
+    "the",
+    "(PBS)",
+  ];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 12 })), {
+      maxLength: 30,
+    })
+    .map((parts) => parts.join(" "));
+
+  it("never throws, keeps the offset invariant and returns figures in document order", () => {
+    fc.assert(
+      fc.property(text, (body) => {
+        const figures = figuresOf(body);
+        for (const f of figures) {
+          expect(body.slice(f.valueStart, f.valueEnd)).toBe(f.value);
+          expect(body.slice(f.sentenceStart, f.sentenceEnd)).toBe(f.sentence);
+          expect(f.partners).not.toContain("Pakistan");
+        }
+        const starts = figures.map((f) => f.valueStart);
+        expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("stays fast on long runs of digits, separators and capitals", () => {
+    const nasty = [
+      "1,".repeat(3000),
+      "9 ".repeat(3000),
+      "1-".repeat(3000),
+      "Board of ".repeat(1000),
+      "$".repeat(3000),
+      "and the ".repeat(1000),
+    ];
+    const started = performance.now();
+    for (const body of nasty) figuresOf(body);
+    const elapsed = performance.now() - started;
+    console.log(`pathological inputs: ${elapsed.toFixed(1)} ms`);
+    expect(elapsed).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { findMeasures, measureTopics } from "../../src/facts/measures";
+import { findQuantities } from "../../src/facts/quantities";
+
+/** Each figure of the sentence with what it measures. */
+function measures(sentence: string): [string, string | null][] {
+  const quantities = findQuantities(sentence);
+  const found = findMeasures(sentence, quantities);
+  return quantities.map((q, i) => [q.value, found[i]?.text ?? null]);
+}
+
+describe("findMeasures", () => {
+  it.each([
+    [
+      "They wish to enhance the trade volume, which stood at $1.26 billion in the fiscal year 2022-23.",
+      "$1.26 billion",
+      "trade volume",
+    ],
+    [
+      "According to the Pakistan Software Export Board, IT and IT-enabled services exports reached about $2.6 billion in fiscal year 2023.",
+      "$2.6 billion",
+      "IT and IT-enabled services exports",
+    ],
+    [
+      "Bilateral trade between the United States and Pakistan totaled about $7.3 billion in 2023.",
+      "$7.3 billion",
+      "bilateral trade",
+    ],
+    [
+      "Data from the Pakistan Telecommunication Authority shows mobile broadband subscribers exceeded 127 million by late 2024.",
+      "127 million",
+      "mobile broadband subscribers",
+    ],
+    [
+      "The Authority offers income tax holidays of up to 10 years.",
+      "10 years",
+      "income tax holidays",
+    ],
+    [
+      "This strategy is tied to the Prime Minister’s target of achieving 6–7% annual GDP growth.",
+      "6–7%",
+      "annual GDP growth",
+    ],
+    [
+      "As Islamabad pushes to raise annual IT exports toward $5 billion, U.S. participation matters.",
+      "$5 billion",
+      "annual IT exports",
+    ],
+    ["Japan pledged $500 million in concessional loans.", "$500 million", "concessional loans"],
+    ["The two sides set a trade target of $5 billion.", "$5 billion", "trade target"],
+    ["Bilateral trade is expected to reach $10 billion by 2030.", "$10 billion", "bilateral trade"],
+    ["Pakistan's textile exports crossed the $16 billion mark.", "$16 billion", "textile exports"],
+    ["The CPEC portfolio is worth around $62 billion.", "$62 billion", "CPEC portfolio"],
+    ["China accounts for 25 per cent of Pakistan's total imports.", "25 per cent", "total imports"],
+    ["Trade between the two countries reached $20 billion.", "$20 billion", "trade"],
+    ["The IMF approved a $7 billion loan.", "$7 billion", "loan"],
+    ["Exports of rice to the EU fell to $600m.", "$600m", "exports of rice"],
+    [
+      "Total trade between Pakistan and the United Kingdom reached £4.7 billion in 2023.",
+      "£4.7 billion",
+      "total trade",
+    ],
+  ])("in %j, %s measures %j", (sentence, value, measure) => {
+    expect(measures(sentence)).toContainEqual([value, measure]);
+  });
+
+  it("gives a change and the level it leads to the same measure", () => {
+    expect(measures("Exports to China rose 12% to $3.1 billion in July-March FY24.")).toEqual([
+      ["12%", "exports"],
+      ["$3.1 billion", "exports"],
+    ]);
+  });
+
+  it("gives a figure compared with the one before the same measure", () => {
+    expect(
+      measures("IT exports stood at $2.6 billion compared with $2.1 billion in 2022."),
+    ).toEqual([
+      ["$2.6 billion", "IT exports"],
+      ["$2.1 billion", "IT exports"],
+    ]);
+  });
+
+  it("gives 'up 8%' after a level the level's measure", () => {
+    expect(measures("Remittances stood at $5.2 billion, up 8% from a year earlier.")).toEqual([
+      ["$5.2 billion", "remittances"],
+      ["8%", "remittances"],
+    ]);
+  });
+
+  it("gives a percentage followed by a noun that noun", () => {
+    expect(measures("The sector has recorded more than 100% growth over five years.")).toEqual([
+      ["100%", "growth"],
+      ["five years", "growth"],
+    ]);
+  });
+
+  it("gives the counted noun phrase as the measure of a count", () => {
+    expect(measures("Japan has over 70 Japanese companies in Pakistan.")).toEqual([
+      ["70 Japanese companies", "Japanese companies"],
+    ]);
+  });
+
+  it("gives the count's measure to 'worth $Y' right after the count", () => {
+    expect(measures("The two countries signed 12 MoUs worth $2 billion.")).toEqual([
+      ["12 MoUs", "MoUs"],
+      ["$2 billion", "MoUs"],
+    ]);
+  });
+
+  it("gives no measure when the subject is an actor rather than a measure", () => {
+    expect(measures("Saudi Arabia will invest $25 billion in Pakistan.")).toEqual([
+      ["$25 billion", null],
+    ]);
+  });
+
+  it("does not take a period or place after 'in' as the measure", () => {
+    expect(measures("They announced $2 billion in 2023.")).toEqual([["$2 billion", null]]);
+  });
+
+  it("keeps the span of the whole phrase it cut the measure from", () => {
+    const sentence = "Bilateral trade between the United States and Pakistan totaled $7.3 billion.";
+    const [m] = findMeasures(sentence, findQuantities(sentence));
+    expect(m && sentence.slice(m.phraseStart, m.phraseEnd)).toBe(
+      "Bilateral trade between the United States and Pakistan",
+    );
+    expect(m && sentence.slice(m.start, m.end)).toBe("Bilateral trade");
+  });
+});
+
+describe("measureTopics", () => {
+  it("tags differently worded measures of the same thing alike", () => {
+    expect(measureTopics("IT and IT-enabled services exports")).toEqual(["it", "exports"]);
+    expect(measureTopics("annual IT exports")).toEqual(["it", "exports"]);
+    expect(measureTopics("IT exports")).toEqual(["it", "exports"]);
+  });
+
+  it.each([
+    ["bilateral trade", ["trade"]],
+    ["trade volume", ["trade"]],
+    ["foreign direct investment", ["investment", "fdi"]],
+    ["mobile broadband subscribers", ["subscribers", "telecom"]],
+    ["Japanese companies", ["companies"]],
+    ["annual GDP growth", ["growth", "gdp"]],
+    ["income tax holidays", ["tax", "incentives"]],
+    ["remittances", ["remittances"]],
+  ])("tags %j with %j", (measure, topics) => {
+    expect(measureTopics(measure)).toEqual(topics);
+  });
+
+  it("does not read the pronoun 'it' as information technology", () => {
+    expect(measureTopics("what it exported")).toEqual(["exports"]);
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { findPeriods } from "../../src/facts/periods";
+
+function only(text: string) {
+  const found = findPeriods(text);
+  expect(found).toHaveLength(1);
+  const [p] = found;
+  return p && { label: p.label, years: p.years, fiscalYear: p.fiscalYear, kind: p.kind };
+}
+
+describe("fiscal years", () => {
+  it.each([
+    ["in FY2022-23", "FY2022-23", [2022, 2023], 2023],
+    ["in the fiscal year 2022-23", "fiscal year 2022-23", [2022, 2023], 2023],
+    ["FY23 exports", "FY23", [2022, 2023], 2023],
+    ["in fiscal year 2023", "fiscal year 2023", [2022, 2023], 2023],
+    ["for FY 2023-24", "FY 2023-24", [2023, 2024], 2024],
+    ["in fiscal 2024", "fiscal 2024", [2023, 2024], 2024],
+    ["in the 2022-23 fiscal year", "2022-23 fiscal year", [2022, 2023], 2023],
+    ["during July-March FY24", "July-March FY24", [2023, 2024], 2024],
+    ["in July–March 2023-24", "July–March 2023-24", [2023, 2024], 2024],
+    ["in 2022-23", "2022-23", [2022, 2023], 2023],
+    ["the financial year 2021-22", "financial year 2021-22", [2021, 2022], 2022],
+  ])("reads %j as %j, fiscal year %d", (text, label, years, fiscalYear) => {
+    expect(only(text)).toEqual({ label, years, fiscalYear, kind: "fiscal" });
+  });
+});
+
+describe("calendar periods", () => {
+  it.each([
+    ["in 2023", "2023", [2023]],
+    ["by late 2024", "late 2024", [2024]],
+    ["in mid-2024", "mid-2024", [2024]],
+    ["in calendar year 2017", "calendar year 2017", [2017]],
+    ["in the first half of 2024", "first half of 2024", [2024]],
+    ["in Q3 2024", "Q3 2024", [2024]],
+    ["in January 2024", "January 2024", [2024]],
+    ["since 2015", "since 2015", [2015]],
+  ])("reads %j as %j", (text, label, years) => {
+    expect(only(text)).toEqual({ label, years, fiscalYear: null, kind: "calendar" });
+  });
+
+  it("reads a span of years written in full as calendar years, not a fiscal year", () => {
+    expect(only("between 2019 and 2023")).toEqual({
+      label: "between 2019 and 2023",
+      years: [2019, 2020, 2021, 2022, 2023],
+      fiscalYear: null,
+      kind: "span",
+    });
+    expect(only("in 2022-2023")).toMatchObject({ years: [2022, 2023], fiscalYear: null });
+  });
+});
+
+describe("relative periods and dates", () => {
+  it.each([
+    ["last year", "last year"],
+    ["in the current fiscal year", "current fiscal year"],
+    ["over the past five years", "past five years"],
+    ["in recent years", "recent years"],
+    ["in the same period last year", "same period last year"],
+    ["in June", "June"],
+  ])("reads %j as %j with no known years", (text, label) => {
+    expect(only(text)).toEqual({ label, years: [], fiscalYear: null, kind: "relative" });
+  });
+
+  it("reads a dateline as a date, with its year when given", () => {
+    expect(only("Baker on February 12 connected")).toEqual({
+      label: "February 12",
+      years: [],
+      fiscalYear: null,
+      kind: "date",
+    });
+    expect(only("held on August 16, 2025.")).toMatchObject({
+      label: "August 16, 2025",
+      years: [2025],
+    });
+  });
+});
+
+describe("what is not a period", () => {
+  it("does not read a year inside a name as a period", () => {
+    expect(findPeriods("the World Expo 2025 in Osaka under Vision 2030")).toEqual([]);
+  });
+
+  it("does not read an amount that looks like a year as a period", () => {
+    expect(findPeriods("rose 2024% ")).toEqual([]);
+  });
+});
+
+describe("spans", () => {
+  it("keeps the preposition and article in the text but not in the label", () => {
+    const text = "stood at $1.26 billion in the fiscal year 2022-23, according to";
+    const [p] = findPeriods(text);
+    expect(p?.text).toBe("in the fiscal year 2022-23");
+    expect(text.slice(p?.start, p?.end)).toBe("in the fiscal year 2022-23");
+  });
+
+  it("finds several periods in order without overlaps", () => {
+    expect(findPeriods("In 2023, exports were up from 2022 and FY24.").map((p) => p.label)).toEqual(
+      ["2023", "2022", "FY24"],
+    );
+  });
+
+  it("works on questions", () => {
+    expect(findPeriods("How much were Pakistan's IT exports in fiscal year 2023?")).toEqual([
+      {
+        text: "in fiscal year 2023",
+        start: 36,
+        end: 55,
+        label: "fiscal year 2023",
+        years: [2022, 2023],
+        fiscalYear: 2023,
+        kind: "fiscal",
+      },
+    ]);
+  });
+});
