@@ -121,6 +121,8 @@ export interface FakeDiscordOptions {
    * after 3 s. Off by default, so a slow machine fails latency checks, not completeness ones.
    */
   callbackDeadlineMs?: number;
+  /** When set, any other bot token gets 401 from REST and close 4004 from the gateway. */
+  validToken?: string;
 }
 
 interface GatewaySession {
@@ -175,12 +177,15 @@ export class FakeDiscord {
   identifies = 0;
   resumes = 0;
   heartbeats = 0;
+  /** Close codes of gateway sockets, in order, whoever closed them. */
+  readonly gatewayCloseCodes: number[] = [];
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly heartbeatIntervalMs: number;
   private readonly validatePayload: PayloadValidator | undefined;
   private readonly callbackDeadlineMs: number | undefined;
+  private readonly validToken: string | undefined;
   private readonly sessions = new Map<string, GatewaySession>();
   private readonly states = new Map<string, InteractionState>();
   private readonly byToken = new Map<string, InteractionState>();
@@ -197,6 +202,7 @@ export class FakeDiscord {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
     this.validatePayload = options.validatePayload;
     this.callbackDeadlineMs = options.callbackDeadlineMs;
+    this.validToken = options.validToken;
     this.server = createServer((req, res) => void this.onHttp(req, res));
     // Idle keep-alive sockets must not keep `close()` waiting.
     this.server.keepAliveTimeout = 1_000;
@@ -451,6 +457,10 @@ export class FakeDiscord {
           ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
           break;
         case 2:
+          if (this.validToken !== undefined && d.token !== this.validToken) {
+            ws.close(4004, "Authentication failed.");
+            break;
+          }
           session = this.identify(ws, String(d.token ?? ""));
           break;
         case 6:
@@ -461,7 +471,9 @@ export class FakeDiscord {
       }
       this.changed();
     });
-    ws.on("close", () => {
+    ws.on("close", (code) => {
+      this.gatewayCloseCodes.push(code);
+      this.changed();
       if (session && session.socket === ws) {
         session.socket = null;
         session.live = false;
@@ -813,6 +825,16 @@ export class FakeDiscord {
 
     if (!url.pathname.startsWith(API_PREFIX)) {
       send(404, { message: "404: Not Found", code: 0 });
+      return;
+    }
+    // Interaction callbacks and webhooks authenticate by their token in the path, not the header.
+    const authenticated = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
+    if (
+      this.validToken !== undefined &&
+      !authenticated &&
+      req.headers.authorization !== `Bot ${this.validToken}`
+    ) {
+      send(401, { message: "401: Unauthorized", code: 0 });
       return;
     }
     const fault = this.takeFault(method, path);
