@@ -6,7 +6,7 @@ import type { Knowledge } from "./knowledge";
 import { answerFromOfficials, findPerson } from "./official-answer";
 import type { Outcome } from "./outcome";
 import { answerFromPassages, rankSentences, type SentenceHit } from "./passage-answer";
-import { planQuestion, type QuestionPlan } from "./question";
+import { planQuestion, type QuestionPlan, splitQuestion } from "./question";
 
 /** Longest question considered; the rest is ignored rather than searched. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -19,7 +19,44 @@ const CLOSEST_SHOWN = 3;
  * and offers the closest passages, never a near miss dressed as an answer.
  */
 export function ask(k: Knowledge, question: string): Answer {
-  const plan = planQuestion(question.slice(0, MAX_QUESTION_CHARS));
+  const asked = question.slice(0, MAX_QUESTION_CHARS);
+  const parts = splitQuestion(asked);
+  if (parts.length === 1) return askOne(k, question, planQuestion(asked));
+  const answers = parts.map((part, i) =>
+    askOne(k, part, planQuestion(part, i > 0 ? (parts[0] ?? "") : "")),
+  );
+  return combineAnswers(question, answers);
+}
+
+/**
+ * One answer to a question asked in parts: each part's text in turn, citations renumbered into
+ * one list. Answered when any part is; a part the corpus cannot answer says so in its place.
+ */
+function combineAnswers(question: string, answers: Answer[]): Answer {
+  const citations = new CitationList();
+  const texts = answers.map((a) => {
+    // The closest passages of a part that found nothing would only crowd the list.
+    const numbers = a.answered ? a.citations.map((c) => citations.add(c)) : [];
+    const text = a.answered ? a.text : a.text.replace(/ The closest passages are .*$/s, "");
+    return text.replace(/\[(\d+)\]/g, (m, n: string) => {
+      const renumbered = numbers[Number(n) - 1];
+      return renumbered ? `[${renumbered}]` : m;
+    });
+  });
+  const answered = answers.filter((a) => a.answered);
+  return {
+    question,
+    answered: answered.length > 0,
+    kind: answers[0]?.kind ?? "other",
+    text: texts.join("\n"),
+    figures: answered.flatMap((a) => a.figures),
+    officials: answered.flatMap((a) => a.officials),
+    citations: citations.items,
+    missing: answers.flatMap((a) => a.missing),
+  };
+}
+
+function askOne(k: Knowledge, question: string, plan: QuestionPlan): Answer {
   const empty = { question, figures: [], officials: [], citations: [], missing: [] };
   if (plan.topic.length === 0 && plan.partners.length === 0 && plan.nameCandidates.length === 0) {
     return {

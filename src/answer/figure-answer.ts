@@ -9,7 +9,7 @@ import type { QuestionPlan } from "./question";
 
 /** Words around a figure that make it a goal rather than a reported value. */
 const TARGET_CUE =
-  /\b(?:target(?:s|ed|ing)?|goal|aim(?:s|ed|ing)?|plan(?:s|ned)?|push(?:es|ing)? to|toward|towards|hope|seek(?:s|ing)?|ambition|envisage[sd]?|projected|expected to|aspire)\b/i;
+  /\b(?:target(?:s|ed|ing)?|goal|aim(?:s|ed|ing)?|plan(?:s|ned)?|push(?:es|ing)? to|toward|towards|hope|seek(?:s|ing)?|ambition|envisage[sd]?|projected|expected to|aspire|(?:to|will|would) (?:raise|boost|double|triple|increase|enhance|take)|by (?:the end of )?(?:20\d\d|FY\s?\d\d))\b/i;
 
 interface Scored {
   figure: Figure;
@@ -120,6 +120,8 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
 
 function sameMeasure(k: Knowledge, a: Scored, b: Scored): boolean {
   if (a.figure.kind !== b.figure.kind || a.figure.unit !== b.figure.unit) return false;
+  // A goal and a result are not two readings of one measure.
+  if (TARGET_CUE.test(a.figure.sentence) !== TARGET_CUE.test(b.figure.sentence)) return false;
   if (a.figure.partners.join() !== b.figure.partners.join()) return false;
   const ma = new Set(k.figureMeasureTerms[a.at]);
   const mb = k.figureMeasureTerms[b.at] ?? [];
@@ -127,6 +129,8 @@ function sameMeasure(k: Knowledge, a: Scored, b: Scored): boolean {
   const union = new Set([...ma, ...mb]).size;
   return union > 0 && shared / union >= 0.5;
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -138,9 +142,12 @@ export function describeFigure(f: Figure, n: number): string {
       : f.value;
   const what = capitalise(f.measure ?? "Figure");
   const who = f.partners.length > 0 ? ` (Pakistan–${f.partners.join(", ")})` : "";
-  const when = f.period ? ` in ${f.period}` : "";
+  const by =
+    f.period && new RegExp(`\\bby\\s+(?:the\\s+)?${escapeRegExp(f.period)}`, "i").test(f.sentence);
+  const when = f.period ? ` ${by ? "by" : "in"} ${f.period}` : "";
+  const goal = TARGET_CUE.test(f.sentence) ? " (a goal)" : "";
   const source = f.source ? `, according to the ${f.source.replace(/^the\s+/i, "")}` : "";
-  return `${what}${who}: ${value}${when}${source} [${n}].`;
+  return `${what}${who}${goal}: ${value}${when}${source} [${n}].`;
 }
 
 /**

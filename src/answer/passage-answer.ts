@@ -1,7 +1,7 @@
 import { findCountries } from "../facts/countries";
 import { findPeriods } from "../facts/periods";
 import { CORPUS_COMMON, contentTerms, stem, words } from "../text/terms";
-import type { Passage, Sentence } from "../types";
+import type { Passage, Sentence, Span } from "../types";
 import { CitationList, citeSpan } from "./citations";
 import { type Knowledge, passageTerms } from "./knowledge";
 import { coverage, periodFit } from "./match";
@@ -70,6 +70,37 @@ export function rankSentences(
   return hits;
 }
 
+/** Opening minus closing quotation marks in a text (straight quotes open and close in turn). */
+function quoteBalance(text: string): number {
+  const curly = (text.match(/“/g) ?? []).length - (text.match(/”/g) ?? []).length;
+  const straight = (text.match(/"/g) ?? []).length % 2;
+  return curly + straight;
+}
+
+/**
+ * A sentence inside a quotation that runs over several sentences is cited with the whole
+ * quotation, so the reply never stops mid-quote nor loses who said it.
+ */
+function wholeQuotation(passage: Passage, sentence: Sentence): Span {
+  const at = passage.sentences.findIndex((s) => s.start === sentence.start);
+  let first = at;
+  let last = at;
+  let balance = quoteBalance(sentence.text);
+  while (balance > 0 && last + 1 < passage.sentences.length && last - at < 4) {
+    last++;
+    balance += quoteBalance(passage.sentences[last]?.text ?? "");
+  }
+  while (balance < 0 && first > 0 && at - first < 4) {
+    first--;
+    balance += quoteBalance(passage.sentences[first]?.text ?? "");
+  }
+  if (balance !== 0) return sentence;
+  return {
+    start: passage.sentences[first]?.start ?? sentence.start,
+    end: passage.sentences[last]?.end ?? sentence.end,
+  };
+}
+
 /**
  * A small nudge toward sentences shaped like the answer sought: names for which/who, places for
  * where, dates for when, a list for "which sectors". Coverage still decides; this breaks near-ties.
@@ -121,13 +152,16 @@ export function answerFromPassages(
   if (!best || topicless || best.score < ANSWER_COVERAGE) {
     return { kind: "none", missing: ["no passage holds enough of the question"] };
   }
+  const span = wholeQuotation(best.passage, best.sentence);
   const citations = new CitationList();
   const n = citations.add(
-    citeSpan(k, best.passage.articleId, best.passage.id, best.sentence.start, best.sentence.end),
+    citeSpan(k, best.passage.articleId, best.passage.id, span.start, span.end),
   );
+  const article = k.articles.get(best.passage.articleId);
+  const text = article ? article.body.slice(span.start, span.end) : best.sentence.text;
   return {
     kind: "answer",
-    text: `${best.sentence.text} [${n}]`,
+    text: `${text} [${n}]`,
     figures: [],
     officials: person ? [person.official] : [],
     citations: citations.items,

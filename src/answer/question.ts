@@ -32,7 +32,7 @@ const FRAME_WORDS = new Set(
     // Verbs that frame a figure without naming what it measures.
     "set agree agreed sign signed reach reached make made take get got put stand record recorded " +
     "change changed trend move moved go went come money funds sum " +
-    "share percentage percent proportion portion fraction"
+    "share percentage percent proportion portion fraction big large size high level"
   ).split(" "),
 );
 
@@ -93,8 +93,26 @@ function nameCandidatesOf(q: string): string[] {
   return runs;
 }
 
-export function planQuestion(question: string): QuestionPlan {
-  const text = question.normalize("NFC").slice(0, 2000);
+/**
+ * Splits "How many MoUs were signed, and what were they worth?" into its questions: a comma or
+ * "and" followed by a question word starts a new one. One question comes back as one part.
+ */
+export function splitQuestion(question: string): string[] {
+  const parts = question
+    .split(/\s*(?:,\s*and|,|\band|;)\s+(?=(?:what|how|when|who|which|where|why)\b)/i)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  return parts.length > 1 && parts.length <= 3 ? parts : [question];
+}
+
+/**
+ * Plans a question. `context` is an earlier part of the same question ("what were they worth?"
+ * after "How many MoUs did Saudi Arabia sign?"): its words lend the topic, partner and period, but
+ * not the kind of answer sought.
+ */
+export function planQuestion(question: string, context = ""): QuestionPlan {
+  const own = question.normalize("NFC").slice(0, 2000);
+  const text = context ? `${own} ${context.normalize("NFC").slice(0, 2000)}` : own;
   const countries = findCountries(text);
   const partners = [...new Set(countries.map((c) => c.country).filter((c) => c !== "Pakistan"))];
   const mentioned = findPeriods(text);
@@ -119,7 +137,7 @@ export function planQuestion(question: string): QuestionPlan {
     .flatMap((c) => contentTerms(c.matched));
   return {
     text,
-    kind: kindOf(text),
+    kind: kindOf(own),
     partners,
     mentionsPakistan: countries.some((c) => c.country === "Pakistan"),
     periods,

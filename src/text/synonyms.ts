@@ -55,7 +55,7 @@ for (const group of GROUPS) {
 const PHRASES: [RegExp, string][] = GROUPS.flatMap((group) => {
   const head = group[0] as string;
   return group
-    .filter((g) => g.includes(" ") && contentTerms(g).length > 1)
+    .filter((g) => contentTerms(g).length > 1)
     .map((g): [RegExp, string] => [
       new RegExp(`\\b${g.replace(/[-\s]+/g, "[-\\s]+")}\\b`, "gi"),
       head,
