@@ -14,7 +14,7 @@ import { findCountries } from "./countries";
 import { findMeasures, type MeasureMatch, measureTopics } from "./measures";
 import { figurePartners, type Span } from "./partners";
 import { findPeriods, type PeriodMention } from "./periods";
-import { findQuantities, type Quantity } from "./quantities";
+import { findQuantities, nounUnit, type Quantity } from "./quantities";
 import { findSources, type SourceMention } from "./sources";
 
 const distance = (a: Span, b: Span) =>
@@ -57,7 +57,7 @@ function periodsFor(periods: PeriodMention[], quantities: Quantity[]): (string |
 function headNoun(measure: MeasureMatch | null): string | null {
   const head = measure?.text.split(/\s+/).pop();
   if (!head || !/^\p{L}/u.test(head)) return null;
-  return /^\p{Lu}\p{Ll}+$/u.test(head) ? head.toLowerCase() : head;
+  return nounUnit(head);
 }
 
 function figuresOfSentence(

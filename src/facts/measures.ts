@@ -72,6 +72,10 @@ const isEmptyMeasure = (text: string) => {
 /** Words after a figure that make it a change of the figure before it (`up 5%`, `5% higher`). */
 const CHANGE_BEFORE =
   /(?<![\p{L}])(?:up|down|from|compared[ \u00a0]+(?:with|to)|against|versus|vs\.?)[ \u00a0]+$/iu;
+/** What sits between an amount and the same amount in another currency. */
+const CONVERSION =
+  /^(?:[ \u00a0]*[([][ \u00a0]*|,?[ \u00a0]+or[ \u00a0]+)(?:(?:equivalent|equal)[ \u00a0]+to[ \u00a0]+)?$/iu;
+
 const CHANGE_AFTER =
   /^[ \u00a0]+(?:higher|lower|more|less|increase|rise|decline|drop|jump|fall|decrease|year-on-year|on[ \u00a0]year)(?![\p{L}])/iu;
 
@@ -219,17 +223,18 @@ function measureBefore(
     k -= phrase.length + 1;
     if (DETERMINERS.has(lower(ctx.tokens[k]) ?? "")) k--;
   }
-  // `rose 12% to $3.1 billion`, `increased by 20 percent to $450 million`: links and the change
-  // figure sit between the verb and the level.
+  // Links, a change figure and the verb chain between the subject and the level: `rose 12% to
+  // $3.1 billion`, `increased by 20 percent to`, `rose 8.5pc year-on-year to`, `is expected to
+  // reach`, `has risen sharply to`.
+  let verb = false;
   for (;;) {
     const t = ctx.tokens[k];
-    if (!t || !(t.kind === "figure" || LINKS.has(lower(t) ?? ""))) break;
-    k--;
-  }
-  // Through the verb chain: `is expected to reach`, `has risen sharply to`.
-  for (;;) {
-    const w = lower(ctx.tokens[k]);
-    if (!w || !(LEVEL_VERBS.has(w) || AUXILIARIES.has(w) || isAdverb(w))) break;
+    const w = lower(t);
+    const chained =
+      (t?.kind === "figure" && !verb) ||
+      (w !== null && (LINKS.has(w) || LEVEL_VERBS.has(w) || AUXILIARIES.has(w) || isAdverb(w)));
+    if (!chained) break;
+    if (w !== null && LEVEL_VERBS.has(w)) verb = true;
     k--;
   }
   // `the trade volume, which stood at`
@@ -237,6 +242,15 @@ function measureBefore(
   if (relative === "which" || relative === "that") {
     k--;
     if (ctx.tokens[k]?.text === ",") k--;
+  } else if (verb && ctx.tokens[k]?.text === ",") {
+    // `Textile exports, which account for 60 percent of exports, rose …`: past the aside.
+    for (let j = k - 1; j > 0 && j > k - 40; j--) {
+      const w = lower(ctx.tokens[j]);
+      if ((w === "which" || w === "who") && ctx.tokens[j - 1]?.text === ",") {
+        k = j - 2;
+        break;
+      }
+    }
   }
   const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k, ctx.countries);
   // `followed by the United Arab Emirates at $5.6 billion`: a list of partners goes on with the
@@ -288,6 +302,10 @@ export function findMeasures(
       /(?<![\p{L}])from[ \u00a0]+$/u.test(before(prior, 6))
     ) {
       // `cut cargo time from 21 days by sea to 12 days by rail`: both ends measure one thing.
+      found = out[index - 1] ?? null;
+    } else if (prior && CONVERSION.test(sentence.slice(prior.end, q.qualifierStart))) {
+      // `¥ 10 billion (about $67 million)`, `Rs 350 billion, or $1.26 billion`: one amount in
+      // two currencies.
       found = out[index - 1] ?? null;
     } else {
       found = measureAfter(ctx, q, at) ?? measureBefore(ctx, at, out);

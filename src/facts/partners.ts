@@ -5,11 +5,11 @@
  *    its measure was cut from (`Bilateral trade between the United States and Pakistan`), except
  *    Pakistan and countries that only name the source (`Office of the U.S. Trade Representative`);
  * 2. none, when the clause names only Pakistan (`As Islamabad pushes to raise IT exports …`): the
- *    figure is Pakistan's own — unless it measures trade or a trade balance, which always has a
+ *    figure is Pakistan's own — unless it measures trade (or a trade balance), which always has a
  *    partner (`…, leaving Pakistan with a trade surplus of $3.34 billion`);
  * 3. otherwise countries named elsewhere in the sentence;
  * 4. otherwise, when the figure is about trade between two parties — its measure is about trade or
- *    a trade balance, or the sentence says `bilateral`, `both countries`, `two nations`, `mutual`,
+ *    a trade balance (not a current account balance), or the sentence says `bilateral`, `both countries`, `two nations`, `mutual`,
  *    … — the countries the article's title names (`Pakistan and Japan Commit to Strengthen Trade
  *    Ties` → Japan).
  *    Exports, imports or investment alone are national totals, so take no partner from the title.
@@ -99,7 +99,7 @@ export function figurePartners(input: PartnerInput): string[] {
   const near = all.filter((c) => within(c, clause) || within(c, input.phrase));
   const partners = unique(near.map((c) => c.country));
   if (partners.length > 0) return partners;
-  const bilateral = input.topics.includes("trade") || input.topics.includes("deficit");
+  const bilateral = input.topics.includes("trade");
   if (!bilateral && near.some((c) => c.country === HOME)) return [];
   const inSentence = unique(all.map((c) => c.country));
   if (inSentence.length > 0) return inSentence;

@@ -165,7 +165,7 @@ export function isPluralNoun(word: string): boolean {
   const lower = word.toLowerCase();
   if (IRREGULAR_PLURALS.has(lower)) return true;
   if (/\p{Lu}s$/u.test(word)) return true; // MoUs, SMEs, SEZs
-  return /[a-z]s$/.test(lower) && !/(?:ss|us|is|ous)$/.test(lower) && !isPossessive(word);
+  return /[a-z]s$/.test(lower) && !/(?:ss|us|sis|ous)$/.test(lower) && !isPossessive(word);
 }
 
 /** A participle after the head noun (`companies operating in …`, `firms based in …`). */
@@ -313,7 +313,14 @@ export function nounPhraseBefore(
       }
       break;
     }
+    // `per capita income`: `per` is a modifier here, not a preposition.
+    if (lower === "per" && out[0]?.text.toLowerCase() === "capita") {
+      out.unshift(t);
+      continue;
+    }
     if (stops(t)) break;
+    // `aims to increase exports`: after `to`, a word that is also a noun is the verb.
+    if (prevLower === "to" && (CHANGE_NOUNS.has(lower) || COUNTABLE_VERBS.has(lower))) break;
     if (out.length === 0 && !t.text.includes("-")) {
       if (/\p{Ll}ed$/u.test(t.text)) break;
       if (/\p{Ll}ing$/u.test(t.text) && prevLower !== null && AUXILIARIES.has(prevLower)) break;

@@ -9,6 +9,7 @@
  */
 
 import type { FigureKind } from "../types";
+import { canonicalCountry } from "./countries";
 import {
   CURRENCY_AFTER,
   CURRENCY_BEFORE,
@@ -373,7 +374,7 @@ function readQuantity(text: string, n: Numeral, phones: [number, number][]): Qua
       kind = "count";
       noun = phrase;
       const head = phrase.head;
-      unit = /^\p{Lu}\p{Ll}+$/u.test(head) ? head.toLowerCase() : head;
+      unit = nounUnit(head);
       pos = phrase.end;
     } else if (exponent > 0 && !vague) {
       // `subscribers exceeded 127 million`: a count whose noun is the measure.
@@ -406,6 +407,15 @@ function readQuantity(text: string, n: Numeral, phones: [number, number][]): Qua
     qualifierStart,
     noun: noun && { text: noun.text, start: noun.start, end: noun.end },
   };
+}
+
+/**
+ * A counted noun as a unit: `Companies` in headline case is `companies`, but a people's name
+ * (`Pakistanis`) and an acronym (`MoUs`) stay as written.
+ */
+export function nounUnit(head: string): string {
+  const titleCase = /^\p{Lu}\p{Ll}+$/u.test(head);
+  return titleCase && canonicalCountry(head) === undefined ? head.toLowerCase() : head;
 }
 
 interface CountedNoun {

@@ -273,6 +273,25 @@ describe("partners of figures", () => {
     ).toEqual([]);
   });
 
+  it("takes the partner of a trade balance from the sentence even when its clause names Pakistan", () => {
+    const figures = figuresOf(
+      "Exports to the US stood at $5.44 billion, leaving Pakistan with a trade surplus of $3.34 billion.",
+    );
+    expect(figures.map((f) => [f.measure, f.partners])).toEqual([
+      ["exports", ["United States"]],
+      ["trade surplus", ["United States"]],
+    ]);
+  });
+
+  it("does not give a current account balance the title's partner", () => {
+    expect(
+      only(
+        "The current account posted a surplus of $1.2 billion.",
+        "Pakistan, Saudi Arabia sign deals",
+      ).partners,
+    ).toEqual([]);
+  });
+
   it("lists every partner named in a list clause", () => {
     expect(only("Japan, China and the UK bought 40% of the rice.").partners).toEqual([
       "Japan",
@@ -304,6 +323,15 @@ describe("sources of figures", () => {
 });
 
 describe("figures that need their measure for a unit", () => {
+  it("keeps a people's name as the unit of a count", () => {
+    expect(only("Some 2.8 million Pakistanis live in Saudi Arabia.")).toMatchObject({
+      value: "2.8 million Pakistanis",
+      unit: "Pakistanis",
+      qualifier: "some",
+      partners: ["Saudi Arabia"],
+    });
+  });
+
   it("counts the head of the measure when no noun follows the number", () => {
     expect(only("Mobile broadband subscribers exceeded 127 million.")).toMatchObject({
       unit: "subscribers",

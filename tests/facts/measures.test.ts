@@ -107,6 +107,50 @@ describe("findMeasures", () => {
     ]);
   });
 
+  it("reaches the subject past an aside between commas", () => {
+    expect(
+      measures(
+        "Textile exports, which account for nearly 60 percent of total exports, rose 8.5pc year-on-year to $1.6bn.",
+      ),
+    ).toEqual([
+      ["60 percent", "total exports"],
+      ["8.5pc", "textile exports"],
+      ["$1.6bn", "textile exports"],
+    ]);
+  });
+
+  it("gives an amount converted into another currency the measure of the original", () => {
+    expect(measures("JICA will extend a loan of ¥ 10 billion (about $67 million).")).toEqual([
+      ["¥ 10 billion", "loan"],
+      ["$67 million", "loan"],
+    ]);
+    expect(measures("The deal is worth Rs 350 billion, or $1.26 billion.")).toEqual([
+      ["Rs 350 billion", "deal"],
+      ["$1.26 billion", "deal"],
+    ]);
+  });
+
+  it("gives both ends of 'from … to …' one measure", () => {
+    expect(
+      measures("The train could cut cargo time from around 21 days by sea to 12 days by rail."),
+    ).toEqual([
+      ["21 days", "cargo time"],
+      ["12 days", "cargo time"],
+    ]);
+  });
+
+  it("reads a verb after 'to' as the verb, not part of the measure", () => {
+    expect(measures("The government aims to increase exports to $60 billion by 2030.")).toEqual([
+      ["$60 billion", "exports"],
+    ]);
+  });
+
+  it("keeps 'per capita' in the measure", () => {
+    expect(measures("Per capita income rose to $1,680 in FY24.")).toEqual([
+      ["$1,680", "per capita income"],
+    ]);
+  });
+
   it("gives no measure when the subject is an actor rather than a measure", () => {
     expect(measures("Saudi Arabia will invest $25 billion in Pakistan.")).toEqual([
       ["$25 billion", null],
