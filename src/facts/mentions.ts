@@ -336,13 +336,7 @@ function listContinues(s: Sentence, i: number): number {
   if (last < 0) return -1;
   // The list may run into the holder's name (`…, Development and Special Initiatives Ahsan
   // Iqbal`), not into another title (`, Trade Minister Ali Khan`).
-  if (
-    titleHeadLength(
-      s.tokens.map((t) => t.norm),
-      last,
-    ) > 0
-  )
-    return -1;
+  if (titleHeadLength(s.norms, last + 1) > 0) return -1;
   return last;
 }
 

@@ -362,7 +362,8 @@ export function isNameWord(t: WordToken | undefined): boolean {
   if (t === undefined || !t.word) return false;
   let known = nameWordCache.get(t.text);
   if (known === undefined) {
-    known = /^\p{Lu}[\p{L}\p{M}'’‐-]*$/u.test(t.text) && !isNonNameWord(t.norm);
+    // One letter alone is an initial, not a name word.
+    known = /^\p{Lu}[\p{L}\p{M}'’‐-]+$/u.test(t.text) && !isNonNameWord(t.norm);
     // The vocabulary of capitalised words is small next to a corpus; still, bound the memory.
     if (nameWordCache.size > 200_000) nameWordCache.clear();
     nameWordCache.set(t.text, known);
@@ -428,14 +429,23 @@ function finishRun(
   return { first, last, start: a.start, end: possessive ? b.end - 2 : b.end, words, possessive };
 }
 
+const MAX_INITIALS = 2;
+
 /** The name that starts at token `i`, if one does. Stops after a possessive word. */
 export function readNameForward(tokens: readonly WordToken[], i: number): NameRun | null {
   let j = i;
   let words = 0;
+  let initials = 0;
   let last = -1;
   while (j < tokens.length) {
     const t = tokens[j];
-    if (isInitialAt(tokens, j) && j + 2 < tokens.length && isNameWord(tokens[j + 2])) {
+    // Up to two initials, each before a name word (`Natalie A. Baker`, `J. R. Smith`).
+    if (
+      initials < MAX_INITIALS &&
+      isInitialAt(tokens, j) &&
+      (isNameWord(tokens[j + 2]) || isInitialAt(tokens, j + 2))
+    ) {
+      initials++;
       j += 2;
       continue;
     }
@@ -467,6 +477,7 @@ export function readNameBackward(tokens: readonly WordToken[], last: number): Na
   if (!isNameWord(end) && !isHyphenedParticle(end)) return null;
   let j = last;
   let words = 0;
+  let initials = 0;
   let first = last;
   while (j >= 0) {
     const t = tokens[j];
@@ -482,7 +493,8 @@ export function readNameBackward(tokens: readonly WordToken[], last: number): Na
       continue;
     }
     // `A.` read from its dot.
-    if (t?.text === "." && isInitialAt(tokens, j - 1) && j < last) {
+    if (t?.text === "." && isInitialAt(tokens, j - 1) && j < last && initials < MAX_INITIALS) {
+      initials++;
       first = j - 1;
       j -= 2;
       continue;

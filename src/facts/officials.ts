@@ -123,11 +123,14 @@ class ArticlePeople {
 
   /** A shorter name wholly inside exactly one longer name is that person (`Natalie Baker`). */
   joinShorterNames(): void {
+    this.indexParts();
     const bySize = [...this.persons].sort((a, b) => a.parts.size - b.parts.size);
     const gone = new Set<LocalPerson>();
     for (const small of bySize) {
       if (small.parts.size < 2) continue;
-      const wider = this.persons.filter(
+      // Only people sharing the name's first part can hold all of it.
+      const [first] = small.parts;
+      const wider = (this.byPart.get(first ?? "") ?? []).filter(
         (p) =>
           p !== small &&
           !gone.has(p) &&
@@ -146,12 +149,19 @@ class ArticlePeople {
     this.persons.forEach((p, id) => {
       p.id = id;
       this.byKey.set([...p.parts].sort().join(" "), p);
+    });
+    this.indexParts();
+  }
+
+  private indexParts(): void {
+    this.byPart.clear();
+    for (const p of this.persons) {
       for (const part of p.parts) {
         const list = this.byPart.get(part) ?? [];
         list.push(p);
         this.byPart.set(part, list);
       }
-    });
+    }
   }
 
   /** The one person whose name holds all of `parts`; with a title head, preferring who bears it. */

@@ -144,16 +144,14 @@ class Paragraph {
   /** Mentions outside quotation marks: the only ones that can name a speaker. */
   readonly named: SpeakerMention[];
 
+  /** `mentions` are those within the passage. */
   constructor(
     readonly passage: Passage,
     mentions: readonly SpeakerMention[],
   ) {
     this.quotes = findQuotations(passage);
     this.named = mentions.filter(
-      (m) =>
-        m.start >= passage.start &&
-        m.end <= passage.end &&
-        !this.quotes.some((q) => m.start > q.open && m.end <= q.close),
+      (m) => !this.quotes.some((q) => m.start > q.open && m.end <= q.close),
     );
   }
 
@@ -250,8 +248,18 @@ export function attributeQuotes(
 ): AttributedQuote[] {
   const out: AttributedQuote[] = [];
   let previous: Paragraph | null = null;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  let cursor = 0;
   for (const passage of passages) {
-    const p = new Paragraph(passage, mentions);
+    // Passages come in body order: walk the sorted mentions alongside them.
+    while (cursor < sorted.length && (sorted[cursor]?.start ?? 0) < passage.start) cursor++;
+    const within: SpeakerMention[] = [];
+    for (let k = cursor; k < sorted.length; k++) {
+      const m = sorted[k];
+      if (!m || m.start >= passage.end) break;
+      if (m.end <= passage.end) within.push(m);
+    }
+    const p = new Paragraph(passage, within);
     const { sentences } = passage;
     const saidBy: (number | undefined)[] = sentences.map(() => undefined);
 

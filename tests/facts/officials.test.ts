@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitPassages } from "../../src/corpus/passages";
 import { type ArticleText, extractOfficials, officialMatches } from "../../src/facts/officials";
@@ -376,6 +377,21 @@ describe("titles before names", () => {
       organization: "Ministry of Planning, Development and Special Initiatives",
       country: "Pakistan",
     });
+  });
+
+  it("does not run a portfolio list into the next official's title", () => {
+    expect(
+      officialsOf(
+        "Federal Minister for Commerce, Finance Minister Muhammad Aurangzeb and others attended.",
+      ).map(card),
+    ).toEqual([
+      {
+        name: "Muhammad Aurangzeb",
+        title: "Finance Minister",
+        organization: "Ministry of Finance",
+        country: "Pakistan",
+      },
+    ]);
   });
 
   it("reads a portfolio written straight after the title, as in 'Secretary Commerce'", () => {
@@ -849,5 +865,75 @@ describe("the seed corpus", () => {
         expect(m.sentence).toContain(m.nameAsWritten);
       }
     }
+  });
+});
+
+describe("any text", () => {
+  const fragments = [
+    "Federal Minister for Commerce Jam Kamal Khan",
+    "Pakistan’s Ambassador to Japan, Abdul Hameed,",
+    "MATSUO Takehiko, Vice-Minister for International Affairs at Japan’s Ministry of Economy, Trade and Industry (METI)",
+    "U.S. Chargé d’Affaires Natalie A. Baker",
+    "Baker said",
+    "Minister Khan",
+    "“We will double our exports next year,”",
+    "said",
+    "he said.",
+    "a representative was quoted as saying.",
+    "As",
+    "put it,",
+    "according to",
+    "the minister",
+    "the Special Technology Zones Authority",
+    "in Tokyo",
+    "and",
+    ",",
+    ".",
+    "\n\n",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "Dr.",
+    "Mr",
+    "A.",
+    "Prime Minister’s",
+    "Ambassador",
+  ];
+  const bodies = fc
+    .array(fc.constantFrom(...fragments), { maxLength: 40 })
+    .map((parts) => parts.join(" "));
+
+  it("never throws, and cites every mention and quote with a verbatim span of the body", () => {
+    fc.assert(
+      fc.property(bodies, (body) => {
+        const officials = extractOfficials([doc("a", body)]);
+        for (const o of officials) {
+          expect(o.name.split(" ").length).toBeGreaterThanOrEqual(2);
+          expect(o.articleIds).toEqual(["a"]);
+          for (const m of o.mentions) {
+            expect(body.slice(m.sentenceStart, m.sentenceEnd)).toBe(m.sentence);
+            expect(m.sentence).toContain(m.nameAsWritten);
+          }
+          for (const q of o.quotes) {
+            expect(body.slice(q.sentenceStart, q.sentenceEnd)).toBe(q.sentence);
+            expect(q.sentence).toContain(q.text);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("reads a paragraph of 200,000 characters in well under the time quadratic work would take", () => {
+    const piece =
+      "As the Federal Minister for Commerce, Trade and Industry Ali Khan said, “we are ready according to the Chairman, ";
+    const body = piece.repeat(Math.ceil(200_000 / piece.length));
+    const started = performance.now();
+    const officials = extractOfficials([doc("a", body)]);
+    // Linear work takes well under a second here; quadratic work took four.
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(officials.map((o) => o.name)).toEqual(["Ali Khan"]);
   });
 });
