@@ -6,7 +6,8 @@
  * sentence their measures, the nearest period (a day-date such as a dateline only when nothing
  * else is named), the nearest reporting body, and the partners (see `partners.ts`). A count whose
  * noun is not beside it (`subscribers exceeded 127 million`) counts the head of its measure; a bare
- * number with neither is no figure.
+ * number with neither is no figure. A qualifier carried by the verb (`exceeded`, `surpassed`,
+ * `crossed`, `topped`) is given as `more than`; written ones are kept as written, in lower case.
  */
 
 import type { Article, Figure, Passage, Sentence } from "../types";

@@ -44,9 +44,9 @@ export interface MeasureMatch {
 
 /** Nouns that say how a figure changed rather than what it is (`a 12% increase in exports`). */
 const CHANGE_NOUNS = new Set(
-  "increase rise decline drop jump fall decrease surge hike reduction cut gain dip slump growth"
-    .split(" ")
-    .filter((w) => w !== "growth"),
+  "increase rise decline drop jump fall decrease surge hike reduction cut gain dip slump".split(
+    " ",
+  ),
 );
 
 /**
@@ -69,15 +69,20 @@ const isEmptyMeasure = (text: string) => {
   );
 };
 
-/** Words after a figure that make it a change of the figure before it (`up 5%`, `5% higher`). */
+/**
+ * Words before a figure that make it a change or a comparison of the figure before it (`…, up
+ * 5%`, `compared with $2.1 billion`), so it shares that figure's measure.
+ */
 const CHANGE_BEFORE =
   /(?<![\p{L}])(?:up|down|from|compared[ \u00a0]+(?:with|to)|against|versus|vs\.?)[ \u00a0]+$/iu;
-/** What sits between an amount and the same amount in another currency. */
-const CONVERSION =
-  /^(?:[ \u00a0]*[([][ \u00a0]*|,?[ \u00a0]+or[ \u00a0]+)(?:(?:equivalent|equal)[ \u00a0]+to[ \u00a0]+)?$/iu;
 
+/** Words after a figure that make it such a change (`5% higher`, `21 percent year on year`). */
 const CHANGE_AFTER =
   /^[ \u00a0]+(?:higher|lower|more|less|increase|rise|decline|drop|jump|fall|decrease|year-on-year|on[ \u00a0]year)(?![\p{L}])/iu;
+
+/** What sits between an amount and the same amount in another currency (`¥ 10 billion (about`). */
+const CONVERSION =
+  /^(?:[ \u00a0]*[([][ \u00a0]*|,?[ \u00a0]+or[ \u00a0]+)(?:(?:equivalent|equal)[ \u00a0]+to[ \u00a0]+)?$/iu;
 
 const lower = (t: Token | undefined) => (t?.kind === "word" ? t.text.toLowerCase() : null);
 

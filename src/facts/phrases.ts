@@ -59,7 +59,7 @@ export const AUXILIARIES = words(`
  * Level verbs that are as often nouns (`an increase of 12%`, `the total`): inside a noun phrase
  * they are read as nouns.
  */
-const CHANGE_NOUNS = words(`
+const VERBS_AS_NOUNS = words(`
   total totals amount amounts rise rises fall falls increase increases decrease decline declines
   drop drops jump jumps surge surges record records hit hits forecast climb`);
 
@@ -127,7 +127,7 @@ const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORDS_SOURCE})$`, "i");
  * clauses.) With `afterNumber`, verbs that are also countable nouns (`12 plans`) do not end it.
  */
 export function endsNounPhrase(lower: string, afterNumber = false): boolean {
-  if (CHANGE_NOUNS.has(lower)) return false;
+  if (VERBS_AS_NOUNS.has(lower)) return false;
   if (afterNumber && COUNTABLE_VERBS.has(lower)) return false;
   return (
     DETERMINERS.has(lower) ||
@@ -320,7 +320,7 @@ export function nounPhraseBefore(
     }
     if (stops(t)) break;
     // `aims to increase exports`: after `to`, a word that is also a noun is the verb.
-    if (prevLower === "to" && (CHANGE_NOUNS.has(lower) || COUNTABLE_VERBS.has(lower))) break;
+    if (prevLower === "to" && (VERBS_AS_NOUNS.has(lower) || COUNTABLE_VERBS.has(lower))) break;
     if (out.length === 0 && !t.text.includes("-")) {
       if (/\p{Ll}ed$/u.test(t.text)) break;
       if (/\p{Ll}ing$/u.test(t.text) && prevLower !== null && AUXILIARIES.has(prevLower)) break;

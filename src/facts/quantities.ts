@@ -228,94 +228,145 @@ function numeralsOf(text: string): Numeral[] {
   return out;
 }
 
+/**
+ * Whether the context makes a numeral in digits a name, code, date, time, label or phone number
+ * rather than a figure: `G20`, `FY23`, `COVID-19`, `0300-…`, `10:30`, `24/7`, `February 12`,
+ * `No. 1`, `Article 370`. A currency glued before it (`Rs1,200`) is no such letter.
+ */
+function isNotAFigure(text: string, n: Numeral, currency: boolean, glued: boolean): boolean {
+  const before = text.slice(Math.max(0, n.start - 14), n.start);
+  const after = text.slice(n.end, n.end + 40);
+  const prev = text[n.start - 1] ?? "";
+  if (/\p{L}/u.test(prev) && !(currency && glued)) return true;
+  if (prev === "+" || /(?:\d|\p{L})[-–/]$/u.test(before)) return true;
+  if (/^0\d/.test(n.text)) return true;
+  if (TIME_AFTER.test(after) || /^[/:]\d/.test(after)) return true;
+  if (currency) return false;
+  return MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || LABEL_BEFORE.test(before);
+}
+
+/**
+ * A scale after the numeral at `pos`: a word (`billion`, `bn`, `crore`), or a letter glued to a
+ * money figure (`$846m`, `$1.3B`); number words take only a spaced word (`two billion`).
+ */
+function readScale(
+  text: string,
+  pos: number,
+  currency: boolean,
+  words: boolean,
+): { exponent: number; end: number } {
+  const scale = SCALE_AFTER.exec(text.slice(pos, pos + 16));
+  const word = scale?.[1] ?? scale?.[2] ?? "";
+  if (!scale || (word.length === 1 && !currency) || (words && scale[2])) {
+    return { exponent: 0, end: pos };
+  }
+  return { exponent: scaleExponent(word) ?? 0, end: pos + scale[0].length };
+}
+
+interface Range {
+  low: number;
+  high: number;
+  exponent: number;
+  /** Where the range starts (before `between`) and ends. */
+  start: number;
+  end: number;
+}
+
+/**
+ * A range whose low end is read up to `pos`: `6–7%`, `$5-6 billion` (one scale for both ends),
+ * `6 to 7 per cent`, `between 6 and 7 percent`. Not `from 5 to 7` or `by 5 to 7`, which are two
+ * figures, and only rising (`2022-23` is no range of amounts).
+ */
+function readRange(
+  text: string,
+  start: number,
+  pos: number,
+  value: number,
+  exponent: number,
+  currency: string | null,
+): Range | null {
+  const range = RANGE_AFTER.exec(text.slice(pos, pos + 40));
+  if (!range) return null;
+  const connective = (range[1] ?? "").toLowerCase();
+  const between = /(?<![\p{L}])between[ \u00a0]$/iu.exec(text.slice(Math.max(0, start - 9), start));
+  const fromOrBy = /(?<![\p{L}])(?:from|by)[ \u00a0]$/iu.test(
+    text.slice(Math.max(0, start - 6), start),
+  );
+  if (connective === "and" ? between === null : connective === "to" && fromOrBy) return null;
+  const secondCurrency = range[2] ? prefixCurrency(range[2]) : null;
+  if (secondCurrency && secondCurrency !== currency) return null;
+  const highText = range[3] ?? "";
+  const highValue = parseNumeral(highText);
+  if (highValue === null) return null;
+  const scale = readScale(text, pos + range[0].length, currency !== null, isWordNumeral(highText));
+  if (!isWordNumeral(highText) && /^\p{L}/u.test(text.slice(scale.end, scale.end + 1))) return null;
+  const lowExponent = exponent === 0 ? scale.exponent : exponent;
+  const low = applyScale(value, lowExponent);
+  const high = applyScale(highValue, scale.exponent === 0 ? lowExponent : scale.exponent);
+  if (high <= low) return null;
+  return {
+    low,
+    high,
+    exponent: lowExponent,
+    start: between ? start - between[0].length : start,
+    end: scale.end,
+  };
+}
+
+/**
+ * The qualifier written before the figure starting at `start` (`about`, `more than`, `up to`), or
+ * `more than` for a verb that says so (`exceeded`), which stays part of the sentence's verb.
+ */
+function readQualifier(
+  text: string,
+  start: number,
+): { qualifier: string | null; qualifierStart: number } {
+  const written = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  if (written?.[1]) {
+    return {
+      qualifier: written[1].replace(/\s+/g, " ").toLowerCase(),
+      qualifierStart: start - written[0].length,
+    };
+  }
+  const exceeded = EXCEEDED_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  return { qualifier: exceeded ? "more than" : null, qualifierStart: start };
+}
+
 /** Reads the figure whose numeral is `n`, or null when the numeral is no figure. */
 function readQuantity(text: string, n: Numeral, phones: [number, number][]): Quantity | null {
   const words = isWordNumeral(n.text);
   const value = parseNumeral(n.text);
   const vague = isVagueNumeral(n.text);
-  const before = text.slice(Math.max(0, n.start - 12), n.start);
   const after = (from: number, length = 40) => text.slice(from, from + length);
 
   // A currency mark right before the number.
   let start = n.start;
   let currency: string | null = null;
-  const mark = words ? null : CURRENCY_BEFORE.exec(before);
+  const mark = words ? null : CURRENCY_BEFORE.exec(text.slice(Math.max(0, n.start - 12), n.start));
   if (mark?.[1]) {
     currency = prefixCurrency(mark[1]);
     start = n.start - mark[0].length;
   }
-  const glued = mark !== null && mark[0] === mark[1];
-
   if (!words) {
-    const prev = text[n.start - 1] ?? "";
-    // Letters glued before a number make a name or code (`G20`, `FY23`, `COVID-19`), unless they
-    // are a currency (`Rs1,200`).
-    if (/\p{L}/u.test(prev) && !(currency && glued)) return null;
-    if (prev === "+" || /(?:\d|\p{L})[-–/]$/u.test(before)) return null;
-    if (/^0\d/.test(n.text)) return null;
+    if (isNotAFigure(text, n, currency !== null, mark !== null && mark[0] === mark[1])) return null;
     if (phones.some(([s, e]) => n.start >= s && n.start < e)) return null;
-    if (TIME_AFTER.test(after(n.end))) return null;
-    if (/^[/:]\d/.test(after(n.end))) return null;
-    if (!currency && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after(n.end)))) return null;
-    if (!currency && LABEL_BEFORE.test(text.slice(Math.max(0, n.start - 14), n.start))) return null;
   }
 
-  // Scale word (`billion`, `bn`, `crore`), or a letter glued to a money figure (`$846m`).
-  let pos = n.end;
-  let exponent = 0;
-  const scale = SCALE_AFTER.exec(after(pos, 16));
-  if (scale) {
-    const word = scale[1] ?? scale[2] ?? "";
-    const letter = word.length === 1;
-    if (!(letter && !currency) && !(words && scale[2])) {
-      exponent = scaleExponent(word) ?? 0;
-      pos += scale[0].length;
-    }
-  }
-  // Anything else glued to digits makes a code or ordinal (`4G`, `250th`, `3D`).
+  const scale = readScale(text, n.end, currency !== null, words);
+  let pos = scale.end;
+  let exponent = scale.exponent;
+  // Anything else glued to digits makes a code or ordinal (`4G`, `250th`, `3D`), but `3pc` is 3%.
   if (!words && /^\p{L}/u.test(after(pos, 1)) && !PERCENT_AFTER.test(after(pos, 4))) return null;
 
   let amount = value === null ? null : applyScale(value, exponent);
   let amountHigh: number | null = null;
-
-  // A range: `6–7%`, `$5-6 billion`, `6 to 7 per cent`, `between 6 and 7 percent`.
-  const range = RANGE_AFTER.exec(after(pos, 40));
-  if (range && value !== null) {
-    const connective = (range[1] ?? "").toLowerCase();
-    const between = /(?<![\p{L}])between[ \u00a0]$/iu.exec(
-      text.slice(Math.max(0, start - 9), start),
-    );
-    const allowed =
-      connective === "and"
-        ? between !== null
-        : connective !== "to" ||
-          !/(?<![\p{L}])(?:from|by)[ \u00a0]$/iu.test(text.slice(Math.max(0, start - 6), start));
-    const secondCurrency = range[2] ? prefixCurrency(range[2]) : null;
-    const highText = range[3] ?? "";
-    const highValue = parseNumeral(highText);
-    if (allowed && highValue !== null && (!secondCurrency || secondCurrency === currency)) {
-      let highPos = pos + range[0].length;
-      let highExponent = 0;
-      const highScale = SCALE_AFTER.exec(after(highPos, 16));
-      if (highScale) {
-        const word = highScale[1] ?? highScale[2] ?? "";
-        if (!(word.length === 1 && !currency)) {
-          highExponent = scaleExponent(word) ?? 0;
-          highPos += highScale[0].length;
-        }
-      }
-      const lowExponent = exponent === 0 ? highExponent : exponent;
-      const low = applyScale(value, lowExponent);
-      const high = applyScale(highValue, highExponent === 0 ? lowExponent : highExponent);
-      const gluedLetters = !isWordNumeral(highText) && /^\p{L}/u.test(after(highPos, 1));
-      if (high > low && !gluedLetters) {
-        amount = low;
-        amountHigh = high;
-        exponent = lowExponent;
-        pos = highPos;
-        if (between) start -= between[0].length;
-      }
-    }
+  const range = value === null ? null : readRange(text, start, pos, value, exponent, currency);
+  if (range) {
+    amount = range.low;
+    amountHigh = range.high;
+    exponent = range.exponent;
+    start = range.start;
+    pos = range.end;
   }
 
   let kind: FigureKind | null = null;
@@ -385,16 +436,7 @@ function readQuantity(text: string, n: Numeral, phones: [number, number][]): Qua
     }
   }
 
-  let qualifier: string | null = null;
-  let qualifierStart = start;
-  const written = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
-  if (written?.[1]) {
-    qualifier = written[1].replace(/\s+/g, " ").toLowerCase();
-    qualifierStart = start - written[0].length;
-  } else if (EXCEEDED_BEFORE.test(text.slice(Math.max(0, start - 16), start))) {
-    qualifier = "more than";
-  }
-
+  const { qualifier, qualifierStart } = readQualifier(text, start);
   return {
     kind,
     start,
