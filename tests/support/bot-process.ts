@@ -42,6 +42,10 @@ export function startBot(options: BotProcessOptions): BotProcess {
     if (value !== undefined && !key.startsWith("DISCORD_")) env[key] = value;
   }
   Object.assign(env, {
+    // Blank, not absent: dotenv leaves a set variable alone, so a developer's .env cannot
+    // send commands to a guild or load a stale index behind the test's back.
+    DISCORD_GUILD_ID: "",
+    INDEX_CACHE_DIR: "",
     DISCORD_TOKEN: "fake-bot-token",
     DISCORD_APPLICATION_ID: options.applicationId,
     DISCORD_API_URL: options.apiUrl,
