@@ -177,13 +177,33 @@ function countryAt(
  */
 function readPrefix(s: Sentence, phrase: TitlePhrase): void {
   let p = phrase.titleFirst - 1;
+  // A body's acronym in brackets between its name and the title: `State Bank of Pakistan (SBP) Governor`.
+  let acronym: number | null = null;
+  if (
+    s.tok(p)?.text === ")" &&
+    s.tok(p - 2)?.text === "(" &&
+    isAllCaps(s.tok(p - 1)) &&
+    !s.claimed[p]
+  ) {
+    acronym = p - 1;
+    p -= 3;
+  }
   const end = p;
   while (p >= 0 && !s.claimed[p]) {
     const t = s.tok(p);
     if (isTitleCaseWord(t) && t && !FUNCTION_START.has(t.norm)) {
       p--;
-      // A possessive (`Pakistan’s`) begins the prefix: nothing before it belongs to the title.
-      if (isPossessive(t)) break;
+      // A possessive (`Pakistan’s`, `Saudi Arabia’s`) begins the prefix: nothing before it
+      // belongs to the title, save the other words of a country's name.
+      if (isPossessive(t)) {
+        for (let n = 2; n >= 1; n--) {
+          if (p - n + 1 >= 0 && !s.claimed[p - n + 1] && countryOfWords(s.span(p - n + 1, p + 1))) {
+            p -= n;
+            break;
+          }
+        }
+        break;
+      }
       continue;
     }
     const inner = t?.norm;
@@ -207,7 +227,16 @@ function readPrefix(s: Sentence, phrase: TitlePhrase): void {
     }
     break;
   }
-  let first = p + 1;
+  classifyPrefix(s, phrase, p + 1, end);
+  if (acronym !== null && phrase.prefixOrg === null) {
+    phrase.prefixOrg = { first: acronym, last: acronym };
+    phrase.first = Math.min(phrase.first, acronym - 1);
+  }
+}
+
+/** Sorts the words `first..end` before a title into country, organisation or portfolio. */
+function classifyPrefix(s: Sentence, phrase: TitlePhrase, from: number, end: number): void {
+  let first = from;
   // Connectors cannot begin the prefix.
   while (first <= end && !isTitleCaseWord(s.tok(first))) first++;
   if (first > end) return;
@@ -232,8 +261,8 @@ function readPrefix(s: Sentence, phrase: TitlePhrase): void {
     if (isOrganisationWord(t.norm)) hasOrgWord = true;
     if (!["and", "of", "&"].includes(t.norm) && !isTopicWord(t.norm)) allTopic = false;
   }
-  const acronym = rest.first === rest.last && isAllCaps(s.tok(rest.first));
-  if (hasOrgWord || acronym) {
+  const isAcronym = rest.first === rest.last && isAllCaps(s.tok(rest.first));
+  if (hasOrgWord || isAcronym) {
     // A country written plainly (`Pakistan Software Export Board`) is part of the body's name.
     const countryWords = s.span(first, restFirst - 1);
     if (c && !isPossessive(s.tok(restFirst - 1)) && !isCountryAdjective(countryWords)) {
@@ -380,14 +409,17 @@ function readBareComplement(s: Sentence, phrase: TitlePhrase, j: number): number
     break;
   }
   if (last < j) return j;
-  phrase.complements.push({ conn: "", first: j, last });
+  const complement: Complement = { conn: "", first: j, last };
+  phrase.complements.push(complement);
   phrase.last = last;
+  // A name inside ends the title: nothing after it belongs to it.
+  if (splitNameFromComplement(s, phrase, complement)) return -1;
   return last + 1;
 }
 
 function readComplements(s: Sentence, phrase: TitlePhrase): void {
   let j = readBareComplement(s, phrase, phrase.headLast + 1);
-  while (j < s.tokens.length) {
+  while (j >= 0 && j < s.tokens.length) {
     const close = bracketedAcronym(s, j);
     if (close >= 0) {
       phrase.last = close;
@@ -435,13 +467,16 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
       phrase.last = listEnd;
       j = listEnd + 1;
     }
+    // A name inside ends the title (`to Pakistan Jiang Zaidong in Islamabad`).
+    if (splitNameFromComplement(s, phrase, complement)) return;
   }
 }
 
-/** Splits a name off the end of the last complement: `for Commerce Jam Kamal Khan`. */
-function splitNameFromComplement(s: Sentence, phrase: TitlePhrase): void {
-  const c = phrase.complements[phrase.complements.length - 1];
-  if (!c) return;
+/**
+ * Splits a name off the end of a complement (`for Commerce Jam Kamal Khan`): the name begins after
+ * the last word that cannot be a name's, or failing one, at a common given name. True when split.
+ */
+function splitNameFromComplement(s: Sentence, phrase: TitlePhrase, c: Complement): boolean {
   let lastLexicon = -1;
   for (let k = c.first; k <= c.last; k++) {
     if (isLexiconWord(s.tok(k)) || s.norm(k) === "and") lastLexicon = k;
@@ -456,12 +491,13 @@ function splitNameFromComplement(s: Sentence, phrase: TitlePhrase): void {
       }
     }
   }
-  if (split <= c.first || split > c.last) return;
+  if (split <= c.first || split > c.last) return false;
   const run = readNameForward(s.tokens, split);
-  if (!run || run.last !== c.last || run.words < 2 || run.words > 4) return;
+  if (!run || run.last !== c.last || run.words < 2 || run.words > 4) return false;
   phrase.nameInside = run;
   c.last = split - 1;
-  if (phrase.last < c.last || phrase.last >= split) phrase.last = c.last;
+  phrase.last = c.last;
+  return true;
 }
 
 /** Reads the title at token `i` (whose head is `length` tokens) with what stands around it. */
@@ -492,7 +528,6 @@ function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
   readPrefix(s, phrase);
   if (!phrase.possessive) {
     readComplements(s, phrase);
-    splitNameFromComplement(s, phrase);
   }
   phrase.orgComplement = phrase.complements.findIndex(
     (c, k) =>

@@ -12,6 +12,7 @@
  */
 
 import type { Article, Mention, Official, Passage, Quote, Sentence } from "../types";
+import { collectAcronyms } from "./acronyms";
 import {
   analyseSentence,
   bareNameRuns,
@@ -20,7 +21,7 @@ import {
 } from "./mentions";
 import { isGenericPart, nameKey, nameParts, namesMatchQuery, properCaseName } from "./names";
 import { attributeQuotes, type SpeakerMention } from "./quotes";
-import { countriesInTokens, titleHeadWord } from "./titles";
+import { countriesInTokens, countryInName, isGovernmentBody, titleHeadWord } from "./titles";
 
 export interface ArticleText {
   article: Article;
@@ -217,6 +218,21 @@ function peopleOfArticle(doc: ArticleText): ArticlePerson[] {
       analysis: analyseSentence(sentence.text, sentence.start),
     })),
   );
+
+  // A body named by its acronym takes the full name the article spells out, and its country.
+  const acronyms = new Map<string, string>();
+  for (const { sentence, analysis } of analysed) {
+    collectAcronyms(analysis.tokens, sentence.text, sentence.start, acronyms);
+  }
+  for (const { analysis } of analysed) {
+    for (const found of analysis.mentions) {
+      const spelled = found.organization ? acronyms.get(found.organization) : undefined;
+      if (!spelled) continue;
+      found.organization = spelled;
+      found.country ??= countryInName(spelled);
+      found.government ||= isGovernmentBody(spelled);
+    }
+  }
 
   for (const { passage, sentence, analysis } of analysed) {
     for (const found of analysis.mentions) {

@@ -726,6 +726,75 @@ describe("officialMatches", () => {
   });
 });
 
+describe("a news article not in the seed", () => {
+  const body = `ISLAMABAD: Pakistan and China on Tuesday agreed to expand bilateral trade, officials said.
+
+The agreement was reached during a meeting between Federal Minister for Planning, Development and Special Initiatives Ahsan Iqbal and Chinese Ambassador to Pakistan Jiang Zaidong in Islamabad.
+
+“CPEC is entering its second phase and we want investors to relocate industries,” Iqbal said. He added that the government would provide security.
+
+Jiang said China valued its “all-weather strategic cooperative partnership” with Pakistan. “We are committed to the high-quality development of CPEC,” the ambassador said.
+
+The State Bank of Pakistan (SBP) Governor Jameel Ahmad said inflation would stay in single digits at a seminar of the Karachi Chamber of Commerce and Industry (KCCI).
+
+KCCI President Javed Bilwani urged a cut in the policy rate. “Businesses cannot survive at these rates,” Bilwani said.
+
+A senior official of the Ministry of Commerce, who requested anonymity, said a trade policy was being drafted. “The draft will be ready by June,” the official said.
+
+Separately, Saudi Arabia's Minister of Investment Khalid Al-Falih met Prime Minister Shehbaz Sharif.`;
+  const all = extractOfficials([doc("news", body)]);
+
+  it("finds each official once with what the article says of them", () => {
+    expect(all.map(card)).toEqual([
+      {
+        name: "Ahsan Iqbal",
+        title: "Federal Minister for Planning, Development and Special Initiatives",
+        organization: "Ministry of Planning, Development and Special Initiatives",
+        country: "Pakistan",
+      },
+      {
+        name: "Jiang Zaidong",
+        title: "Ambassador to Pakistan",
+        organization: null,
+        country: "China",
+      },
+      {
+        name: "Jameel Ahmad",
+        title: "Governor",
+        organization: "State Bank of Pakistan",
+        country: "Pakistan",
+      },
+      {
+        name: "Javed Bilwani",
+        title: "President",
+        organization: "Karachi Chamber of Commerce and Industry",
+        country: "Pakistan",
+      },
+      {
+        name: "Khalid Al-Falih",
+        title: "Minister of Investment",
+        organization: "Ministry of Investment",
+        country: "Saudi Arabia",
+      },
+      { name: "Shehbaz Sharif", title: "Prime Minister", organization: null, country: "Pakistan" },
+    ]);
+  });
+
+  it("gives quotes to the named speaker, the one ambassador, and none to the anonymous official", () => {
+    expect(all.map((o) => [o.name, o.quotes.map((q) => q.text)])).toEqual([
+      [
+        "Ahsan Iqbal",
+        ["CPEC is entering its second phase and we want investors to relocate industries,"],
+      ],
+      ["Jiang Zaidong", ["We are committed to the high-quality development of CPEC,"]],
+      ["Jameel Ahmad", []],
+      ["Javed Bilwani", ["Businesses cannot survive at these rates,"]],
+      ["Khalid Al-Falih", []],
+      ["Shehbaz Sharif", []],
+    ]);
+  });
+});
+
 describe("the seed corpus", () => {
   const seed = [
     "pakistan-japan-industrial-cooperation",
