@@ -49,6 +49,9 @@ export class ReloadableEngine implements Engine {
   /** Loads the corpus once; throws as `loadEngine` does when there is no good index to start from. */
   static async load(options: ReloadableEngineOptions): Promise<ReloadableEngine> {
     const engine = await loadEngine({ corpusDir: options.corpusDir, cacheDir: options.cacheDir });
+    for (const issue of engine.issues) {
+      options.log?.warn("corpus file skipped", { issue: formatIssue(issue) });
+    }
     return new ReloadableEngine(engine, options);
   }
 

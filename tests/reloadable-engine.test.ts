@@ -182,6 +182,20 @@ describe("ReloadableEngine", () => {
     await third;
   });
 
+  it("logs each file skipped at the first load", async () => {
+    writeFileSync(join(corpusDir, "empty.md"), "");
+    const { log, lines } = recordingLog();
+    const engine = await ReloadableEngine.load({ corpusDir, log });
+    expect(engine.issues.map((i) => i.message)).toEqual(["the file is empty"]);
+    expect(lines).toEqual([
+      {
+        level: "warn",
+        msg: "corpus file skipped",
+        fields: { issue: `${join(corpusDir, "empty.md")}: the file is empty` },
+      },
+    ]);
+  });
+
   it("fails to start, as loadEngine does, when there is no good index to begin with", async () => {
     emptyFolder(corpusDir);
     await expect(ReloadableEngine.load({ corpusDir })).rejects.toThrow(
