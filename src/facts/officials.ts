@@ -21,7 +21,14 @@ import {
 } from "./mentions";
 import { isGenericPart, nameKey, nameParts, namesMatchQuery, properCaseName } from "./names";
 import { attributeQuotes, type SpeakerMention } from "./quotes";
-import { countriesInTokens, countryInName, isGovernmentBody, titleHeadWord } from "./titles";
+import {
+  countriesInTokens,
+  countryInName,
+  isGovernmentBody,
+  isTitleWord,
+  titleHeadWord,
+} from "./titles";
+import { normWord, type WordToken } from "./wordTokens";
 
 export interface ArticleText {
   article: Article;
@@ -192,6 +199,29 @@ class ArticlePeople {
   }
 }
 
+/** Whether only opening marks stand before token `i` in its sentence. */
+function startsSentence(tokens: readonly WordToken[], i: number): boolean {
+  for (let k = 0; k < i; k++) if (!/^[“"‘'([]$/u.test(tokens[k]?.text ?? "")) return false;
+  return true;
+}
+
+/**
+ * The parts of a person's name that are surnames: the last, and the first when written in capitals
+ * (`MATSUO Takehiko`, the Japanese order).
+ */
+function surnamesOf(p: LocalPerson): Set<string> {
+  const out = new Set<string>();
+  for (const m of p.mentions) {
+    if (!m.found.full) continue;
+    const parts = nameParts(m.found.nameAsWritten);
+    const last = parts[parts.length - 1];
+    if (last) out.add(last);
+    const firstWord = m.found.nameAsWritten.split(/\s+/)[0] ?? "";
+    if (parts[0] && /^[\p{Lu}'’-]{2,}$/u.test(firstWord)) out.add(parts[0]);
+  }
+  return out;
+}
+
 const bareMention = (nameStart: number, nameEnd: number, nameAsWritten: string): FoundMention => ({
   nameStart,
   nameEnd,
@@ -251,8 +281,21 @@ function peopleOfArticle(doc: ArticleText): ArticlePerson[] {
     }
     for (const run of bareNameRuns(analysis)) {
       const text = sentence.text.slice(run.start - sentence.start, run.end - sentence.start);
-      const person = people.resolve(nameParts(text), null);
-      person?.mentions.push({ found: bareMention(run.start, run.end, text), passage, sentence });
+      const parts = nameParts(text);
+      const person = people.resolve(parts, null);
+      // A capital at the start of a sentence proves nothing: one word there must be a surname
+      // (`Baker said`), not a given name that is also a word (`Mark the date`).
+      const [only] = parts;
+      if (
+        !person ||
+        (parts.length === 1 &&
+          only &&
+          startsSentence(analysis.tokens, run.first) &&
+          !surnamesOf(person).has(only))
+      ) {
+        continue;
+      }
+      person.mentions.push({ found: bareMention(run.start, run.end, text), passage, sentence });
     }
   }
 
@@ -416,8 +459,14 @@ export function extractOfficials(docs: ArticleText[]): Official[] {
 
 /**
  * true when `query` names this official: case-insensitive, any name order, partial
- * ("haroon", "Khan Haroon", "matsuo", "Takehiko MATSUO", "Mitsuhiro").
+ * ("haroon", "Khan Haroon", "matsuo", "Takehiko MATSUO", "Mitsuhiro"). Title words in the query
+ * ("Minister Khan") are left aside; a query of title words alone ("ambassador") matches the title.
  */
 export function officialMatches(official: Official, query: string): boolean {
-  return namesMatchQuery([official.name, ...official.aliases], query);
+  const words = query.split(/\s+/).filter((w) => w.length > 0);
+  const nameWords = words.filter((w) => !isTitleWord(normWord(w).replace(/[^\p{L}'-]/gu, "")));
+  if (words.length > 0 && nameWords.length === 0) {
+    return official.title !== null && namesMatchQuery([official.title], query);
+  }
+  return namesMatchQuery([official.name, ...official.aliases], nameWords.join(" "));
 }

@@ -150,6 +150,16 @@ export function titleHeadLength(norms: readonly string[], i: number): number {
   return 0;
 }
 
+/** Every word of a title or its modifiers (`prime`, `minister`, `ambassador`, `acting`), not `of`. */
+const TITLE_WORDS = new Set(
+  [...TITLE_HEADS.flatMap((h) => h.split(" ")), ...TITLE_MODIFIERS].filter((w) => w !== "of"),
+);
+
+/** Whether a lower-case word belongs to titles (`minister`, `prime`, `ambassador`). */
+export function isTitleWord(norm: string): boolean {
+  return TITLE_WORDS.has(norm);
+}
+
 export function isTitleModifier(norm: string): boolean {
   return TITLE_MODIFIERS.has(norm);
 }

@@ -639,6 +639,20 @@ describe("one person, several references", () => {
     expect(o.aliases).toEqual(["Baker"]);
   });
 
+  it("takes a given name that opens a sentence for an ordinary word", () => {
+    const o = only(
+      "UK Trade Envoy Mark Eastwood arrived in Lahore.\n\nMark the date: the expo opens in May.",
+    );
+    expect(o.mentions.map((m) => m.nameAsWritten)).toEqual(["Mark Eastwood"]);
+  });
+
+  it("takes a surname in capitals that opens a sentence for the person", () => {
+    const o = only(
+      "MATSUO Takehiko, Vice-Minister at Japan's Ministry of Economy, Trade and Industry, arrived.\n\nMatsuo met exporters.",
+    );
+    expect(o.mentions.map((m) => m.nameAsWritten)).toEqual(["MATSUO Takehiko", "Matsuo"]);
+  });
+
   it("leaves a surname two people share unresolved", () => {
     const all = officialsOf(
       "Federal Secretary Zarar Hasham Khan met Haroon Akhtar Khan, Special Assistant on Industries.\n\nKhan said the zones would open soon.",
@@ -718,6 +732,21 @@ describe("officialMatches", () => {
 
   it("matches the alias with a title", () => {
     expect(officialMatches(wada, "Ambassador Mitsuhiro")).toBe(true);
+  });
+
+  it("leaves title words in the query aside", () => {
+    expect(officialMatches(haroon, "Special Assistant Haroon")).toBe(true);
+    expect(officialMatches(haroon, "Ambassador Haroon")).toBe(true);
+    expect(officialMatches(wada, "Minister Mitsuhiro")).toBe(true);
+  });
+
+  it("matches a query of title words alone against the title", () => {
+    expect(officialMatches(wada, "ambassador")).toBe(true);
+    expect(officialMatches(haroon, "ambassador")).toBe(false);
+  });
+
+  it("matches every official when the query is empty", () => {
+    expect(officialMatches(wada, "")).toBe(true);
   });
 
   it("does not match another person's name", () => {
