@@ -27,7 +27,10 @@ function kindsFor(plan: QuestionPlan): FigureKind[] {
     case "share":
       return ["percent"];
     case "amount":
-      return ["money", "count", "duration"];
+      // "How much have exports grown?" is answered by a percentage as well.
+      return asksChange(plan)
+        ? ["money", "percent", "count", "duration"]
+        : ["money", "count", "duration"];
     default:
       return ["money", "percent", "count", "duration"];
   }

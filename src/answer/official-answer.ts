@@ -172,6 +172,8 @@ function officialByRole(k: Knowledge, plan: QuestionPlan): Official | null {
       ...(o.country ? [o.country] : []),
     ]);
     if (!plan.partners.every((p) => places.has(p))) continue;
+    // "The Japanese ambassador" is Japan's, not Pakistan's ambassador to Japan.
+    if (plan.owners.some((c) => o.country !== null && o.country !== c)) continue;
     let score = cover;
     if (plan.mentionsPakistan && o.country === "Pakistan") score += 0.1;
     // Prefer the role that names the asked partner itself ("Ambassador to Japan").

@@ -1,4 +1,4 @@
-import { findCountries } from "../facts/countries";
+import { type CountryMatch, findCountries } from "../facts/countries";
 import { findPeriods, type PeriodMention } from "../facts/periods";
 import { foldPhrases } from "../text/synonyms";
 import { contentTerms, words } from "../text/terms";
@@ -10,6 +10,12 @@ export interface QuestionPlan {
   kind: QuestionKind;
   /** Partner countries named (canonical), Pakistan left out: it is the subject of every article. */
   partners: string[];
+  /**
+   * Countries named as the owner of an office or thing ("Japanese ambassador", "Pakistan's
+   * envoy", "U.S. Chargé d'Affaires"), Pakistan included, as opposed to a place ("ambassador to
+   * Japan", "in Tokyo").
+   */
+  owners: string[];
   /** Whether the question names Pakistan itself. */
   mentionsPakistan: boolean;
   periods: PeriodMention[];
@@ -32,7 +38,9 @@ const FRAME_WORDS = new Set(
     // Verbs that frame a figure without naming what it measures.
     "set agree agreed sign signed reach reached make made take get got put stand record recorded " +
     "change changed trend move moved go went come money funds sum " +
-    "share percentage percent proportion portion fraction big large size high level"
+    "share percentage percent proportion portion fraction big large size high level " +
+    // Words that ask after a person's office without naming it.
+    "position post role title office job designation hold holds represent represents serve serves"
   ).split(" "),
 );
 
@@ -56,7 +64,12 @@ function kindOf(q: string): QuestionKind {
     return "share";
   if (/\bhow much\b|\bhow big\b|\bhow large\b|\bworth\b|\bvalue of\b|\bvolume\b/.test(s))
     return "amount";
-  if (/^(?:who|whom|whose)\b|\bwho (?:is|was|are|were|chairs|heads|leads)\b/.test(s)) return "who";
+  if (
+    /^(?:who|whom|whose)\b|\bwho (?:is|was|are|were|chairs|heads|leads)\b|^what (?:is|was) (?:the )?(?:position|post|role|title|office|job|designation)\b|^what (?:position|post|role|title|office|job|designation)\b/.test(
+      s,
+    )
+  )
+    return "who";
   if (/^when\b|\bwhat (?:year|date|month|day)\b|\bsince when\b/.test(s)) return "when";
   if (/^where\b|\bin which (?:city|country|place)\b/.test(s)) return "where";
   if (/^why\b|\bwhat (?:is|was) the reason\b|\bfor what reason\b/.test(s)) return "why";
@@ -91,6 +104,15 @@ function nameCandidatesOf(q: string): string[] {
   }
   flush();
   return runs;
+}
+
+/** A country word that qualifies what follows it rather than saying where. */
+function isOwner(text: string, c: CountryMatch): boolean {
+  if (c.capital) return false;
+  const before = text.slice(Math.max(0, c.start - 6), c.start);
+  if (/\b(?:to|in|at|with|from|into|for)\s+(?:the\s+)?$/i.test(before)) return false;
+  const after = text.slice(c.end, c.end + 3);
+  return c.adjective || /^['’]s\b/.test(after) || /^\s+\p{Lu}/u.test(text.slice(c.end, c.end + 2));
 }
 
 /**
@@ -139,6 +161,7 @@ export function planQuestion(question: string, context = ""): QuestionPlan {
     text,
     kind: kindOf(own),
     partners,
+    owners: [...new Set(countries.filter((c) => isOwner(text, c)).map((c) => c.country))],
     mentionsPakistan: countries.some((c) => c.country === "Pakistan"),
     periods,
     topic: [...new Set(topic)],

@@ -31,7 +31,7 @@ const GROUPS: readonly string[][] = [
   ["chairs", "chairman", "chairperson", "heads", "leads"],
   ["ambassador", "envoy", "high commissioner"],
   ["target", "goal", "aim"],
-  ["growth", "increase", "rise", "grew", "rose"],
+  ["growth", "increase", "rise", "grew", "rose", "grown", "growing"],
   ["decline", "fall", "fell", "decrease", "drop"],
   ["worth", "value", "valued"],
   ["car", "automobile", "automotive", "automakers", "auto"],
