@@ -26,6 +26,21 @@ describe("the dev questions on the seed corpus", async () => {
   );
 });
 
+describe("paraphrases of the seed questions and near misses the seeds cannot answer", async () => {
+  const { engine, articles } = await engineOver("corpus");
+  const bodyOf = (id: string) => articles.find((a) => a.id === id)?.body;
+  const paraphrases = QuestionFileSchema.parse(
+    JSON.parse(readFileSync("tests/fixtures/paraphrase-questions.json", "utf8")),
+  ).questions;
+
+  it.each(paraphrases.map((q) => [q.id, q.question, q] as const))(
+    "%s: answers %j as expected",
+    (_id, question, q) => {
+      expect(gradeAnswer(q, engine.ask(question), bodyOf)).toEqual([]);
+    },
+  );
+});
+
 describe("the dev questions with extra articles about other partners present", async () => {
   const { engine, articles } = await engineOver("corpus", "tests/fixtures/extra-articles");
   const bodyOf = (id: string) => articles.find((a) => a.id === id)?.body;
