@@ -13,7 +13,7 @@
 import type { Article, Figure, Passage, Sentence } from "../types";
 import { findCountries } from "./countries";
 import { findMeasures, type MeasureMatch, measureTopics } from "./measures";
-import { figurePartners, type Span } from "./partners";
+import { partnersOfSentence, type Span } from "./partners";
 import { findPeriods, type PeriodMention } from "./periods";
 import { findQuantities, nounUnit, type Quantity } from "./quantities";
 import { findSources, type SourceMention } from "./sources";
@@ -73,6 +73,7 @@ function figuresOfSentence(
   const measures = findMeasures(sentence.text, quantities, { periods: periodMentions, countries });
   const periods = periodsFor(periodMentions, quantities);
   const sources: SourceMention[] = findSources(sentence.text);
+  const partnersOf = partnersOfSentence(sentence.text, article.title, quantities, countries);
   const figures: Figure[] = [];
   quantities.forEach((q, i) => {
     const measure = measures[i] ?? null;
@@ -89,15 +90,11 @@ function figuresOfSentence(
       qualifier: q.qualifier,
       measure: measure?.text ?? null,
       period: periods[i] ?? null,
-      partners: figurePartners({
-        sentence: sentence.text,
+      partners: partnersOf({
         value: q,
-        figures: quantities,
         phrase: measure ? { start: measure.phraseStart, end: measure.phraseEnd } : null,
         source,
         topics,
-        title: article.title,
-        countries,
       }),
       source: source?.name ?? null,
       articleId: article.id,

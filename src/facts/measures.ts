@@ -295,8 +295,12 @@ export function findMeasures(
   const out: (MeasureMatch | null)[] = [];
   const before = (q: Quantity, length: number) =>
     sentence.slice(Math.max(0, q.qualifierStart - length), q.qualifierStart);
+  const tokenOf = new Map<number, number>();
+  ctx.tokens.forEach((t, i) => {
+    if (t.figure !== undefined) tokenOf.set(t.figure, i);
+  });
   quantities.forEach((q, index) => {
-    const at = ctx.tokens.findIndex((t) => t.kind === "figure" && t.figure === index);
+    const at = tokenOf.get(index) ?? -1;
     const prior = quantities[index - 1];
     let found: MeasureMatch | null = null;
     if (q.kind === "count" && q.noun) {

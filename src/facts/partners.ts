@@ -22,21 +22,16 @@ export interface Span {
   end: number;
 }
 
-export interface PartnerInput {
-  sentence: string;
+/** One figure of the sentence, as partner finding needs it. */
+export interface PartnerQuery {
   /** The figure's span in the sentence. */
   value: Span;
-  /** Spans of every figure in the sentence: `417 million U.S. dollars` names no partner. */
-  figures: Span[];
   /** The phrase its measure came from, if any. */
   phrase: Span | null;
   /** The source's name, if any: countries in it are not partners. */
   source: Span | null;
   /** Topics of the figure's measure (see `measureTopics`). */
   topics: string[];
-  title: string;
-  /** The sentence's countries, when the caller has them already. */
-  countries?: CountryMatch[];
 }
 
 const HOME = "Pakistan";
@@ -50,39 +45,6 @@ const BOUNDARY = /,(?!\d)|[;:()—]|[ \u00a0][–-][ \u00a0]/g;
 /** A segment that is only country names (`Japan, China and the UK …`) belongs to the list clause. */
 const LIST_FILLER = new Set(["and", "or", "the", "as", "well"]);
 
-function clauseAround(sentence: string, at: number, countries: Span[]): Span {
-  const cuts = [0];
-  for (const m of sentence.matchAll(BOUNDARY)) cuts.push(m.index ?? 0);
-  cuts.push(sentence.length);
-  const segments: Span[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    segments.push({ start: cuts[i] ?? 0, end: cuts[i + 1] ?? sentence.length });
-  }
-  const listLike = (s: Span) => {
-    const inside = countries.filter((c) => c.start >= s.start && c.end <= s.end);
-    if (inside.length === 0) return false;
-    let rest = "";
-    let at = s.start;
-    for (const c of inside) {
-      rest += `${sentence.slice(at, c.start)} `;
-      at = c.end;
-    }
-    rest += sentence.slice(at, s.end);
-    return rest
-      .split(/[^\p{L}]+/u)
-      .filter(Boolean)
-      .every((w) => LIST_FILLER.has(w.toLowerCase()));
-  };
-  let index = segments.findIndex((s) => at >= s.start && at < s.end);
-  if (index < 0) index = segments.length - 1;
-  let first = index;
-  let last = index;
-  while (first > 0 && segments[first - 1] && listLike(segments[first - 1] as Span)) first--;
-  while (last + 1 < segments.length && segments[last + 1] && listLike(segments[last + 1] as Span))
-    last++;
-  return { start: segments[first]?.start ?? 0, end: segments[last]?.end ?? sentence.length };
-}
-
 const within = (inner: Span, outer: Span | null) =>
   outer !== null && inner.start >= outer.start && inner.end <= outer.end;
 
@@ -90,24 +52,94 @@ function unique(names: string[]): string[] {
   return [...new Set(names)].filter((n) => n !== HOME);
 }
 
-/** The partner countries a figure concerns; see the module comment for the rules. */
-export function figurePartners(input: PartnerInput): string[] {
-  const all = (input.countries ?? findCountries(input.sentence)).filter(
-    (c) => !within(c, input.source) && !input.figures.some((f) => within(c, f)),
-  );
-  const clause = clauseAround(input.sentence, input.value.start, all);
-  const near = all.filter((c) => within(c, clause) || within(c, input.phrase));
-  const partners = unique(near.map((c) => c.country));
-  if (partners.length > 0) return partners;
-  const bilateral = input.topics.includes("trade");
-  if (!bilateral && near.some((c) => c.country === HOME)) return [];
-  const inSentence = unique(all.map((c) => c.country));
-  if (inSentence.length > 0) return inSentence;
-  if (bilateral || BILATERAL.test(input.sentence)) {
-    // Countries the title names outright; an adjective (`trans-Afghan railway`) only without them.
-    const inTitle = findCountries(input.title);
-    const named = inTitle.filter((c) => !c.adjective);
-    return unique((named.some((c) => c.country !== HOME) ? named : inTitle).map((c) => c.country));
+/** Countries (sorted) not inside any figure (sorted): `417 million U.S. dollars` names no partner. */
+function outside(countries: CountryMatch[], figures: Span[]): CountryMatch[] {
+  const kept: CountryMatch[] = [];
+  let f = 0;
+  for (const c of countries) {
+    while (f < figures.length && (figures[f]?.end ?? 0) <= c.start) f++;
+    const figure = figures[f] ?? null;
+    if (!within(c, figure)) kept.push(c);
   }
-  return [];
+  return kept;
+}
+
+/** The sentence cut at clause boundaries. */
+function segmentsOf(sentence: string): Span[] {
+  const cuts = [0];
+  for (const m of sentence.matchAll(BOUNDARY)) cuts.push(m.index ?? 0);
+  cuts.push(sentence.length);
+  const segments: Span[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    segments.push({ start: cuts[i] ?? 0, end: cuts[i + 1] ?? sentence.length });
+  }
+  return segments;
+}
+
+/** Whether a segment holds countries and nothing but list words (`, China and the UK`). */
+function isCountryList(sentence: string, segment: Span, countries: CountryMatch[]): boolean {
+  const inside = countries.filter((c) => within(c, segment));
+  if (inside.length === 0) return false;
+  let rest = "";
+  let at = segment.start;
+  for (const c of inside) {
+    rest += `${sentence.slice(at, c.start)} `;
+    at = c.end;
+  }
+  rest += sentence.slice(at, segment.end);
+  return rest
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean)
+    .every((w) => LIST_FILLER.has(w.toLowerCase()));
+}
+
+/** Countries the title names outright; an adjective (`trans-Afghan railway`) only without them. */
+function titlePartners(title: string): string[] {
+  const inTitle = findCountries(title);
+  const named = inTitle.filter((c) => !c.adjective);
+  return unique((named.some((c) => c.country !== HOME) ? named : inTitle).map((c) => c.country));
+}
+
+/**
+ * The partner countries of each figure of one sentence (see the module comment for the rules).
+ * What the sentence gives — its countries, clauses, whether it speaks of two parties — is worked
+ * out once here; `figures` are the spans of all its figures, sorted; `countries` may be passed when
+ * the caller has them already.
+ */
+export function partnersOfSentence(
+  sentence: string,
+  title: string,
+  figures: Span[],
+  countries: CountryMatch[] = findCountries(sentence),
+): (figure: PartnerQuery) => string[] {
+  const named = outside(countries, figures);
+  const segments = segmentsOf(sentence);
+  const listLike = segments.map((s) => isCountryList(sentence, s, named));
+  const twoParties = BILATERAL.test(sentence);
+  let fromTitle: string[] | null = null;
+
+  const clauseAround = (at: number): Span => {
+    let index = segments.findIndex((s) => at >= s.start && at < s.end);
+    if (index < 0) index = segments.length - 1;
+    let first = index;
+    let last = index;
+    while (first > 0 && listLike[first - 1]) first--;
+    while (last + 1 < segments.length && listLike[last + 1]) last++;
+    return { start: segments[first]?.start ?? 0, end: segments[last]?.end ?? sentence.length };
+  };
+
+  return (figure) => {
+    const all = named.filter((c) => !within(c, figure.source));
+    const clause = clauseAround(figure.value.start);
+    const near = all.filter((c) => within(c, clause) || within(c, figure.phrase));
+    const partners = unique(near.map((c) => c.country));
+    if (partners.length > 0) return partners;
+    const bilateral = figure.topics.includes("trade");
+    if (!bilateral && near.some((c) => c.country === HOME)) return [];
+    const inSentence = unique(all.map((c) => c.country));
+    if (inSentence.length > 0) return inSentence;
+    if (!bilateral && !twoParties) return [];
+    fromTitle ??= titlePartners(title);
+    return fromTitle;
+  };
 }

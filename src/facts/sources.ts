@@ -15,10 +15,13 @@ export interface SourceMention {
 
 const SP = "[ \\u00a0]";
 /** A capitalised word or a dotted abbreviation (`U.S.`). */
-const CAP = "(?:\\p{Lu}\\.){2,}|\\p{Lu}[\\p{L}\\p{N}'’&-]*";
+const CAP = "(?:\\p{Lu}\\.){2,6}|\\p{Lu}[\\p{L}\\p{N}'’&-]{0,30}";
 const CONNECTOR = "(?:of|for|and|the|on|de|&)";
-/** `Federal Board of Revenue`, `Office of the U.S. Trade Representative`, `FBR`. */
-const NAME = `(?:${CAP})(?:${SP}(?:${CONNECTOR}${SP}){0,2}(?:${CAP})){0,9}`;
+/**
+ * `Federal Board of Revenue`, `Office of the U.S. Trade Representative`, `FBR`. Starts at a word
+ * start; words are bounded in length so a run of capitals cannot make matching quadratic.
+ */
+const NAME = `(?<![\\p{L}\\p{N}.])(?:${CAP})(?:${SP}(?:${CONNECTOR}${SP}){0,2}(?:${CAP})){0,9}`;
 const ORG_NOUN =
   "ministry|bank|board|bureau|authority|office|council|commission|department|division|agency|regulator|embassy|government|secretariat|chamber";
 /** `the commerce ministry`, `the central bank`. */
