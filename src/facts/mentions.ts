@@ -19,7 +19,7 @@ import {
   readNameBackward,
   readNameForward,
 } from "./names";
-import { SPEECH_VERB, STARTS_WITH_SPEECH_VERB } from "./speech";
+import { SPEECH_VERB } from "./speech";
 import {
   countryInName,
   countryOfWords,
@@ -94,7 +94,7 @@ interface TitlePhrase {
   prefixOrg: { first: number; last: number } | null;
   prefixPortfolio: { first: number; last: number } | null;
   possessive: boolean;
-  /** A name read inside the last complement ("for Commerce Jam Kamal Khan"). */
+  /** A name read inside a complement, which ends the title ("for Commerce Jam Kamal Khan"). */
   nameInside: NameRun | null;
 }
 
@@ -152,7 +152,7 @@ function isTitleCaseWord(t: WordToken | undefined): boolean {
 
 /** Words that are part of a complement or organisation, never a name's. */
 function isLexiconWord(t: WordToken | undefined): boolean {
-  return t !== undefined && (!t.word || isNonNameWord(t.norm) || !isNameWord(t));
+  return t !== undefined && !isNameWord(t);
 }
 
 /** The country named by the 1–3 words from `i` (`U.S.`, `Pakistan’s`, `Saudi Arabia’s`). */
@@ -529,11 +529,11 @@ function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
   if (!phrase.possessive) {
     readComplements(s, phrase);
   }
+  // The organisation begins at "at …", or at "of/in …" naming a body ("of the State Bank").
   phrase.orgComplement = phrase.complements.findIndex(
-    (c, k) =>
+    (c) =>
       c.conn === "at" ||
       ((c.conn === "of" || c.conn === "in" || c.conn === "") &&
-        k >= 0 &&
         rangeHas(s, c.first, c.last, (t) => isOrganisationWord(t.norm))),
   );
   return phrase;
@@ -858,5 +858,3 @@ export function bareNameRuns(a: SentenceAnalysis): NameRun[] {
   }
   return runs;
 }
-
-export { STARTS_WITH_SPEECH_VERB };

@@ -78,6 +78,3 @@ export const SPEECH_VERB = `(?:${[...VERBS]
   .sort((a, b) => b.length - a.length)
   .map((v) => v.replace(/ /g, "\\s+"))
   .join("|")})`;
-
-/** A speech verb at the start of the text, after optional spaces. */
-export const STARTS_WITH_SPEECH_VERB = new RegExp(`^\\s*${SPEECH_VERB}\\b`);

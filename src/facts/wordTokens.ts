@@ -132,11 +132,6 @@ export function isAllCaps(t: WordToken | undefined): boolean {
   );
 }
 
-/** The word without an English possessive ending (`Pakistan’s` → `Pakistan`). */
-export function withoutPossessive(text: string): string {
-  return text.replace(/['’]s$/u, "");
-}
-
 /** Whether the word ends in a possessive `’s`. */
 export function isPossessive(t: WordToken | undefined): boolean {
   return t?.word === true && /\p{L}['’]s$/u.test(t.text);
