@@ -105,7 +105,6 @@ export const COUNTRIES: readonly CountryEntry[] = [
   entry("Norway", [], ["Norwegian"], [], ["Oslo"]),
   entry("Ukraine", [], ["Ukrainian"], [], ["Kyiv"]),
   entry("Belarus", [], ["Belarusian"], [], ["Minsk"]),
-  entry("Jordan", [], ["Jordanian"], [], ["Amman"]),
   entry("Hong Kong", [], [], []),
   entry("Taiwan", [], ["Taiwanese"], [], ["Taipei"]),
 ];
@@ -125,63 +124,73 @@ export interface CountryMatch {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-interface Pattern {
+interface Alternative {
   country: string;
-  regex: RegExp;
   adjective: boolean;
   capital: boolean;
 }
 
-/** Longest alternatives first, so `United States of America` wins over `United States`. */
-const PATTERNS: Pattern[] = COUNTRIES.flatMap((c) => {
-  const words = (list: string[], flags: string) =>
-    list.length === 0
-      ? null
-      : new RegExp(
-          `(?<![\\p{L}\\p{N}])(?:${[...list]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
-            .join("|")})(?![\\p{L}\\p{N}])`,
-          `gu${flags}`,
-        );
-  const abbreviations =
-    c.abbreviations.length === 0
-      ? null
-      : new RegExp(
-          // `U.S.` may close a sentence, so the trailing dot is optional in the match.
-          `(?<![\\p{L}\\p{N}.])(?:${[...c.abbreviations]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
-            .join("|")})(?![\\p{L}\\p{N}])`,
-          "gu",
-        );
-  const out: Pattern[] = [];
-  const names = words(c.names, "i");
-  if (names) out.push({ country: c.name, regex: names, adjective: false, capital: false });
-  if (abbreviations)
-    out.push({ country: c.name, regex: abbreviations, adjective: false, capital: false });
-  const adjectives = words(c.adjectives, "");
-  if (adjectives) out.push({ country: c.name, regex: adjectives, adjective: true, capital: false });
-  const capitals = words(c.capitals, "");
-  if (capitals) out.push({ country: c.name, regex: capitals, adjective: false, capital: true });
-  return out;
-});
+/**
+ * Two regular expressions for the whole gazetteer — one for names, matched in any case, one for
+ * abbreviations, adjectives and capitals, matched as written — so a text is scanned twice rather
+ * than once per country. Longest alternatives first, so `United States of America` wins over
+ * `United States`; the matched words lead back to their country through a map.
+ */
+function gazetteer(entries: [string, Alternative][], flags: string, before: string) {
+  const byText = new Map<string, Alternative>();
+  for (const [text, alt] of entries) {
+    const key = flags.includes("i") ? text.toLowerCase() : text;
+    if (!byText.has(key)) byText.set(key, alt);
+  }
+  const alternation = [...byText.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
+  const regex = new RegExp(`(?<![${before}])(?:${alternation})(?![\\p{L}\\p{N}])`, `gu${flags}`);
+  return { regex, byText, fold: flags.includes("i") };
+}
+
+const NAMES = gazetteer(
+  COUNTRIES.flatMap((c) =>
+    c.names.map((n): [string, Alternative] => [
+      n,
+      { country: c.name, adjective: false, capital: false },
+    ]),
+  ),
+  "i",
+  "\\p{L}\\p{N}",
+);
+
+const AS_WRITTEN = gazetteer(
+  COUNTRIES.flatMap((c) => [
+    ...c.abbreviations.map((n): [string, Alternative] => [
+      n,
+      { country: c.name, adjective: false, capital: false },
+    ]),
+    ...c.adjectives.map((n): [string, Alternative] => [
+      n,
+      { country: c.name, adjective: true, capital: false },
+    ]),
+    ...c.capitals.map((n): [string, Alternative] => [
+      n,
+      { country: c.name, adjective: false, capital: true },
+    ]),
+  ]),
+  "",
+  // `U.S.` inside `U.S.A.` or after another dotted letter is not a match of its own.
+  "\\p{L}\\p{N}.",
+);
 
 /** Every place a country is named in `text`, in order; overlapping matches keep the longest. */
 export function findCountries(text: string): CountryMatch[] {
   const found: CountryMatch[] = [];
-  for (const p of PATTERNS) {
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) {
+  for (const g of [NAMES, AS_WRITTEN]) {
+    g.regex.lastIndex = 0;
+    for (const m of text.matchAll(g.regex)) {
+      const alt = g.byText.get(g.fold ? m[0].toLowerCase() : m[0]);
+      if (!alt) continue;
       const start = m.index ?? 0;
-      found.push({
-        country: p.country,
-        matched: m[0],
-        start,
-        end: start + m[0].length,
-        adjective: p.adjective,
-        capital: p.capital,
-      });
+      found.push({ ...alt, matched: m[0], start, end: start + m[0].length });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
