@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Dirent } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Article, CorpusIssue } from "../types";
@@ -107,8 +108,19 @@ function readFailure(error: unknown): string {
   }
 }
 
+interface Listing {
+  /** `*.md` names, sorted. */
+  articles: string[];
+  /** Other visible files, sorted: not read, but worth telling whoever put them there. */
+  others: string[];
+}
+
 /** The folder's candidate article files, sorted by name; dot files are editor litter, not articles. */
 async function listArticleFiles(dir: string): Promise<string[]> {
+  return (await listFolder(dir)).articles;
+}
+
+async function listFolder(dir: string): Promise<Listing> {
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(dir)).isDirectory();
@@ -118,15 +130,24 @@ async function listArticleFiles(dir: string): Promise<string[]> {
     throw new CorpusError(dir, `corpus folder ${dir} ${readFailure(error)}`);
   }
   if (!isDirectory) throw new CorpusError(dir, `corpus folder ${dir} is not a folder`);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     throw new CorpusError(dir, `corpus folder ${dir} ${readFailure(error)}`);
   }
-  return names
-    .filter((name) => name.endsWith(".md") && !name.startsWith("."))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const visible = entries.filter((e) => !e.name.startsWith("."));
+  return {
+    articles: visible
+      .filter((e) => e.name.endsWith(".md"))
+      .map((e) => e.name)
+      .sort(byName),
+    others: visible
+      .filter((e) => !e.name.endsWith(".md") && e.isFile())
+      .map((e) => e.name)
+      .sort(byName),
+  };
 }
 
 /** Maps with at most `limit` calls in flight; results keep the order of `items`. */
@@ -196,7 +217,7 @@ async function readArticleText(file: string): Promise<{ text: string } | { issue
  * directory, unreadable, or holds no valid article at all.
  */
 export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
-  const names = await listArticleFiles(dir);
+  const { articles: names, others } = await listFolder(dir);
   const outcomes = await mapBounded(names, READ_CONCURRENCY, async (name) => {
     const file = join(dir, name);
     const read = await readArticleText(file);
@@ -205,7 +226,11 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
   });
 
   const articles: Article[] = [];
-  const issues: CorpusIssue[] = [];
+  const issues: CorpusIssue[] = others.map((name) => ({
+    file: join(dir, name),
+    line: null,
+    message: "not read: only .md files are articles",
+  }));
   // Ids are compared ignoring case: `Foo.md` and `foo.md` are one file on macOS and Windows.
   const fileById = new Map<string, string>();
   for (const outcome of outcomes) {

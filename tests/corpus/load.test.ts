@@ -308,8 +308,8 @@ describe("loadCorpus skips each malformed file with its reason and loads the res
   });
 });
 
-describe("loadCorpus ignores what is not an article file", () => {
-  test("ignores other extensions, dot files and subfolders without reporting them", async () => {
+describe("loadCorpus and what is not an article file", () => {
+  test("reports other visible files as not read, and passes over dot files and subfolders", async () => {
     await put("notes.txt", "not an article");
     await put("README", "readme");
     await put("draft.md.bak", "backup");
@@ -317,7 +317,11 @@ describe("loadCorpus ignores what is not an article file", () => {
     await symlink("nowhere", join(dir, ".#good.md"));
     await mkdir(join(dir, "archive"));
     await writeFile(join(dir, "archive", "old.md"), "---\ntitle: Old\n---\nBody.\n");
-    expect(await issuesBesideGoodArticle()).toEqual([]);
+    expect(await issuesBesideGoodArticle()).toEqual(
+      ["README", "draft.md.bak", "notes.txt"].map(
+        (name) => `${join(dir, name)}: not read: only .md files are articles`,
+      ),
+    );
   });
 });
 
