@@ -9,6 +9,12 @@
  * one person of the article they can mean; then quotes are attributed (`quotes.ts`). Across
  * articles, people with the same name key are one person. All merging goes through key maps, so the
  * work grows linearly with the corpus.
+ *
+ * Two fields may be inferred rather than read, and say so here: an organisation is derived from a
+ * ministerial title when the article names none ("Federal Minister for Commerce" → "Ministry of
+ * Commerce", see `ministryOfTitle`); a country not stated beside the title or in the organisation
+ * is Pakistan for an office of government in an article about Pakistan, and for an envoy is
+ * Pakistan when posted "to" another country, else the foreign country the article names most.
  */
 
 import type { Article, Mention, Official, Passage, Quote, Sentence } from "../types";
