@@ -5,8 +5,8 @@
  */
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Config } from "../config";
-import { loadEngine } from "../engine";
 import type { Logger } from "../log";
+import { ReloadableEngine } from "../reloadable-engine";
 import { routerDeps } from "./context";
 import { createInteractionHandler } from "./interactions";
 
@@ -18,14 +18,39 @@ export function createClient(config: Pick<Config, "discordApiUrl">): Client {
   });
 }
 
+/**
+ * Handles queued items one per turn of the event loop. A burst of interactions arrives in one
+ * gateway read; handling them all at once would send the first reply only after the last answer
+ * is computed. Taking them in turn lets each reply go out while the next is worked on.
+ */
+export function takeInTurn<T>(handle: (item: T) => void): (item: T) => void {
+  const queue: T[] = [];
+  let scheduled = false;
+  const pump = () => {
+    const item = queue.shift();
+    if (item !== undefined) handle(item);
+    scheduled = queue.length > 0;
+    if (scheduled) setImmediate(pump);
+  };
+  return (item) => {
+    queue.push(item);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(pump);
+    }
+  };
+}
+
 export async function runBot(config: Config, log: Logger): Promise<Client> {
   const token = config.discordToken;
   if (!token) throw new Error("runBot needs DISCORD_TOKEN");
   const started = performance.now();
-  const engine = await loadEngine({
+  // Reloadable, so an edited corpus is picked up on SIGHUP without a restart, and a broken edit
+  // keeps the last good index serving.
+  const engine = await ReloadableEngine.load({
     corpusDir: config.corpusDir,
     cacheDir: config.indexCacheDir,
-    onIssue: (issue) => log.warn("article skipped", { ...issue }),
+    log,
   });
   log.info("engine loaded", {
     corpusDir: config.corpusDir,
@@ -35,9 +60,10 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
 
   const client = createClient(config);
   const handle = createInteractionHandler(routerDeps(engine, config, log, { cooldown: true }), log);
-  client.on(Events.InteractionCreate, (interaction) => {
-    void handle(interaction);
-  });
+  client.on(
+    Events.InteractionCreate,
+    takeInTurn((interaction) => void handle(interaction)),
+  );
   client.once(Events.ClientReady, (ready) => {
     log.info("ready: logged in", {
       user: ready.user.tag,
@@ -62,6 +88,10 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
       .catch((error: unknown) => log.warn("client did not close cleanly", { error }))
       .finally(() => process.exit(0));
   };
+  process.on("SIGHUP", () => {
+    log.info("reloading the corpus", { signal: "SIGHUP" });
+    void engine.reload();
+  });
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.on("unhandledRejection", (error) => log.error("unhandled rejection", { error }));

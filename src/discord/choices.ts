@@ -8,7 +8,8 @@ import { shorten } from "./text";
  */
 export function choicesFor(names: readonly string[], typed: string): Choice[] {
   const needle = typed.trim().toLowerCase();
-  const unique = [...new Set(names)];
+  // Discord refuses a choice with a blank name.
+  const unique = [...new Set(names)].filter((name) => name.trim() !== "");
   const starts = unique.filter((name) => name.toLowerCase().startsWith(needle));
   const contains = unique.filter(
     (name) => !name.toLowerCase().startsWith(needle) && name.toLowerCase().includes(needle),

@@ -42,7 +42,8 @@ export function renderNotice(text: string, ephemeral = true): Reply {
   return fitReply({ content: text, ephemeral, allowed_mentions: { parse: [] } });
 }
 
-const describeDate = (published: string | null): string => published ?? "undated";
+const describeDate = (published: string | null): string =>
+  published ? escapeText(published) : "undated";
 
 /** `Publisher · 2024-05-02`, with unknowns said plainly. */
 function byline(publisher: string | null, published: string | null): string {
@@ -238,7 +239,7 @@ export function renderPassage(
     description,
     color: COLORS.info,
     footer: {
-      text: `${article ? byline(article.publisher, article.published) : passage.articleId} · paragraph ${passage.index + 1}`,
+      text: `${article ? byline(article.publisher, article.published) : escapeText(passage.articleId)} · paragraph ${passage.index + 1}`,
     },
   };
   const url = safeUrl(article?.url);
