@@ -1,6 +1,8 @@
+import { findCountries } from "../facts/countries";
+import { findPeriods, type PeriodMention } from "../facts/periods";
 import { PassageIndex } from "../index/passage-index";
 import { contentTerms } from "../text/terms";
-import type { Article, Figure, Official, Passage } from "../types";
+import type { Article, Figure, Official, Passage, Sentence } from "../types";
 
 /**
  * Everything the answerer reads, built once at ingest (or restored from a snapshot) so that a
@@ -25,6 +27,10 @@ export interface Knowledge {
   figuresBySentence: Map<string, number[]>;
   /** See `passageTerms`. */
   passageTermCache: Map<string, ReadonlySet<string>>;
+  /** See `passageCountries`. */
+  passageCountryCache: Map<string, ReadonlySet<string>>;
+  /** See `sentencePeriods`. */
+  sentencePeriodCache: Map<string, readonly PeriodMention[]>;
 }
 
 export interface KnowledgeParts {
@@ -94,6 +100,8 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     figureSentenceTerms,
     figuresBySentence,
     passageTermCache: new Map(),
+    passageCountryCache: new Map(),
+    sentencePeriodCache: new Map(),
   };
 }
 
@@ -107,15 +115,40 @@ const PASSAGE_TERMS_CACHED = 5000;
  * Computed on demand and cached, since a question looks at a few dozen passages at most.
  */
 export function passageTerms(k: Knowledge, passageId: string): ReadonlySet<string> {
-  let terms = k.passageTermCache.get(passageId);
-  if (!terms) {
+  return memo(k.passageTermCache, passageId, () => {
     const p = k.passages.get(passageId);
     const title = p ? (k.articles.get(p.articleId)?.title ?? "") : "";
-    terms = new Set(contentTerms(`${title} ${p?.text ?? ""}`));
-    if (k.passageTermCache.size >= PASSAGE_TERMS_CACHED) k.passageTermCache.clear();
-    k.passageTermCache.set(passageId, terms);
+    return new Set(contentTerms(`${title} ${p?.text ?? ""}`));
+  });
+}
+
+/** A small memo: questions look at a few dozen passages, the same ones again and again. */
+function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= PASSAGE_TERMS_CACHED) cache.clear();
+    cache.set(key, value);
   }
-  return terms;
+  return value;
+}
+
+/** The countries a passage (with its article's title) names, by canonical name. */
+export function passageCountries(k: Knowledge, passageId: string): ReadonlySet<string> {
+  return memo(k.passageCountryCache, passageId, () => {
+    const p = k.passages.get(passageId);
+    const title = p ? (k.articles.get(p.articleId)?.title ?? "") : "";
+    return new Set(findCountries(`${title} ${p?.text ?? ""}`).map((c) => c.country));
+  });
+}
+
+/** The periods a sentence names. */
+export function sentencePeriods(
+  k: Knowledge,
+  articleId: string,
+  s: Sentence,
+): readonly PeriodMention[] {
+  return memo(k.sentencePeriodCache, `${articleId}:${s.start}`, () => findPeriods(s.text));
 }
 
 /** Inverse passage frequency: rare terms say more about what is asked. */

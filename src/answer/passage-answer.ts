@@ -1,9 +1,9 @@
 import { findCountries } from "../facts/countries";
-import { findPeriods } from "../facts/periods";
+import type { PeriodMention } from "../facts/periods";
 import { CORPUS_COMMON, contentTerms, stem, words } from "../text/terms";
 import type { Passage, Sentence, Span } from "../types";
 import { CitationList, citeSpan } from "./citations";
-import { type Knowledge, passageTerms } from "./knowledge";
+import { type Knowledge, passageCountries, passageTerms, sentencePeriods } from "./knowledge";
 import { coverage, periodFit } from "./match";
 import type { PersonMatch } from "./official-answer";
 import type { Outcome } from "./outcome";
@@ -45,24 +45,19 @@ export function rankSentences(
   for (const id of passageIds) {
     const passage = k.passages.get(id);
     if (!passage) continue;
-    const title = k.articles.get(passage.articleId)?.title ?? "";
-    const passageCountries = new Set(
-      findCountries(`${title} ${passage.text}`).map((c) => c.country),
-    );
+    const countries = passageCountries(k, passage.id);
     for (const sentence of passage.sentences) {
       const score = coverage(k, topic, contentTerms(sentence.text), passageTerms(k, passage.id));
-      let fits = plan.partners.every((p) => passageCountries.has(p));
+      const periods = sentencePeriods(k, passage.articleId, sentence);
+      let fits = plan.partners.every((p) => countries.has(p));
       if (plan.periods.length > 0) {
-        const stated = findPeriods(sentence.text)
-          .map((p) => p.text)
-          .join("; ");
+        const stated = periods.map((p) => p.text).join("; ");
         fits &&= periodFit(plan.periods, stated || null) > 0;
       }
       const bySpeaker = personSentences.has(`${passage.articleId}:${sentence.start}`);
       if (person) fits &&= bySpeaker || passageMentions(passage, person);
-      if (plan.kind === "when")
-        fits &&= findPeriods(sentence.text).length > 0 || /\b\d{1,2}\b/.test(sentence.text);
-      const bonus = (bySpeaker ? 0.15 : 0) + answerShapeBonus(plan, sentence.text, asked);
+      if (plan.kind === "when") fits &&= periods.length > 0 || /\b\d{1,2}\b/.test(sentence.text);
+      const bonus = (bySpeaker ? 0.15 : 0) + answerShapeBonus(plan, sentence.text, asked, periods);
       hits.push({ passage, sentence, score: score + bonus, fits });
     }
   }
@@ -109,6 +104,7 @@ function answerShapeBonus(
   plan: QuestionPlan,
   sentence: string,
   asked: ReadonlySet<string>,
+  periods: readonly PeriodMention[],
 ): number {
   switch (plan.kind) {
     case "which":
@@ -128,7 +124,7 @@ function answerShapeBonus(
       return names.length > 0 || (plan.kind === "which" && list) ? 0.1 : 0;
     }
     case "when":
-      return findPeriods(sentence).length > 0 ? 0.1 : 0;
+      return periods.length > 0 ? 0.1 : 0;
     case "quote":
       return /["“”]/.test(sentence) ? 0.2 : 0;
     default:
