@@ -29,28 +29,44 @@ function nearest<T extends Span>(items: T[], to: Span): T | null {
   return best;
 }
 
+/** `compared with 2022`: a base a change is measured against, not the change's own period. */
+const BASE_BEFORE =
+  /(?<![\p{L}])(?:compared[ \u00a0]+(?:with|to)|against|versus|vs\.?)[ \u00a0]+$/iu;
+
 /**
  * The period each figure refers to. Each period named in the sentence belongs to the figure nearest
  * to it, and a figure takes the nearest of its own (`$2.6 billion in 2023 against $2.1 billion in
  * 2022`); a figure with none takes the nearest in the sentence (`rose 12% to $3.1 billion in
  * FY24`). Day-dates (a dateline such as `on February 12`) count only when nothing else is named.
+ * A percentage is never of the base it is compared with (`an increase of 8.2 per cent compared
+ * with 2022` is 2023's increase).
  */
-function periodsFor(periods: PeriodMention[], quantities: Quantity[]): (string | null)[] {
+function periodsFor(
+  sentence: string,
+  periods: PeriodMention[],
+  quantities: Quantity[],
+): (PeriodMention | null)[] {
   const spans = quantities.map((q) => ({ start: q.qualifierStart, end: q.end }));
   const free = periods.filter((p) => !spans.some((s) => p.start < s.end && s.start < p.end));
   const named = free.filter((p) => p.kind !== "date");
   const pool = named.length > 0 ? named : free;
-  const owners = pool.map((p) => {
-    let owner = 0;
+  const isBase = pool.map((p) =>
+    BASE_BEFORE.test(sentence.slice(Math.max(0, p.start - 16), p.start)),
+  );
+  const fits = (j: number, i: number) => !(isBase[j] && quantities[i]?.kind === "percent");
+  const owners = pool.map((p, j) => {
+    let owner = -1;
     spans.forEach((s, i) => {
+      if (!fits(j, i)) return;
       const best = spans[owner];
-      if (best && distance(p, s) < distance(p, best)) owner = i;
+      if (!best || distance(p, s) < distance(p, best)) owner = i;
     });
     return owner;
   });
   return spans.map((s, i) => {
     const own = pool.filter((_, j) => owners[j] === i);
-    return nearest(own.length > 0 ? own : pool, s)?.label ?? null;
+    const allowed = pool.filter((_, j) => fits(j, i));
+    return nearest(own.length > 0 ? own : allowed, s);
   });
 }
 
@@ -61,19 +77,73 @@ function headNoun(measure: MeasureMatch | null): string | null {
   return nounUnit(head);
 }
 
+/** The periods a sentence may point back to, as the article has named them so far. */
+interface PeriodContext {
+  /** The first period the article's first paragraph names. */
+  lede: PeriodMention | null;
+  /** The period the current paragraph's figures were last stated for. */
+  paragraph: PeriodMention | null;
+  /** The previous sentence of the paragraph when it stated figures, and the period it gave them. */
+  previous: { text: string; period: PeriodMention | null } | null;
+}
+
+/** A period the answer layer can place in time: a fiscal or calendar year, a span. */
+const isConcrete = (p: PeriodMention) =>
+  !p.refersBack && (p.kind === "fiscal" || p.kind === "calendar" || p.kind === "span");
+
+/** `July-March FY25`, `first half of 2024`, `late 2024`: less than the whole year it names. */
+const PART_OF_YEAR =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[a-z]+ (?:half|quarter)|\w+ months|Q[1-4]|H[12]|early|mid|late|end|start|beginning|close|since)/i;
+
+/**
+ * The period `reference` (`during the year`, `the nine months`) points back to: the first one the
+ * sentence names before it, else the paragraph's, else the first paragraph's. `the year` only
+ * points to a whole year (`for the full fiscal year` is not `July-March FY25`). Null when nothing
+ * fits.
+ */
+function antecedent(
+  reference: PeriodMention,
+  named: PeriodMention[],
+  context: PeriodContext,
+): PeriodMention | null {
+  const fits = (p: PeriodMention | null) =>
+    p !== null && (!/\byear\b/i.test(reference.label) || !PART_OF_YEAR.test(p.label));
+  const before = named.find((p) => p.end <= reference.start && isConcrete(p)) ?? null;
+  for (const candidate of [before, context.paragraph, context.lede]) {
+    if (candidate) return fits(candidate) ? candidate : null;
+  }
+  return null;
+}
+
+const stem = (word: string) => word.toLowerCase().replace(/(?:es|s)$/, "");
+
+/** Whether `text` names what `measure` measures (its head word, singular or plural). */
+function mentionsMeasure(text: string, measure: string | null): boolean {
+  const head = measure?.split(/\s+/).pop();
+  if (!head) return false;
+  const wanted = stem(head);
+  return text.split(/[^\p{L}]+/u).some((w) => w.length > 2 && stem(w) === wanted);
+}
+
 function figuresOfSentence(
   article: Pick<Article, "id" | "title">,
   passage: Passage,
   sentence: Sentence,
+  context: PeriodContext,
 ): Figure[] {
   const quantities = findQuantities(sentence.text);
   if (quantities.length === 0) return [];
   const periodMentions = findPeriods(sentence.text);
   const countries = findCountries(sentence.text);
   const measures = findMeasures(sentence.text, quantities, { periods: periodMentions, countries });
-  const periods = periodsFor(periodMentions, quantities);
+  const periods = periodsFor(sentence.text, periodMentions, quantities);
   const sources: SourceMention[] = findSources(sentence.text);
-  const partnersOf = partnersOfSentence(sentence.text, article.title, quantities, countries);
+  // A country in a counted noun (`50 Turkish companies`) names a partner; in a currency it does not.
+  const spans = quantities.map((q) => ({
+    start: q.start,
+    end: q.kind === "count" && q.noun ? q.noun.start : q.end,
+  }));
+  const partnersOf = partnersOfSentence(sentence.text, article.title, spans, countries);
   const figures: Figure[] = [];
   quantities.forEach((q, i) => {
     const measure = measures[i] ?? null;
@@ -89,9 +159,9 @@ function figuresOfSentence(
       kind: q.kind,
       qualifier: q.qualifier,
       measure: measure?.text ?? null,
-      period: periods[i] ?? null,
+      period: periodOf(periods[i] ?? null, measure?.text ?? null, periodMentions, context),
       partners: partnersOf({
-        value: q,
+        value: { start: q.qualifierStart, end: q.end },
         phrase: measure ? { start: measure.phraseStart, end: measure.phraseEnd } : null,
         source,
         topics,
@@ -110,6 +180,33 @@ function figuresOfSentence(
 }
 
 /**
+ * A figure's period: its own as named; one that points back (`during the year`) as the period it
+ * points to; none named in a sentence that goes on about what the paragraph's previous sentence
+ * gave figures for (`Remittances from the UAE grew 49 percent`) is that sentence's period.
+ */
+function periodOf(
+  own: PeriodMention | null,
+  measure: string | null,
+  named: PeriodMention[],
+  context: PeriodContext,
+): string | null {
+  if (own?.refersBack) return antecedent(own, named, context)?.label ?? null;
+  if (own) return own.label;
+  const previous = context.previous;
+  if (named.length > 0 || !previous?.period) return null;
+  return mentionsMeasure(previous.text, measure) ? previous.period.label : null;
+}
+
+/** The period a sentence states its figures for, for the sentences after it to point back to. */
+function statedPeriod(figures: Figure[], named: PeriodMention[]): PeriodMention | null {
+  for (const f of figures) {
+    const stated = f.period === null ? undefined : findPeriods(f.period)[0];
+    if (stated && isConcrete(stated)) return stated;
+  }
+  return named.find(isConcrete) ?? null;
+}
+
+/**
  * Every figure the passages state, in document order. Offsets are into the article body, so
  * `body.slice(valueStart, valueEnd) === value` and `body.slice(sentenceStart, sentenceEnd) ===
  * sentence`.
@@ -119,10 +216,20 @@ export function extractFigures(
   passages: Passage[],
 ): Figure[] {
   const figures: Figure[] = [];
-  for (const passage of passages) {
+  const context: PeriodContext = { lede: null, paragraph: null, previous: null };
+  passages.forEach((passage, index) => {
+    context.paragraph = null;
+    context.previous = null;
     for (const sentence of passage.sentences) {
-      figures.push(...figuresOfSentence(article, passage, sentence));
+      const found = figuresOfSentence(article, passage, sentence, context);
+      figures.push(...found);
+      const named = findPeriods(sentence.text);
+      const stated = statedPeriod(found, named);
+      if (stated) context.paragraph = stated;
+      if (index === 0 && context.lede === null) context.lede = stated;
+      context.previous =
+        found.length > 0 ? { text: sentence.text, period: statedPeriod(found, []) } : null;
     }
-  }
+  });
   return figures.sort((a, b) => a.valueStart - b.valueStart);
 }

@@ -31,6 +31,11 @@ export interface PeriodMention {
    * an article's dateline `February 12`), `relative` (`last year`: the years are unknown).
    */
   kind: PeriodKind;
+  /**
+   * Whether the words point back to a period named before (`during the year`, `in the same
+   * period`, `over the nine months`): the caller finds which one from the context.
+   */
+  refersBack?: boolean;
 }
 
 const S = "[ \\u00a0]+";
@@ -44,6 +49,7 @@ const ORDINAL_PART = "(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast|[Ff]inal|
 const PART = [
   `${MONTH}(?:${DASH}|${S}to${S})${MONTH}`,
   `${ORDINAL_PART}${S}(?:half|quarter)${S}of(?:${S}the)?`,
+  `(?:[Ff]irst|[Ll]ast)${S}(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)${S}months${S}of(?:${S}the)?`,
   "H[12]",
   "Q[1-4]",
   MONTH,
@@ -55,12 +61,27 @@ const START = "(?<![\\p{L}\\p{N}$£€.,])";
 interface Pattern {
   kind: PeriodKind;
   regex: RegExp;
+  /** Its matches point back to a period named before. */
+  back?: boolean;
 }
 
 const pattern = (kind: PeriodKind, source: string): Pattern => ({
   kind,
   regex: new RegExp(`${START}(?:${source})${END}`, "gu"),
 });
+
+const COUNT_WORD =
+  "\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four";
+/** What `the …` may point back with: `year`, `full fiscal year`, `same period`, `nine months`. */
+const BACK_REFERENCE = [
+  `(?:(?:full|whole|entire)${S})?(?:(?:fiscal|financial|calendar)${S})?(?:year|quarter|month)`,
+  `(?:(?:same|corresponding|comparable|review|reporting)${S})?period(?!${S}(?:of${S})?(?:the${S})?(?:last|previous|preceding|prior|a${S}year))`,
+  `(?:first${S})?(?:${COUNT_WORD})${S}(?:months|quarters|weeks)(?!${S}of)`,
+  `(?:first|second)${S}(?:half|quarter)(?!${S}of)`,
+].join("|");
+
+/** Labels that point back wherever they stand: `same period` (without `last year`). */
+const BACK_LABEL = /^(?:same|corresponding|comparable)[ \u00a0]+period$/iu;
 
 const PATTERNS: Pattern[] = [
   // FY2022-23, FY23, fiscal year 2023, July-March FY24, Q1 FY2024
@@ -96,6 +117,21 @@ const PATTERNS: Pattern[] = [
     "relative",
     `(?:[Ss]ame|[Cc]orresponding|[Cc]omparable)${S}period(?:${S}(?:of${S})?(?:the${S})?(?:last|previous|preceding|prior)${S}(?:fiscal${S})?year|${S}a${S}year${S}(?:ago|earlier))?`,
   ),
+  // during the year, in the same period, over the nine months, that year: periods named before
+  {
+    ...pattern(
+      "relative",
+      `(?<=(?:[Dd]uring|[Ii]n|[Oo]ver|[Ff]or|[Tt]hrough|[Tt]hroughout|[Aa]cross|[Ww]ithin)${S}(?:the|that|this)${S})(?:${BACK_REFERENCE})`,
+    ),
+    back: true,
+  },
+  {
+    ...pattern(
+      "relative",
+      `(?<=(?:^|[^\\p{L}])[Tt]hat${S})(?:(?:fiscal|financial|calendar)${S})?year`,
+    ),
+    back: true,
+  },
   // in June: a month of a year the sentence does not name
   pattern("relative", `(?<=(?:[Ii]n|during|since|by|until|till|through|from)${S})(?:${PART})`),
   pattern("calendar", `(${Y4})`),
@@ -142,6 +178,7 @@ function yearsBetween(first: number, last: number): number[] {
 
 interface Candidate {
   kind: PeriodKind;
+  back: boolean;
   start: number;
   end: number;
   groups: string[];
@@ -185,6 +222,7 @@ export function findPeriods(text: string): PeriodMention[] {
       const start = m.index ?? 0;
       candidates.push({
         kind: p.kind,
+        back: p.back === true,
         start,
         end: start + m[0].length,
         groups: m.slice(1).filter((g): g is string => g !== undefined),
@@ -210,6 +248,7 @@ export function findPeriods(text: string): PeriodMention[] {
       end: c.end,
       label: c.text,
       ...described,
+      ...(c.back || BACK_LABEL.test(c.text) ? { refersBack: true } : {}),
     });
     taken = c.end;
   }

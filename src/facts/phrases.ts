@@ -158,7 +158,9 @@ function stops(t: Token, afterNumber = false): boolean {
 /** Irregular plurals a count may be of (`5,000 people`). */
 const IRREGULAR_PLURALS = words(`
   people children men women staff personnel police youth cattle livestock aircraft sheep fish
-  data media`);
+  data media memoranda criteria phenomena curricula bacteria strata addenda errata corrigenda
+  alumni stimuli fungi nuclei syllabi radii cacti indices appendices matrices vertices analyses
+  crises theses hypotheses diagnoses syntheses oases parentheses feet teeth geese mice lice`);
 
 /** Whether a word reads as a plural noun (`companies`, `MoUs`, `people`), as a count needs. */
 export function isPluralNoun(word: string): boolean {

@@ -29,7 +29,7 @@ import {
   SCALE_WORD_SOURCE,
   scaleExponent,
 } from "./numbers";
-import { isPluralNoun, MONTHS, nounPhraseAfter, tokenize } from "./phrases";
+import { endsNounPhrase, isPluralNoun, MONTHS, nounPhraseAfter, tokenize } from "./phrases";
 
 export interface Quantity {
   kind: FigureKind;
@@ -83,7 +83,7 @@ const AGE_AFTER = /^[ \u00a0-]old(?![\p{L}])/iu;
 
 /** A duration after these is a period (`over the past five years`), not a figure. */
 const PERIOD_BEFORE_DURATION =
-  /(?<![\p{L}])(?:past|last|previous|next|coming|recent|first|final|initial)[ \u00a0]$/iu;
+  /(?<![\p{L}])(?:past|last|previous|next|coming|recent|first|final|initial|(?:during|over|in|through|throughout|across)[ \u00a0]the)[ \u00a0]$/iu;
 
 const QUALIFIERS = [
   "about",
@@ -139,6 +139,10 @@ const QUALIFIER_BEFORE = new RegExp(
   `(?<![\\p{L}])(${QUALIFIERS.map((q) => escapeRegExp(q).replace(/ /g, "[ \\u00a0]")).join("|")})[ \\u00a0]$`,
   "iu",
 );
+
+/** Verbs whose particle `over` is no qualifier: `rolled over $2 billion in deposits`. */
+const OVER_AS_PARTICLE =
+  /(?<![\p{L}])(?:roll|rolls|rolled|rolling|hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|taking|carry|carries|carried|carrying|sign|signs|signed|signing|win|wins|won|fight|fought|argue|argued|pass|passes|passed|passing)[ \u00a0]+$/iu;
 
 /** Verbs that put a figure as a lower bound (`subscribers exceeded 127 million`). */
 const EXCEEDED_BEFORE =
@@ -322,7 +326,12 @@ function readQualifier(
   start: number,
 ): { qualifier: string | null; qualifierStart: number } {
   const written = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
-  if (written?.[1]) {
+  const particle =
+    written?.[1]?.toLowerCase() === "over" &&
+    OVER_AS_PARTICLE.test(
+      text.slice(Math.max(0, start - written[0].length - 12), start - written[0].length),
+    );
+  if (written?.[1] && !particle) {
     return {
       qualifier: written[1].replace(/\s+/g, " ").toLowerCase(),
       qualifierStart: start - written[0].length,
@@ -408,7 +417,7 @@ function readQuantity(text: string, n: Numeral, phones: [number, number][]): Qua
     const duration = DURATION_AFTER.exec(after(pos, 12));
     if (duration?.[1]) {
       if (AGE_AFTER.test(after(pos + duration[0].length, 6))) return null;
-      if (PERIOD_BEFORE_DURATION.test(text.slice(Math.max(0, start - 12), start))) return null;
+      if (PERIOD_BEFORE_DURATION.test(text.slice(Math.max(0, start - 20), start))) return null;
       kind = "duration";
       unit = durationUnit(duration[1]);
       pos += duration[0].length;
@@ -484,12 +493,33 @@ function countedNoun(text: string, pos: number, amount: number | null): CountedN
   const first = phrase[0];
   const head = phrase[last];
   if (!first || !head || NOT_COUNTED.has(head.text.toLowerCase())) return null;
+  const end = last === phrase.length - 1 ? head.end + ofComplement(slice, head.end) : head.end;
   return {
-    text: slice.slice(first.start, head.end),
+    text: slice.slice(first.start, end),
     start: pos + first.start,
-    end: pos + head.end,
+    end: pos + end,
     head: head.text,
   };
+}
+
+/**
+ * `of` and one singular noun that completes a counted noun (`memoranda of understanding`,
+ * `letters of intent`, `members of parliament`): its length, or 0. A determiner, a place, a plural
+ * or a longer phrase after `of` is a complement of its own (`of the forum`, `of Pakistan`).
+ */
+function ofComplement(slice: string, at: number): number {
+  const m =
+    /^[ \u00a0]of[ \u00a0](\p{L}[\p{L}-]*)(?![\p{L}\p{N}'’-])(?:[ \u00a0]+(\p{L}[\p{L}-]*))?/u.exec(
+      slice.slice(at, at + 60),
+    );
+  const word = m?.[1];
+  if (!m || !word) return 0;
+  const lower = word.toLowerCase();
+  if (endsNounPhrase(lower) || isPluralNoun(word) || canonicalCountry(word) !== undefined) return 0;
+  // The word after must not go on with the phrase (`of trade agreements`).
+  const next = m[2]?.toLowerCase();
+  if (next !== undefined && !endsNounPhrase(next) && !/(?:ed|ing)$/.test(next)) return 0;
+  return 4 + word.length;
 }
 
 /** The figures stated in `text` (a sentence), in order, not overlapping. */

@@ -408,3 +408,78 @@ describe("any text", () => {
     expect(elapsed).toBeLessThan(5000);
   });
 });
+
+describe("periods carried from the sentences before", () => {
+  const periods = (body: string) => figuresOf(body).map((f) => [f.value, f.period]);
+
+  it("gives figures stated during the year the period of the sentence before", () => {
+    expect(
+      periods(
+        "Trade between Pakistan and Kenya stood at $900 million in FY2023-24, up from $800 million in FY2022-23. Pakistan’s exports to Kenya rose 5 percent to $600 million during the year, while imports from Kenya were $300 million.",
+      ),
+    ).toEqual([
+      ["$900 million", "FY2023-24"],
+      ["$800 million", "FY2022-23"],
+      ["5 percent", "FY2023-24"],
+      ["$600 million", "FY2023-24"],
+      ["$300 million", "FY2023-24"],
+    ]);
+  });
+
+  it("takes the nine months from the first paragraph when the paragraph names no period", () => {
+    expect(
+      periods(
+        "Exports of rice reached $3 billion in July-March FY25, the data showed.\n\nThailand was the main rival during the nine months, with sales of $1 billion.",
+      ),
+    ).toEqual([
+      ["$3 billion", "July-March FY25"],
+      ["$1 billion", "July-March FY25"],
+    ]);
+  });
+
+  it("gives a sentence without a period that goes on about the same measure the period before", () => {
+    expect(
+      periods(
+        "Remittances from Qatar reached $1.2 billion in FY24. Remittances from Oman grew 12 percent, officials said.",
+      ),
+    ).toEqual([
+      ["$1.2 billion", "FY24"],
+      ["12 percent", "FY24"],
+    ]);
+  });
+
+  it("does not carry a period into a sentence about something else or into the next paragraph", () => {
+    expect(
+      periods(
+        "Remittances from Qatar reached $1.2 billion in FY24. The port handled 40 ships, officials said.\n\nRemittances from Oman grew 12 percent.",
+      ),
+    ).toEqual([
+      ["$1.2 billion", "FY24"],
+      ["40 ships", null],
+      ["12 percent", null],
+    ]);
+  });
+
+  it("does not point the full year back to part of a year", () => {
+    expect(
+      periods(
+        "Remittances reached $28 billion in July-March FY25.\n\nAnalysts projected remittances of $38 billion for the full fiscal year, compared with $30.3 billion in FY24.",
+      ),
+    ).toEqual([
+      ["$28 billion", "July-March FY25"],
+      ["$38 billion", null],
+      ["$30.3 billion", "FY24"],
+    ]);
+  });
+
+  it("dates a percentage change by the year compared, not the base year", () => {
+    expect(
+      periods(
+        "Trade reached £4.7 billion in 2023, an increase of 8.2 per cent compared with 2022.",
+      ),
+    ).toEqual([
+      ["£4.7 billion", "2023"],
+      ["8.2 per cent", "2023"],
+    ]);
+  });
+});

@@ -115,3 +115,32 @@ describe("spans", () => {
     ]);
   });
 });
+
+describe("periods that point back", () => {
+  it.each([
+    ["rose 9 percent during the year", "year"],
+    ["were $2 billion in the same period", "same period"],
+    ["led inflows during the nine months", "nine months"],
+    ["projected $40 billion for the full fiscal year", "full fiscal year"],
+    ["rose further over the period", "period"],
+    ["grew fastest in the first half", "first half"],
+  ])("marks %j as pointing back, labelled %j", (text, label) => {
+    const [p] = findPeriods(text);
+    expect(p).toMatchObject({ label, kind: "relative", refersBack: true });
+  });
+
+  it("does not mark the same period last year, which names its own year", () => {
+    const [p] = findPeriods("against $21 billion in the same period last year");
+    expect(p).toMatchObject({ label: "same period last year", kind: "relative" });
+    expect(p?.refersBack).toBeUndefined();
+  });
+
+  it("reads the first nine months of a fiscal year as one fiscal period", () => {
+    expect(only("during the first nine months of FY25")).toEqual({
+      label: "first nine months of FY25",
+      years: [2024, 2025],
+      fiscalYear: 2025,
+      kind: "fiscal",
+    });
+  });
+});

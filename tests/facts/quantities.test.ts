@@ -255,3 +255,52 @@ describe("offsets", () => {
     ]);
   });
 });
+
+describe("counts of irregular plurals and nouns completed by of", () => {
+  const counts = (text: string) =>
+    findQuantities(text).map((q) => [q.value, q.kind, q.unit, q.noun?.text ?? null]);
+
+  it.each([
+    [
+      "they signed 27 memoranda of understanding worth $2.2 billion",
+      "27 memoranda of understanding",
+      "memoranda",
+      "memoranda of understanding",
+    ],
+    ["the panel set five criteria for approval", "five criteria", "criteria", "criteria"],
+    [
+      "scientists studied three phenomena in the region",
+      "three phenomena",
+      "phenomena",
+      "phenomena",
+    ],
+    ["the firm will build 40 data centres by 2030", "40 data centres", "centres", "data centres"],
+    ["around 2,300 trucks crossed the border", "2,300 trucks", "trucks", "trucks"],
+    ["the two sides signed 12 MoUs on Friday", "12 MoUs", "MoUs", "MoUs"],
+    [
+      "20 members of parliament attended the session",
+      "20 members of parliament",
+      "members",
+      "members of parliament",
+    ],
+  ])("counts %j as %j", (text, value, unit, noun) => {
+    expect(counts(text)[0]).toEqual([value, "count", unit, noun]);
+  });
+
+  it("leaves out an of-phrase with its own determiner, place or plural", () => {
+    expect(counts("300 participants of the forum met")[0]?.[0]).toBe("300 participants");
+    expect(counts("12 units of Pakistan were sold")[0]?.[0]).toBe("12 units");
+    expect(counts("15 rounds of trade talks were held")[0]?.[0]).toBe("15 rounds");
+  });
+
+  it("reads a duration after during the as a period, not a figure", () => {
+    expect(
+      findQuantities("Saudi Arabia led during the nine months, with $6.8 billion"),
+    ).toHaveLength(1);
+  });
+
+  it("takes over after a verb it belongs to as no qualifier", () => {
+    const [q] = findQuantities("the UAE rolled over $2 billion in deposits");
+    expect(q).toMatchObject({ value: "$2 billion", qualifier: null });
+  });
+});
