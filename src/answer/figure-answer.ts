@@ -110,7 +110,7 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
     if (sentenceCover < 0.6 || (measureCover === 0 && sentenceCover < 0.99)) continue;
     let score = 0.55 * measureCover + 0.45 * sentenceCover + 0.2 * periodScore;
     score -= 0.3 * measureSurplus(k, topic, measureTerms);
-    const isTarget = TARGET_CUE.test(f.sentence);
+    const isTarget = isGoal(f);
     if (plan.asksTarget) score += isTarget ? 0.3 : -0.1;
     else if (isTarget) score -= 0.25;
     if (kinds[0] === f.kind) score += 0.05;
@@ -121,10 +121,25 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
   return scored;
 }
 
+/**
+ * Whether a figure is a goal: a cue in its own clause ("pushes to raise exports toward $5
+ * billion", "agreed to raise trade to $2 billion by 2027"), not anywhere in the sentence ("a desire
+ * to work towards enhancing the trade volume, which stood at $1.26 billion" states a result).
+ */
+export function isGoal(f: Figure): boolean {
+  const at = f.valueStart - f.sentenceStart;
+  const before = f.sentence.slice(0, at);
+  const after = f.sentence.slice(at + f.value.length);
+  const from = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"));
+  const stop = after.search(/[,;]/);
+  const clause = before.slice(from + 1) + f.value + (stop < 0 ? after : after.slice(0, stop));
+  return TARGET_CUE.test(clause);
+}
+
 function sameMeasure(k: Knowledge, a: Scored, b: Scored): boolean {
   if (a.figure.kind !== b.figure.kind || a.figure.unit !== b.figure.unit) return false;
   // A goal and a result are not two readings of one measure.
-  if (TARGET_CUE.test(a.figure.sentence) !== TARGET_CUE.test(b.figure.sentence)) return false;
+  if (isGoal(a.figure) !== isGoal(b.figure)) return false;
   if (a.figure.partners.join() !== b.figure.partners.join()) return false;
   const ma = new Set(k.figureMeasureTerms[a.at]);
   const mb = k.figureMeasureTerms[b.at] ?? [];
@@ -143,14 +158,14 @@ export function describeFigure(f: Figure, n: number): string {
     f.qualifier && !f.value.toLowerCase().startsWith(f.qualifier.toLowerCase())
       ? `${f.qualifier} ${f.value}`
       : f.value;
-  const what = capitalise(f.measure ?? "Figure");
+  const measure = f.measure ?? "figure";
+  const what = isGoal(f) ? `Goal for ${measure}` : capitalise(measure);
   const who = f.partners.length > 0 ? ` (Pakistan–${f.partners.join(", ")})` : "";
   const by =
     f.period && new RegExp(`\\bby\\s+(?:the\\s+)?${escapeRegExp(f.period)}`, "i").test(f.sentence);
   const when = f.period ? ` ${by ? "by" : "in"} ${f.period}` : "";
-  const goal = TARGET_CUE.test(f.sentence) ? " (a goal)" : "";
   const source = f.source ? `, according to the ${f.source.replace(/^the\s+/i, "")}` : "";
-  return `${what}${who}${goal}: ${value}${when}${source} [${n}].`;
+  return `${what}${who}: ${value}${when}${source} [${n}].`;
 }
 
 /**

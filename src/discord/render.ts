@@ -42,12 +42,13 @@ export function renderNotice(text: string, ephemeral = true): Reply {
   return fitReply({ content: text, ephemeral, allowed_mentions: { parse: [] } });
 }
 
-const describeDate = (published: string | null): string =>
-  published ? escapeText(published) : "undated";
-
 /** `Publisher · 2024-05-02`, with unknowns said plainly. */
 function byline(publisher: string | null, published: string | null): string {
-  return `${publisher ? escapeText(publisher) : "Publisher not given"} · ${describeDate(published)}`;
+  const parts = [
+    publisher ? escapeText(publisher) : null,
+    published ? escapeText(published) : null,
+  ];
+  return parts.filter(Boolean).join(" · ");
 }
 
 /** Bolds every figure value in already-escaped text, longest first so none is bolded twice. */
@@ -106,7 +107,7 @@ function linesWithin(
 
 function citationField(citation: Citation, number: number): EmbedField {
   return {
-    name: `[${number}] ${byline(citation.publisher, citation.published)}`,
+    name: `[${number}] ${byline(citation.publisher, citation.published) || "Article"}`,
     value: `${link(citation.title, citation.url)}\n${blockQuote(escapeText(citation.excerpt))}`,
   };
 }
@@ -239,7 +240,12 @@ export function renderPassage(
     description,
     color: COLORS.info,
     footer: {
-      text: `${article ? byline(article.publisher, article.published) : escapeText(passage.articleId)} · paragraph ${passage.index + 1}`,
+      text: [
+        article ? byline(article.publisher, article.published) : escapeText(passage.articleId),
+        `paragraph ${passage.index + 1}`,
+      ]
+        .filter(Boolean)
+        .join(" · "),
     },
   };
   const url = safeUrl(article?.url);
@@ -367,9 +373,12 @@ function officialEmbed(official: Official, article: ArticleLookup): Embed {
     const source = article(quote.articleId);
     return {
       name: `Quote [${index + 1}]`,
-      value: `${blockQuote(`“${escapeText(quote.text)}”`)}\n— ${link(source?.title ?? quote.articleId, source?.url)} · ${
-        source ? byline(source.publisher, source.published) : ""
-      }`,
+      value: `${blockQuote(`“${escapeText(quote.text)}”`)}\n— ${[
+        link(source?.title ?? escapeText(quote.articleId), source?.url),
+        source ? byline(source.publisher, source.published) : "",
+      ]
+        .filter(Boolean)
+        .join(" · ")}`,
     };
   });
   if (official.quotes.length > 8) {
@@ -401,7 +410,7 @@ function officialEmbed(official: Official, article: ArticleLookup): Embed {
 export function renderSources(sources: readonly SourceSummary[]): Reply {
   const lines = sources.map(
     (source, index) =>
-      `**${index + 1}.** ${link(source.title, source.url)} — ${byline(source.publisher, source.published)} · ${source.figures} figures · ${source.officials} officials`,
+      `**${index + 1}.** ${link(source.title, source.url)} — ${[byline(source.publisher, source.published), `${source.figures} figures`, `${source.officials} officials`].filter(Boolean).join(" · ")}`,
   );
   const embed: Embed = {
     title: `Sources — ${sources.length} article${sources.length === 1 ? "" : "s"}`,

@@ -341,9 +341,7 @@ describe("the other renderers", () => {
         officials: 1,
       },
     ]);
-    expect(reply.embeds?.[0]?.description).toBe(
-      "**1.** A — Publisher not given · undated · 2 figures · 1 officials",
-    );
+    expect(reply.embeds?.[0]?.description).toBe("**1.** A — 2 figures · 1 officials");
   });
 
   it("cuts a very long source list with a count of the rest", () => {
