@@ -202,6 +202,35 @@ function measureAfter(ctx: Context, q: Quantity, at: number): MeasureMatch | nul
 
 const LINKS = new Set(["at", "to", "by", "toward", "towards", "around", "from"]);
 
+/**
+ * Verbs right before an amount that name what it measures by their noun: `pledged to invest $10
+ * billion` measures investment.
+ */
+const VERB_MEASURES: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ["investment", "invest invests invested investing"],
+      ["exports", "export exports exported exporting"],
+      ["imports", "import imports imported importing"],
+      ["loans", "lend lends lent lending loaned"],
+      ["spending", "spend spends spent spending"],
+      ["borrowing", "borrow borrows borrowed borrowing"],
+      ["remittances", "remit remits remitted remitting"],
+      ["donations", "donate donates donated donating"],
+      ["earnings", "earn earns earned earning"],
+    ] as const
+  ).flatMap(([noun, verbs]) => verbs.split(" ").map((v) => [v, noun])),
+);
+
+/** Participles that name the trade in what they qualify: `imported goods worth $4.6 billion`. */
+const TRADE_PARTICIPLES = new Set(["imported", "exported"]);
+
+/** Verbs whose object is who pays, not what is measured: `could cost a textile unit £50,000`. */
+const COST_VERBS = new Set(["cost", "costs", "costing", "save", "saves", "saved", "saving"]);
+
+/** Words after an amount that say how often or per what (`$2 billion a year`, `Rs 42 per unit`). */
+const RATE_AFTER = /^(?:a|an|per|each|every)$/i;
+
 /** The measure from the words before the figure, or null. */
 function measureBefore(
   ctx: Context,
@@ -209,6 +238,18 @@ function measureBefore(
   earlier: (MeasureMatch | null)[],
 ): MeasureMatch | null {
   let k = at - 1;
+  const verbWord = lower(ctx.tokens[k]);
+  const named = verbWord === null ? undefined : VERB_MEASURES[verbWord];
+  const verbToken = ctx.tokens[k];
+  if (named && verbToken) {
+    return {
+      text: named,
+      start: verbToken.start,
+      end: verbToken.end,
+      phraseStart: verbToken.start,
+      phraseEnd: verbToken.end,
+    };
+  }
   // `the $16 billion mark`, `a $7 billion loan`
   if (DETERMINERS.has(lower(ctx.tokens[k]) ?? "")) k--;
   const link = lower(ctx.tokens[k]);
@@ -219,7 +260,10 @@ function measureBefore(
       return earlier[before.figure] ?? null;
     }
     const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k - 1, ctx.countries);
-    const found = phrase.length > 0 ? toMeasure(ctx, phrase) : null;
+    const found =
+      phrase.length > 0
+        ? withTradeParticiple(ctx, toMeasure(ctx, phrase), k - 1 - phrase.length)
+        : null;
     // `an increase of 8.2 per cent`: the change of what the figure before measures.
     if (found && CHANGE_NOUNS.has(found.text.toLowerCase())) return previous(earlier);
     if (found) return found;
@@ -235,8 +279,10 @@ function measureBefore(
   for (;;) {
     const t = ctx.tokens[k];
     const w = lower(t);
+    // `Inflows in March alone hit`: a period between the subject and its verb is passed.
     const chained =
       (t?.kind === "figure" && !verb) ||
+      (t !== undefined && verb && covered(ctx.periods, t)) ||
       (w !== null && (LINKS.has(w) || LEVEL_VERBS.has(w) || AUXILIARIES.has(w) || isAdverb(w)));
     if (!chained) break;
     if (w !== null && LEVEL_VERBS.has(w)) verb = true;
@@ -260,9 +306,60 @@ function measureBefore(
   const phrase = nounPhraseBefore(ctx.sentence, ctx.tokens, k, ctx.countries);
   // `followed by the United Arab Emirates at $5.6 billion`: a list of partners goes on with the
   // measure of the figure before.
-  const place = phrase.length > 0 && phrase.every((t) => covered(ctx.countries, t));
+  const place =
+    phrase.some((t) => covered(ctx.countries, t)) &&
+    phrase.every((t) => covered(ctx.countries, t) || DETERMINERS.has(t.text.toLowerCase()));
   if (place && link !== null && LINKS.has(link)) return previous(earlier);
-  return phrase.length > 0 ? toMeasure(ctx, phrase) : null;
+  let verbAt = k - phrase.length;
+  if (DETERMINERS.has(lower(ctx.tokens[verbAt]) ?? "")) verbAt--;
+  if (phrase.length > 0 && COST_VERBS.has(lower(ctx.tokens[verbAt]) ?? "")) {
+    return costMeasure(ctx, at, verbAt);
+  }
+  return phrase.length > 0
+    ? withTradeParticiple(ctx, toMeasure(ctx, phrase), k - phrase.length)
+    : null;
+}
+
+/** `imported goods worth …`: the participle before the phrase at token `at` belongs to it. */
+function withTradeParticiple(
+  ctx: Context,
+  found: MeasureMatch | null,
+  at: number,
+): MeasureMatch | null {
+  const t = ctx.tokens[at];
+  if (!found || !t || !TRADE_PARTICIPLES.has(lower(t) ?? "")) return found;
+  if (!/^[ \u00a0]+$/.test(ctx.sentence.slice(t.end, found.start))) return found;
+  return { ...found, text: ctx.sentence.slice(t.start, found.end), start: t.start };
+}
+
+/** Past `a`/`per` and one word after the amount at token `at`: the token index after them. */
+function pastRate(ctx: Context, at: number): number {
+  let i = at + 1;
+  if (RATE_AFTER.test(ctx.tokens[i]?.text ?? "") && ctx.tokens[i + 1]?.kind === "word") i += 2;
+  return i;
+}
+
+/**
+ * What a cost measures (the verb at token `verbAt`): what the amount is in (`would cost exporters
+ * $2 billion a year in lost sales`), else the verb's subject (`compliance upgrades could cost a
+ * textile unit £50,000`).
+ */
+function costMeasure(ctx: Context, at: number, verbAt: number): MeasureMatch | null {
+  const after = pastRate(ctx, at);
+  if (lower(ctx.tokens[after]) === "in") {
+    const object = objectAt(ctx, after + 1);
+    if (object) return object;
+  }
+  let k = verbAt - 1;
+  while (k >= 0 && AUXILIARIES.has(lower(ctx.tokens[k]) ?? "")) k--;
+  const subject = nounPhraseBefore(ctx.sentence, ctx.tokens, k, ctx.countries);
+  return subject.length > 0 ? toMeasure(ctx, subject) : null;
+}
+
+/** `Rs 42 per unit for electricity`, `$300 million for LNG`: what an amount is paid for. */
+function paidFor(ctx: Context, at: number): MeasureMatch | null {
+  const after = pastRate(ctx, at);
+  return lower(ctx.tokens[after]) === "for" ? objectAt(ctx, after + 1) : null;
 }
 
 /** The measure of the nearest figure before with one. */
@@ -304,7 +401,18 @@ export function findMeasures(
     const prior = quantities[index - 1];
     let found: MeasureMatch | null = null;
     if (q.kind === "count" && q.noun) {
-      found = { ...q.noun, phraseStart: q.noun.start, phraseEnd: q.noun.end };
+      // `100 more tariff lines` count tariff lines.
+      const more = /^(?:more|additional|extra|further|other)[ \u00a0]+(?=\p{L})/iu.exec(
+        q.noun.text,
+      );
+      const start = q.noun.start + (more?.[0].length ?? 0);
+      found = {
+        text: q.noun.text.slice(start - q.noun.start),
+        start,
+        end: q.noun.end,
+        phraseStart: q.noun.start,
+        phraseEnd: q.noun.end,
+      };
     } else if (
       prior &&
       /(?<![\p{L}])to[ \u00a0]+$/u.test(before(q, 4)) &&
@@ -318,6 +426,7 @@ export function findMeasures(
       found = out[index - 1] ?? null;
     } else {
       found = measureAfter(ctx, q, at) ?? measureBefore(ctx, at, out);
+      if (!found && q.kind === "money") found = paidFor(ctx, at);
     }
     const isChange =
       CHANGE_BEFORE.test(before(q, 16)) || CHANGE_AFTER.test(sentence.slice(q.end, q.end + 16));

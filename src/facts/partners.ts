@@ -42,6 +42,26 @@ const BILATERAL =
 /** Clause boundaries: a comma not inside a number, semicolons, colons, brackets, dashes. */
 const BOUNDARY = /,(?!\d)|[;:()—]|[ \u00a0][–-][ \u00a0]/g;
 
+/**
+ * Words before a country that make it a rival or a route, not a partner: `struggle against
+ * Bangladesh`, `competitors in Bangladesh and Vietnam`, `through Afghanistan`. Up to four words
+ * (other countries of a list) may stand between.
+ */
+const NOT_PARTNER_BEFORE =
+  /(?<![\p{L}])(?:against|competitors?|competing|compete[sd]?|rivals?|rivalling|unlike|than|through|via|transit)(?:[ \u00a0]+[\p{L}’'-]+,?){0,4}[ \u00a0]+$/iu;
+
+/** What may stand between a country and the figure it owns: `the UAE at $5.6 billion`, `China ($2bn)`. */
+const OWNS_FIGURE = /^(?:[ \u00a0]+(?:at|with|on)[ \u00a0]+|[ \u00a0]*[:(][ \u00a0]*|['’]s[ \u00a0]+|[ \u00a0]+[–—][ \u00a0]+)$/u;
+
+/** What joins the countries of one enumeration: `Afghanistan, Iran and Russia`. */
+const ENUMERATION_GAP = /^(?:,|,?[ \u00a0]+(?:and|or))?[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
+
+/** `Pakistan’s total exports of $30.6 billion`: the figure is Pakistan's own. */
+const HOME_POSSESSIVE = /(?<![\p{L}])(?:Pakistan|the[ \u00a0]+country|the[ \u00a0]+nation)['’]s[ \u00a0]+$/u;
+
+/** A measure of a whole (`total inflows of $30.3 billion`): none of it is one partner's. */
+const WHOLE_MEASURE = /^(?:total|overall|aggregate|combined|national|global)\b/i;
+
 /** A segment that is only country names (`Japan, China and the UK …`) belongs to the list clause. */
 const LIST_FILLER = new Set(["and", "or", "the", "as", "well"]);
 
@@ -112,10 +132,13 @@ export function partnersOfSentence(
   figures: Span[],
   countries: CountryMatch[] = findCountries(sentence),
 ): (figure: PartnerQuery) => string[] {
-  const named = outside(countries, figures);
+  const named = outside(countries, figures).filter(
+    (c) => !NOT_PARTNER_BEFORE.test(sentence.slice(Math.max(0, c.start - 60), c.start)),
+  );
   const segments = segmentsOf(sentence);
   const listLike = segments.map((s) => isCountryList(sentence, s, named));
   const twoParties = BILATERAL.test(sentence);
+  const groups = enumerations(sentence, named);
   let fromTitle: string[] | null = null;
 
   const clauseAround = (at: number): Span => {
@@ -128,10 +151,36 @@ export function partnersOfSentence(
     return { start: segments[first]?.start ?? 0, end: segments[last]?.end ?? sentence.length };
   };
 
+  // `followed by the UAE at $5.6 billion, the UK at $4.4 billion`: each figure of such a list is
+  // its country's, and the other figures of the sentence are not.
+  const owner = (value: Span) =>
+    named.find(
+      (c) =>
+        c.end <= value.start &&
+        c.country !== HOME &&
+        OWNS_FIGURE.test(sentence.slice(c.end, value.start)),
+    ) ?? null;
+  const claimed = new Set(
+    figures.map((f) => owner(f)?.country).filter((c): c is string => c !== undefined),
+  );
+
   return (figure) => {
-    const all = named.filter((c) => !within(c, figure.source));
+    const own = owner(figure.value);
+    if (own) return [own.country];
+    const phraseBefore = figure.phrase !== null && figure.phrase.end <= figure.value.start;
+    const all = named.filter((c) => !within(c, figure.source) && !claimed.has(c.country));
+    const inPhrase = unique(all.filter((c) => within(c, figure.phrase)).map((c) => c.country));
+    if (phraseBefore && figure.phrase && inPhrase.length === 0) {
+      const opening = sentence.slice(Math.max(0, figure.phrase.start - 20), figure.phrase.start);
+      const measure = sentence.slice(figure.phrase.start, figure.phrase.end);
+      if (HOME_POSSESSIVE.test(opening) || WHOLE_MEASURE.test(measure)) return [];
+    }
     const clause = clauseAround(figure.value.start);
-    const near = all.filter((c) => within(c, clause) || within(c, figure.phrase));
+    const near = withGroups(
+      all.filter((c) => within(c, clause) || within(c, figure.phrase)),
+      groups,
+      claimed,
+    );
     const partners = unique(near.map((c) => c.country));
     if (partners.length > 0) return partners;
     const bilateral = figure.topics.includes("trade");
@@ -142,4 +191,35 @@ export function partnersOfSentence(
     fromTitle ??= titlePartners(title);
     return fromTitle;
   };
+}
+
+/** Runs of countries that enumerate (`Afghanistan, Iran and Russia`), each run as an array. */
+function enumerations(sentence: string, countries: CountryMatch[]): CountryMatch[][] {
+  const groups: CountryMatch[][] = [];
+  let run: CountryMatch[] = [];
+  for (const c of countries) {
+    const last = run[run.length - 1];
+    if (last && ENUMERATION_GAP.test(sentence.slice(last.end, c.start))) {
+      run.push(c);
+      continue;
+    }
+    if (run.length > 1) groups.push(run);
+    run = [c];
+  }
+  if (run.length > 1) groups.push(run);
+  return groups;
+}
+
+/** `found` with the rest of any enumeration it holds part of, other than claimed countries. */
+function withGroups(
+  found: CountryMatch[],
+  groups: CountryMatch[][],
+  claimed: ReadonlySet<string>,
+): CountryMatch[] {
+  const out = [...found];
+  for (const group of groups) {
+    if (!group.some((c) => found.includes(c))) continue;
+    for (const c of group) if (!out.includes(c) && !claimed.has(c.country)) out.push(c);
+  }
+  return out;
 }

@@ -172,8 +172,13 @@ export function isPluralNoun(word: string): boolean {
 
 /** A participle after the head noun (`companies operating in …`, `firms based in …`). */
 function isTrailingParticiple(lower: string): boolean {
-  return lower.length > 4 && /(?:ing|ed)$/.test(lower);
+  return (lower.length > 4 && /(?:ing|ed)$/.test(lower)) || IRREGULAR_PARTICIPLES.has(lower);
 }
+
+/** Participles that do not end in `-ed` (`deposits held with the SBP`). */
+const IRREGULAR_PARTICIPLES = words(`
+  held made paid sent spent built sold bought given taken kept owned led brought won lent drawn
+  shown grown known seen`);
 
 const TOKEN =
   /(?:\p{L}\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{N}'’&-]*|[^\s\p{L}\p{N}]/gu;
@@ -323,10 +328,10 @@ export function nounPhraseBefore(
     if (stops(t)) break;
     // `aims to increase exports`: after `to`, a word that is also a noun is the verb.
     if (prevLower === "to" && (VERBS_AS_NOUNS.has(lower) || COUNTABLE_VERBS.has(lower))) break;
-    if (out.length === 0 && !t.text.includes("-")) {
-      if (/\p{Ll}ed$/u.test(t.text)) break;
-      if (/\p{Ll}ing$/u.test(t.text) && prevLower !== null && AUXILIARIES.has(prevLower)) break;
-    }
+    if (out.length === 0 && !t.text.includes("-") && /\p{Ll}ed$/u.test(t.text)) break;
+    // `we have identified opportunities`, `mills were paying`: a verb after an auxiliary.
+    const verbForm = /\p{Ll}(?:ed|ing)$/u.test(t.text) && !t.text.includes("-");
+    if (verbForm && prevLower !== null && AUXILIARIES.has(prevLower)) break;
     if (prev?.kind === "word" && MODALS.has(prev.text)) break;
     out.unshift(t);
   }

@@ -152,8 +152,77 @@ describe("findMeasures", () => {
   });
 
   it("gives no measure when the subject is an actor rather than a measure", () => {
-    expect(measures("Saudi Arabia will invest $25 billion in Pakistan.")).toEqual([
+    expect(measures("Saudi Arabia pledged $25 billion last week.")).toEqual([
       ["$25 billion", null],
+    ]);
+  });
+
+  it("names what an amount measures by the noun of the verb before it", () => {
+    expect(measures("Saudi Arabia will invest $25 billion in Pakistan.")).toEqual([
+      ["$25 billion", "investment"],
+    ]);
+    expect(measures("The UAE pledged to invest $10 billion in promising sectors.")).toEqual([
+      ["$10 billion", "investment"],
+    ]);
+  });
+
+  it("gives each country of a list the measure of the figure before it", () => {
+    expect(
+      measures(
+        "Saudi Arabia remained the largest source of remittances, with inflows of $6.8 billion, followed by the United Arab Emirates at $5.6 billion, the United Kingdom at $4.4 billion and the United States at $2.8 billion.",
+      ),
+    ).toEqual([
+      ["$6.8 billion", "inflows"],
+      ["$5.6 billion", "inflows"],
+      ["$4.4 billion", "inflows"],
+      ["$2.8 billion", "inflows"],
+    ]);
+  });
+
+  it("takes what a cost is in, or what costs, rather than who pays", () => {
+    expect(
+      measures(
+        "Compliance upgrades could cost a mid-sized textile unit between £50,000 and £200,000.",
+      ),
+    ).toEqual([["between £50,000 and £200,000", "compliance upgrades"]]);
+    expect(
+      measures("Losing the scheme would cost exporters $2 billion a year in lost sales."),
+    ).toEqual([["$2 billion", "lost sales"]]);
+  });
+
+  it("keeps imported or exported with the goods it qualifies", () => {
+    expect(measures("Pakistan imported goods worth $4.6 billion from the Kingdom.")).toEqual([
+      ["$4.6 billion", "imported goods"],
+    ]);
+  });
+
+  it("passes a period between a subject and its verb", () => {
+    expect(measures("Inflows in March alone hit an all-time high of $4.1 billion.")).toEqual([
+      ["$4.1 billion", "inflows"],
+    ]);
+  });
+
+  it("takes what an amount is paid for when nothing else names a measure", () => {
+    expect(measures("Mills were paying around Rs 42 per unit for electricity.")).toEqual([
+      ["Rs 42", "electricity"],
+    ]);
+  });
+
+  it("does not take a verb after an auxiliary into the measure", () => {
+    expect(measures("We have identified opportunities worth more than $5 billion.")).toEqual([
+      ["$5 billion", "opportunities"],
+    ]);
+  });
+
+  it("leaves a participle such as held out of the measure", () => {
+    expect(measures("The UAE rolled over $2 billion in deposits held with the SBP.")).toEqual([
+      ["$2 billion", "deposits"],
+    ]);
+  });
+
+  it("counts tariff lines in at least 100 more tariff lines", () => {
+    expect(measures("Both sides agreed to add at least 100 more tariff lines.")).toEqual([
+      ["100 more tariff lines", "tariff lines"],
     ]);
   });
 
