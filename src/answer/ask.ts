@@ -1,4 +1,4 @@
-import { stem } from "../text/terms";
+import { words } from "../text/terms";
 import type { Answer } from "../types";
 import { CitationList, citeSpan } from "./citations";
 import { answerFromFigures } from "./figure-answer";
@@ -105,7 +105,14 @@ function askOne(k: Knowledge, question: string, plan: QuestionPlan): Answer {
       if (person && plan.topic.every((t) => exclude.has(t))) {
         plans.push(() => answerFromOfficials(k, plan, person));
       }
-      plans.push(() => answerFromFigures(k, plan, exclude));
+      // "What did Pakistan swap with Russia?" asks for things, not a number: figures only when
+      // the words ask for them or the question is just a topic ("IT exports 2023?").
+      if (
+        QUANTITATIVE.test(plan.text) ||
+        !/^\s*(?:what|how|did|does|do|is|are|was|were)\b/i.test(plan.text)
+      ) {
+        plans.push(() => answerFromFigures(k, plan, exclude));
+      }
       plans.push(() => answerFromPassages(k, plan, person, sentences()));
       break;
     default:
@@ -131,17 +138,20 @@ function askOne(k: Knowledge, question: string, plan: QuestionPlan): Answer {
 
 const ROLE_WORDS = new Set(
   (
-    "minister ministry secretary ambassador envoy commissioner consul chairman chairs chair " +
-    "chairperson president governor director head heads adviser advisor assistant spokesperson " +
-    "ceo chief representative attache"
-  )
-    .split(" ")
-    .map(stem),
+    "minister secretary ambassador envoy commissioner consul chairman chairs chair chairperson " +
+    "president governor director head heads adviser advisor assistant spokesperson ceo chief " +
+    "representative attache"
+  ).split(" "),
 );
 
+/** Whether a who-question names an office ("Who is the commerce minister?"). Whole words, not stems: "committee" is no commissioner. */
 function asksForRole(plan: QuestionPlan): boolean {
-  return plan.topic.some((t) => ROLE_WORDS.has(t));
+  return words(plan.text).some((w) => ROLE_WORDS.has(w.word));
 }
+
+/** Words that make a question without a question word ask for figures ("IT export figures"). */
+const QUANTITATIVE =
+  /\b(?:figures?|numbers?|statistics|stats|data|amounts?|values?|totals?|how much|how many)\b/i;
 
 function notAnswered(
   k: Knowledge,

@@ -1,5 +1,6 @@
 import { findCountries } from "../facts/countries";
 import { holdsTerm } from "../text/synonyms";
+import { contentTerms } from "../text/terms";
 import type { Figure, FigureKind } from "../types";
 import { CitationList, citeSpan } from "./citations";
 import { type Knowledge, passageTerms, sentenceKey, termWeight } from "./knowledge";
@@ -43,6 +44,30 @@ function partnerFits(k: Knowledge, plan: QuestionPlan, f: Figure): boolean {
   const passage = k.passages.get(f.passageId);
   const named = new Set(findCountries(passage?.text ?? "").map((c) => c.country));
   return plan.partners.every((p) => named.has(p));
+}
+
+/** Heads that say how a thing is counted, not what it is: "trade volume" is about trade. */
+const GENERIC_HEADS = new Set(
+  ["volume", "value", "level", "amount", "total", "figure", "size", "worth", "sum", "number"].map(
+    (w) => contentTerms(w)[0] ?? w,
+  ),
+);
+
+/**
+ * Whether the question names the thing a figure measures — the measure's head noun ("market" in
+ * "global halal market", "memoranda" in "memoranda of understanding") — or one of its synonyms. A
+ * question about halal meat exports is not answered by the size of the global halal market.
+ */
+function namesWhatIsAsked(f: Figure, asked: ReadonlySet<string>): boolean {
+  if (!f.measure) return true;
+  const [head] = f.measure.split(/\s+of\s+/i);
+  const heads = [head, f.measure].map(
+    (phrase) =>
+      contentTerms(phrase ?? "")
+        .filter((t) => !GENERIC_HEADS.has(t))
+        .at(-1) ?? contentTerms(phrase ?? "").at(-1),
+  );
+  return heads.some((h) => h !== undefined && holdsTerm(asked, h));
 }
 
 /**
@@ -92,6 +117,7 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
   for (const t of topic) for (const i of k.figuresByTerm.get(t) ?? []) candidates.add(i);
   if (topic.length === 0) for (let i = 0; i < k.figures.length; i++) candidates.add(i);
 
+  const askedTerms = new Set(contentTerms(plan.text));
   const scored: Scored[] = [];
   for (const i of candidates) {
     const f = k.figures[i];
@@ -100,6 +126,7 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
     const periodScore = periodFit(plan.periods, f.period);
     if (periodScore === 0) continue;
     const measureTerms = k.figureMeasureTerms[i] ?? [];
+    if (!namesWhatIsAsked(f, askedTerms)) continue;
     const measureCover = coverage(k, topic, measureTerms);
     const sentenceCover = coverage(
       k,

@@ -27,6 +27,40 @@ export function coverage(
   return total === 0 ? 0 : hit / total;
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/gi;
+
+/**
+ * The months a period label names (1–12), with ranges filled in across the turn of the year
+ * ("July-March" is July to March); empty when it names a whole year or none.
+ */
+export function monthsOf(label: string): Set<number> {
+  const found = [...label.matchAll(MONTH_WORD)].map(
+    (m) => MONTHS.indexOf((m[1] ?? "").toLowerCase()) + 1,
+  );
+  const months = new Set<number>();
+  const ranged =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:-|–|—|to|through)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.exec(
+      label,
+    );
+  if (ranged && found.length >= 2) {
+    let m = MONTHS.indexOf((ranged[1] ?? "").toLowerCase()) + 1;
+    const last = MONTHS.indexOf((ranged[2] ?? "").toLowerCase()) + 1;
+    for (let i = 0; i < 12; i++) {
+      months.add(m);
+      if (m === last) break;
+      m = (m % 12) + 1;
+    }
+    return months;
+  }
+  for (const m of found) if (m > 0) months.add(m);
+  return months;
+}
+
+function sameMonths(a: Set<number>, b: Set<number>): boolean {
+  return a.size === b.size && [...a].every((m) => b.has(m));
+}
+
 /** How well a stated period fits the periods a question asks about: 1 exact, 0.5 overlapping, 0 no. */
 export function periodFit(asked: readonly PeriodMention[], stated: string | null): number {
   if (asked.length === 0) return 1;
@@ -35,13 +69,18 @@ export function periodFit(asked: readonly PeriodMention[], stated: string | null
   if (have.length === 0) return 0;
   let best = 0;
   for (const q of asked) {
+    const askedMonths = monthsOf(q.label);
     for (const p of have) {
+      // "March 2025" is not answered by January's figure nor by the fiscal year's total.
+      const statedMonths = monthsOf(p.label);
+      if (askedMonths.size > 0 && !sameMonths(askedMonths, statedMonths)) continue;
+      const partial = askedMonths.size === 0 && statedMonths.size > 0 ? 0.5 : 1;
       if (q.fiscalYear !== null && p.fiscalYear !== null) {
-        if (q.fiscalYear === p.fiscalYear) best = Math.max(best, 1);
+        if (q.fiscalYear === p.fiscalYear) best = Math.max(best, partial);
         continue;
       }
       if (q.fiscalYear === null && p.fiscalYear === null) {
-        if (q.years.some((y) => p.years.includes(y))) best = Math.max(best, 1);
+        if (q.years.some((y) => p.years.includes(y))) best = Math.max(best, partial);
         continue;
       }
       // One side fiscal, the other calendar: FY2022-23 and 2023 overlap but are not the same.

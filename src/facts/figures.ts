@@ -65,9 +65,39 @@ function periodsFor(
   });
   return spans.map((s, i) => {
     const own = pool.filter((_, j) => owners[j] === i);
-    const allowed = pool.filter((_, j) => fits(j, i));
-    return nearest(own.length > 0 ? own : allowed, s);
+    if (own.length > 0) return nearest(own, s);
+    const shared = pool.filter(
+      (p, j) => fits(j, i) && !FORWARD.test(p.label) && !crossesToAPlan(sentence, p, s),
+    );
+    return nearest(shared, s);
   });
+}
+
+/** `over the next three years`: a goal's horizon, not the period of the other figures. */
+const FORWARD = /^(?:next|coming|following)\b/i;
+
+/** A new clause (`, and`, `;`) and, after the last one, words of a plan or a goal. */
+const NEW_CLAUSE = /,[ \u00a0]+and[ \u00a0]+|;[ \u00a0]/g;
+const PLAN_WORDS =
+  /\b(?:will|would|could|may|might|shall|target|aims?|plans?|expects?|agreed on)\b/i;
+
+/**
+ * Whether the figure at `figure` stands in a later clause of plans than the period `p` (`stood at
+ * USD 146 million in 2023, …, and the two countries have agreed on a target of USD 1 billion`):
+ * such a figure does not share the period.
+ */
+function crossesToAPlan(sentence: string, p: Span, figure: Span): boolean {
+  const from = Math.min(p.end, figure.start);
+  const to = Math.max(p.start, figure.end);
+  let last = -1;
+  for (const m of sentence.slice(from, to).matchAll(NEW_CLAUSE)) last = from + (m.index ?? 0);
+  if (last < 0) return false;
+  // The figure's clause runs on to the next comma: `and that centres in 20 districts would …`.
+  const next = sentence.slice(figure.end).search(/[,;]/);
+  const end = next < 0 ? sentence.length : figure.end + next;
+  const clause =
+    p.end <= figure.start ? sentence.slice(last, end) : sentence.slice(figure.start, last);
+  return PLAN_WORDS.test(clause);
 }
 
 /** The counted noun of a count that has none beside it: the head of its measure. */

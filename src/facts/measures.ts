@@ -228,6 +228,26 @@ const TRADE_PARTICIPLES = new Set(["imported", "exported"]);
 /** Verbs whose object is who pays, not what is measured: `could cost a textile unit £50,000`. */
 const COST_VERBS = new Set(["cost", "costs", "costing", "save", "saves", "saved", "saving"]);
 
+/** Measures that only say money moved (`with inflows of $6.8 billion`), not what money. */
+const GENERIC_FLOWS = new Set([
+  "inflows",
+  "outflows",
+  "flows",
+  "receipts",
+  "proceeds",
+  "transfers",
+]);
+
+/** `the largest source of remittances`: the sentence says what the flows are. */
+const SOURCE_OF = new Set([
+  "source",
+  "sources",
+  "destination",
+  "destinations",
+  "origin",
+  "recipient",
+]);
+
 /** Words after an amount that say how often or per what (`$2 billion a year`, `Rs 42 per unit`). */
 const RATE_AFTER = /^(?:a|an|per|each|every)$/i;
 
@@ -356,6 +376,20 @@ function costMeasure(ctx: Context, at: number, verbAt: number): MeasureMatch | n
   return subject.length > 0 ? toMeasure(ctx, subject) : null;
 }
 
+/** What flows the sentence names before token `at`: `the largest source of remittances`. */
+function namedFlow(ctx: Context, at: number): MeasureMatch | null {
+  for (let i = 0; i + 1 < at; i++) {
+    if (
+      SOURCE_OF.has(lower(ctx.tokens[i]) ?? "") &&
+      /^(?:of|for)$/.test(lower(ctx.tokens[i + 1]) ?? "")
+    ) {
+      const object = objectAt(ctx, i + 2);
+      if (object && measureTopics(object.text).length > 0) return object;
+    }
+  }
+  return null;
+}
+
 /** `Rs 42 per unit for electricity`, `$300 million for LNG`: what an amount is paid for. */
 function paidFor(ctx: Context, at: number): MeasureMatch | null {
   const after = pastRate(ctx, at);
@@ -428,6 +462,7 @@ export function findMeasures(
       found = measureAfter(ctx, q, at) ?? measureBefore(ctx, at, out);
       if (!found && q.kind === "money") found = paidFor(ctx, at);
     }
+    if (found && GENERIC_FLOWS.has(found.text.toLowerCase())) found = namedFlow(ctx, at) ?? found;
     const isChange =
       CHANGE_BEFORE.test(before(q, 16)) || CHANGE_AFTER.test(sentence.slice(q.end, q.end + 16));
     if (!found && isChange) found = previous(out);

@@ -43,21 +43,31 @@ const BILATERAL =
 const BOUNDARY = /,(?!\d)|[;:()—]|[ \u00a0][–-][ \u00a0]/g;
 
 /**
- * Words before a country that make it a rival or a route, not a partner: `struggle against
- * Bangladesh`, `competitors in Bangladesh and Vietnam`, `through Afghanistan`. Up to four words
- * (other countries of a list) may stand between.
+ * Words before a country that make it a rival, not a partner: `struggle against Bangladesh`,
+ * `competitors in Bangladesh and Vietnam`. Up to four words (other countries of a list) may stand
+ * between.
  */
-const NOT_PARTNER_BEFORE =
-  /(?<![\p{L}])(?:against|competitors?|competing|compete[sd]?|rivals?|rivalling|unlike|than|through|via|transit)(?:[ \u00a0]+[\p{L}’'-]+,?){0,4}[ \u00a0]+$/iu;
+const RIVAL_BEFORE =
+  /(?<![\p{L}])(?:against|competitors?|competing|compete[sd]?|rivals?|rivalling|unlike|than)(?:[ \u00a0]+[\p{L}’'-]+,?){0,4}[ \u00a0]+$/iu;
+
+/**
+ * Words before a country that make it a route (`between the two countries through Afghanistan`):
+ * not a partner when the sentence names the two parties otherwise, but a party to a route's project
+ * (`a railway via Kabul`) when it does not.
+ */
+const ROUTE_BEFORE =
+  /(?<![\p{L}])(?:through|via|transiting)(?:[ \u00a0]+[\p{L}’'-]+,?){0,4}[ \u00a0]+$/iu;
 
 /** What may stand between a country and the figure it owns: `the UAE at $5.6 billion`, `China ($2bn)`. */
-const OWNS_FIGURE = /^(?:[ \u00a0]+(?:at|with|on)[ \u00a0]+|[ \u00a0]*[:(][ \u00a0]*|['’]s[ \u00a0]+|[ \u00a0]+[–—][ \u00a0]+)$/u;
+const OWNS_FIGURE =
+  /^(?:[ \u00a0]+(?:at|with|on)[ \u00a0]+|[ \u00a0]*[:(][ \u00a0]*|['’]s[ \u00a0]+|[ \u00a0]+[–—][ \u00a0]+)$/u;
 
 /** What joins the countries of one enumeration: `Afghanistan, Iran and Russia`. */
 const ENUMERATION_GAP = /^(?:,|,?[ \u00a0]+(?:and|or))?[ \u00a0]+(?:the[ \u00a0]+)?$/iu;
 
 /** `Pakistan’s total exports of $30.6 billion`: the figure is Pakistan's own. */
-const HOME_POSSESSIVE = /(?<![\p{L}])(?:Pakistan|the[ \u00a0]+country|the[ \u00a0]+nation)['’]s[ \u00a0]+$/u;
+const HOME_POSSESSIVE =
+  /(?<![\p{L}])(?:Pakistan|the[ \u00a0]+country|the[ \u00a0]+nation)['’]s[ \u00a0]+$/u;
 
 /** A measure of a whole (`total inflows of $30.3 billion`): none of it is one partner's. */
 const WHOLE_MEASURE = /^(?:total|overall|aggregate|combined|national|global)\b/i;
@@ -132,12 +142,13 @@ export function partnersOfSentence(
   figures: Span[],
   countries: CountryMatch[] = findCountries(sentence),
 ): (figure: PartnerQuery) => string[] {
-  const named = outside(countries, figures).filter(
-    (c) => !NOT_PARTNER_BEFORE.test(sentence.slice(Math.max(0, c.start - 60), c.start)),
-  );
+  const twoParties = BILATERAL.test(sentence);
+  const named = outside(countries, figures).filter((c) => {
+    const before = sentence.slice(Math.max(0, c.start - 60), c.start);
+    return !RIVAL_BEFORE.test(before) && !(twoParties && ROUTE_BEFORE.test(before));
+  });
   const segments = segmentsOf(sentence);
   const listLike = segments.map((s) => isCountryList(sentence, s, named));
-  const twoParties = BILATERAL.test(sentence);
   const groups = enumerations(sentence, named);
   let fromTitle: string[] | null = null;
 

@@ -88,16 +88,18 @@ function cleanName(raw: string, start: number): SourceMention | null {
 
 /** Whether `(ACRONYM)` spells the initials of the words before it, so defines rather than cites it. */
 function definesAcronym(text: string, at: number, acronym: string): boolean {
-  const before = text
-    .slice(Math.max(0, at - 120), at)
-    .split(/[^\p{L}\p{N}'’-]+/u)
-    .filter((w) => w && !/^(?:of|and|the|for|on|&|de)$/i.test(w));
   const letters = acronym.replace(/&/g, "").toLowerCase();
-  const initials = before
-    .slice(-letters.length)
-    .map((w) => w[0]?.toLowerCase() ?? "")
-    .join("");
-  return initials === letters;
+  const initials = (split: RegExp) =>
+    text
+      .slice(Math.max(0, at - 120), at)
+      .split(split)
+      .filter((w) => w && !/^(?:of|and|the|for|on|&|de)$/i.test(w))
+      .slice(-letters.length)
+      .map((w) => w[0]?.toLowerCase() ?? "")
+      .join("");
+  // A hyphenated word gives one letter (`Public-Private`) or one for each part
+  // (`High-Level Strategic Cooperation Council (HLSCC)`).
+  return initials(/[^\p{L}\p{N}'’-]+/u) === letters || initials(/[^\p{L}\p{N}'’]+/u) === letters;
 }
 
 /** Every reporting body the text names, in order. */

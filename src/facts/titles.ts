@@ -96,6 +96,17 @@ const TITLE_HEADS: readonly string[] = [
   "attache",
   "commercial attache",
   "trade attache",
+  "trade representative",
+  "collector",
+  "chief collector",
+  // Analysts are no officials, but their titles place them ("an economist at …") so that the
+  // quotes the article gives them are theirs.
+  "economist",
+  "senior economist",
+  "analyst",
+  "senior analyst",
+  "research analyst",
+  "head",
 ];
 
 /** Words that may stand before a title and belong to it (`Acting Chairman`, `former Ambassador`). */

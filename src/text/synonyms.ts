@@ -9,8 +9,9 @@ import { contentTerms } from "./terms";
 const GROUPS: readonly string[][] = [
   ["trade", "commerce", "turnover"],
   ["bilateral", "two-way"],
-  ["exports", "shipments", "outbound", "sales abroad"],
-  ["imports", "purchases", "inbound"],
+  ["exports", "shipments", "outbound", "sales abroad", "sell", "sells", "sold", "export"],
+  ["imports", "purchases", "inbound", "buy", "buys", "bought", "import"],
+  ["discount", "price cut", "rebate", "cheaper"],
   ["remittances", "remit", "send home", "sent home", "inflows from workers"],
   ["overseas", "workers", "diaspora", "expatriates", "abroad"],
   ["MoU", "memorandum of understanding", "memoranda", "agreements", "accords"],
