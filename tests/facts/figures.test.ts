@@ -483,3 +483,40 @@ describe("periods carried from the sentences before", () => {
     ]);
   });
 });
+
+describe("periods not shared across a sentence", () => {
+  const periods = (body: string) => figuresOf(body).map((f) => [f.value, f.period]);
+
+  it("does not give a goal's horizon to the other figures of the sentence", () => {
+    expect(
+      periods(
+        "The two countries agreed to raise trade to $5 billion over the next three years, as 24 agreements were signed.",
+      ),
+    ).toEqual([
+      ["$5 billion", "next three years"],
+      ["24 agreements", null],
+    ]);
+  });
+
+  it("does not give a reported year to a target in a later clause", () => {
+    expect(
+      periods(
+        "Trade with Kazakhstan stood at USD 146 million in 2023, officials said, and the two countries have agreed on a target of USD 1 billion.",
+      ),
+    ).toEqual([
+      ["USD 146 million", "2023"],
+      ["USD 1 billion", null],
+    ]);
+  });
+
+  it("still shares a period with a contrasting clause of results", () => {
+    expect(
+      periods(
+        "Exports to Chile were $416 million in FY2023-24, while imports from Chile were $672 million.",
+      ),
+    ).toEqual([
+      ["$416 million", "FY2023-24"],
+      ["$672 million", "FY2023-24"],
+    ]);
+  });
+});

@@ -169,13 +169,24 @@ describe("findMeasures", () => {
   it("gives each country of a list the measure of the figure before it", () => {
     expect(
       measures(
-        "Saudi Arabia remained the largest source of remittances, with inflows of $6.8 billion, followed by the United Arab Emirates at $5.6 billion, the United Kingdom at $4.4 billion and the United States at $2.8 billion.",
+        "Inflows from Saudi Arabia were $6.8 billion, followed by the United Arab Emirates at $5.6 billion, the United Kingdom at $4.4 billion and the United States at $2.8 billion.",
       ),
     ).toEqual([
       ["$6.8 billion", "inflows"],
       ["$5.6 billion", "inflows"],
       ["$4.4 billion", "inflows"],
       ["$2.8 billion", "inflows"],
+    ]);
+  });
+
+  it("names inflows by what the sentence says they are the source of", () => {
+    expect(
+      measures(
+        "Saudi Arabia remained the largest source of remittances, with inflows of $6.8 billion, followed by the United Arab Emirates at $5.6 billion.",
+      ),
+    ).toEqual([
+      ["$6.8 billion", "remittances"],
+      ["$5.6 billion", "remittances"],
     ]);
   });
 

@@ -65,3 +65,12 @@ describe("findSources", () => {
     expect(names("Exports rose 12% to $3.1 billion.")).toEqual([]);
   });
 });
+
+describe("acronyms defined with hyphenated words", () => {
+  it("does not cite an acronym spelled by the parts of hyphenated words before it", () => {
+    expect(
+      findSources("the seventh session of the High-Level Strategic Cooperation Council (HLSCC)"),
+    ).toEqual([]);
+    expect(findSources("reviving the Islamabad-Tehran-Istanbul (ITI) freight train")).toEqual([]);
+  });
+});
