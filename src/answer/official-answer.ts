@@ -2,7 +2,7 @@ import { findCountries } from "../facts/countries";
 import { contentTerms, STOP_WORDS, words } from "../text/terms";
 import type { Citation, Mention, Official, Quote } from "../types";
 import { CitationList, citeSpan } from "./citations";
-import type { Knowledge } from "./knowledge";
+import { type Knowledge, passageCountries, passageTerms } from "./knowledge";
 import { coverage } from "./match";
 import type { Outcome } from "./outcome";
 import type { QuestionPlan } from "./question";
@@ -118,8 +118,16 @@ function quotesAnswer(k: Knowledge, plan: QuestionPlan, person: PersonMatch): Ou
     return { kind: "none", missing: [`no words of ${o.name} in quotation marks`] };
   }
   const topic = plan.topic.filter((t) => !person.nameTerms.has(t));
+  // Judged in context: "about the curbs on Afghan transit trade" may be said by the paragraph
+  // around the quote rather than by the quote itself.
   const ranked = o.quotes
-    .map((q, i) => ({ q, i, score: coverage(k, topic, contentTerms(q.sentence)) }))
+    .map((q, i) => {
+      const context = passageTerms(k, q.passageId);
+      const places = passageCountries(k, q.passageId);
+      const partnerFit = plan.partners.filter((p) => places.has(p)).length;
+      const score = coverage(k, topic, contentTerms(q.sentence), context) + 0.2 * partnerFit;
+      return { q, i, score };
+    })
     .sort((a, b) => b.score - a.score || a.i - b.i);
   const top = ranked[0]?.score ?? 0;
   const chosen = ranked.filter((r) => r.score >= top - 0.15).slice(0, 3);

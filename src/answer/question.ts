@@ -37,7 +37,7 @@ const FRAME_WORDS = new Set(
     "latest recent new say said mention mentioned according report reported " +
     // Verbs that frame a figure without naming what it measures.
     "set agree agreed sign signed reach reached make made take get got put stand record recorded " +
-    "change changed trend move moved go went come money funds sum " +
+    "change changed trend move moved go goes went gone come comes came money funds sum " +
     "share percentage percent proportion portion fraction big large size high level " +
     // Words that ask after a person's office without naming it.
     "position post role title office job designation hold holds represent represents serve serves"

@@ -11,6 +11,7 @@
  */
 
 import {
+  honorificLength,
   isHonorific,
   isNameHint,
   isNameWord,
@@ -28,6 +29,7 @@ import {
   isGovernmentBody,
   isGovernmentHead,
   isOrganisationWord,
+  isPakistaniPlace,
   isTitleModifier,
   isTopicWord,
   ministryOfTitle,
@@ -434,6 +436,8 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
     let last = -1;
     while (k < s.tokens.length && !s.claimed[k]) {
       const w = s.tok(k);
+      // Another official's title begins another phrase (`… and Chinese Vice Minister …`).
+      if (k > c && startsTitleAt(s, k)) break;
       if (isTitleCaseWord(w)) {
         last = k;
         k++;
@@ -448,7 +452,7 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
         isTitleCaseWord(next) &&
         next &&
         isNonNameWord(next.norm) &&
-        titleHeadLength([next.norm], 0) === 0
+        !startsTitleAt(s, k + 1)
       ) {
         k++;
         continue;
@@ -470,6 +474,30 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
     // A name inside ends the title (`to Pakistan Jiang Zaidong in Islamabad`).
     if (splitNameFromComplement(s, phrase, complement)) return;
   }
+  readPlaceComplement(s, phrase, j);
+}
+
+/**
+ * A Pakistani station written bare between a title and its holder, as Pakistani news does
+ * ("Collector of Customs Quetta Abdul Qadir Baloch", "Commissioner Karachi Syed Hassan Naqvi").
+ */
+function readPlaceComplement(s: Sentence, phrase: TitlePhrase, j: number): void {
+  if (j !== phrase.last + 1 || s.claimed[j]) return;
+  const place = s.tok(j);
+  if (!isCapitalised(place) || !place || !isPakistaniPlace(place.norm)) return;
+  if (!isNameWord(s.tok(j + 1)) || !isNameWord(s.tok(j + 2))) return;
+  phrase.complements.push({ conn: "", first: j, last: j });
+  phrase.last = j;
+}
+
+/** Whether a title begins at token `k`, after a country and modifiers (`Chinese Vice Minister`). */
+function startsTitleAt(s: Sentence, k: number): boolean {
+  if (titleHeadLength(s.norms, k) > 0) return true;
+  let j = k;
+  const country = countryAt(s, j, Math.min(s.tokens.length - 1, j + 2));
+  if (country) j += country.length;
+  while (j < s.tokens.length && isTitleModifier(s.norm(j))) j++;
+  return j > k && titleHeadLength(s.norms, j) > 0;
 }
 
 /**
@@ -583,6 +611,12 @@ function titleFacts(s: Sentence, phrase: TitlePhrase): TitleFacts {
         first++;
       }
     }
+    // `Karachi-based Crescent Research`: the place tells the country, the body's name follows it.
+    const based = /^(.+)-based$/iu.exec(s.tok(first)?.text ?? "");
+    if (based?.[1] && first < lastComplement.last) {
+      country ??= countryOfWords(based[1]) ?? countryInName(based[1]);
+      first++;
+    }
     organization = s.span(first, lastComplement.last);
     country ??= countryInName(s.span(orgFrom.first, lastComplement.last));
   } else if (phrase.prefixOrg) {
@@ -623,6 +657,42 @@ function titleFacts(s: Sentence, phrase: TitlePhrase): TitleFacts {
     diplomatic: isDiplomaticHead(title),
     government,
   };
+}
+
+/** Words for one party to talks: "the Indonesian side", "the Chinese delegation". */
+const SIDES = new Set(["side", "delegation", "team", "government", "mission", "camp"]);
+const LED = new Set(["led", "headed", "represented", "chaired", "co-chaired", "fronted"]);
+const BE = new Set(["was", "were", "is", "are", "being", "been", "will", "be"]);
+
+/**
+ * The country whose side an official leads, from the words just before the title: "the Indonesian
+ * side was led by Vice Minister …", "the delegation from Uzbekistan, headed by …".
+ */
+function sideLedBy(s: Sentence, first: number): string | null {
+  let p = first - 1;
+  if (s.norm(p) !== "by") return null;
+  p--;
+  if (!LED.has(s.norm(p))) return null;
+  p--;
+  while (p >= 0 && (BE.has(s.norm(p)) || s.tok(p)?.text === ",")) p--;
+  if (SIDES.has(s.norm(p))) {
+    // `the Indonesian side`, `Saudi Arabia's delegation`.
+    for (let n = 3; n >= 1; n--) {
+      if (p - n < 0) continue;
+      const country = countryOfWords(s.span(p - n, p - 1).replace(/['’]s$/u, ""));
+      if (country) return country;
+    }
+    return null;
+  }
+  // `the delegation from Uzbekistan`.
+  for (let n = 3; n >= 1; n--) {
+    const from = p - n + 1;
+    if (from < 2 || !["from", "of"].includes(s.norm(from - 1)) || !SIDES.has(s.norm(from - 2)))
+      continue;
+    const country = countryOfWords(s.span(from, p));
+    if (country) return country;
+  }
+  return null;
 }
 
 function addMention(
@@ -669,10 +739,7 @@ function nameAfter(
     comma = true;
     j++;
   }
-  if (isHonorific(s.tok(j))) {
-    j++;
-    if (s.tok(j)?.text === ".") j++;
-  }
+  j += honorificLength(s.tokens, j);
   if (s.claimed[j]) return null;
   const run = readNameForward(s.tokens, j);
   if (!run || !s.isFree(run.first, run.last)) return null;
@@ -702,9 +769,9 @@ function findTitled(s: Sentence): void {
       i++;
       continue;
     }
-    if (isHonorific(t)) {
-      let j = i + 1;
-      if (s.tok(j)?.text === ".") j++;
+    const honorific = honorificLength(s.tokens, i);
+    if (honorific > 0) {
+      const j = i + honorific;
       const run = readNameForward(s.tokens, j);
       if (run && run.words <= 4 && s.isFree(run.first, run.last)) {
         s.claim(i, j - 1);
@@ -721,6 +788,7 @@ function findTitled(s: Sentence): void {
     const lowercase = !/^\p{Lu}/u.test(t.text);
     const phrase = readTitlePhrase(s, i, length);
     const facts = titleFacts(s, phrase);
+    facts.country ??= sideLedBy(s, phrase.first);
     const titled = { how: "title" as const, ...facts };
     if (phrase.nameInside) {
       s.claim(phrase.first, phrase.last);

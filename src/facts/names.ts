@@ -17,6 +17,12 @@ import { isAllCaps, isPossessive, normWord, type WordToken } from "./wordTokens"
 /** Courtesy words written before a name and not part of it. `Syed`, `Mian` are names, not these. */
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "engr", "prof", "h.e.", "madam"]);
 
+/** Malaysian and Bruneian honours written before a name (`Dato’ Khairul Anuar Yusof`, `Tun`). */
+const HONOURS = new Set(["dato", "datuk", "datin", "tun", "toh"]);
+/** Honours of two words whose first is also a name (`Tan Sri`, not the surname `Tan`). */
+const HONOUR_PAIRS = new Set(["tan", "puan"]);
+const HONOUR_SECOND = new Set(["sri", "seri"]);
+
 /** Lower-case words inside names (`Mohammed bin Salman`, `Ursula von der Leyen`). */
 const PARTICLES = new Set([
   "bin",
@@ -332,7 +338,7 @@ const MONTHS_AND_DAYS = [
   "sunday",
 ];
 
-const NON_NAME = new Set<string>([...FUNCTION_WORDS, ...MONTHS_AND_DAYS]);
+const NON_NAME = new Set<string>([...FUNCTION_WORDS, ...MONTHS_AND_DAYS, ...HONOURS]);
 // Words of country names, adjectives and capitals (`Japan`, `Kingdom`, `Tokyo`), except those
 // that also begin people's names (`Abu` of `Abu Dhabi`, `Hong` of `Hong Kong`).
 const PERSONAL_TOO = new Set(["abu", "hong", "kong", "kuala", "jordan"]);
@@ -372,7 +378,27 @@ export function isNameWord(t: WordToken | undefined): boolean {
 }
 
 export function isHonorific(t: WordToken | undefined): boolean {
-  return t?.word === true && HONORIFICS.has(t.norm) && /^\p{Lu}/u.test(t.text);
+  return (
+    t?.word === true && (HONORIFICS.has(t.norm) || HONOURS.has(t.norm)) && /^\p{Lu}/u.test(t.text)
+  );
+}
+
+/**
+ * How many tokens the honorific at `i` spans (0 when none stands there), with its dot or
+ * apostrophe and a second word: `Dr.`, `Dato’`, `Datuk Seri`, `Tan Sri`.
+ */
+export function honorificLength(tokens: readonly WordToken[], i: number): number {
+  const t = tokens[i];
+  if (t === undefined || !t.word || !/^\p{Lu}/u.test(t.text)) return 0;
+  let n: number;
+  if (HONORIFICS.has(t.norm) || HONOURS.has(t.norm)) n = 1;
+  else if (HONOUR_PAIRS.has(t.norm) && HONOUR_SECOND.has(tokens[i + 1]?.norm ?? "")) n = 2;
+  else return 0;
+  const mark = tokens[i + n];
+  const before = tokens[i + n - 1];
+  if (mark && before && mark.start === before.end && [".", "'", "’"].includes(mark.text)) n++;
+  if (HONOURS.has(t.norm) && HONOUR_SECOND.has(tokens[i + n]?.norm ?? "")) n++;
+  return n;
 }
 
 /** An initial: one capital letter followed by a `.` token (`A.` in `Natalie A. Baker`). */
@@ -522,7 +548,12 @@ export function nameParts(name: string): string[] {
     .replace(/'s\b/g, "")
     .split(/[\s\-.,]+/)
     .filter(
-      (w) => w.length > 1 && !PARTICLES.has(w) && !HONORIFICS.has(w) && !HONORIFICS.has(`${w}.`),
+      (w) =>
+        w.length > 1 &&
+        !PARTICLES.has(w) &&
+        !HONORIFICS.has(w) &&
+        !HONORIFICS.has(`${w}.`) &&
+        !HONOURS.has(w),
     );
 }
 

@@ -523,6 +523,7 @@ const GOVERNMENT_TITLE_WORDS = new Set([
   "spokesman",
   "spokeswoman",
   "mayor",
+  "collector",
 ]);
 
 function titleWords(title: string): string[] {

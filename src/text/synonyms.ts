@@ -29,7 +29,18 @@ const GROUPS: readonly string[][] = [
   ["deficit", "gap", "shortfall"],
   ["investment", "investments", "invest"],
   ["companies", "firms", "businesses", "enterprises"],
-  ["chairs", "chairman", "chairperson", "heads", "leads"],
+  ["chairs", "chairman", "chairperson", "chaired", "co-chaired", "heads", "headed", "leads", "led"],
+  ["ask", "asked", "request", "requested", "sought", "seek", "demand", "demanded"],
+  ["products", "goods", "items", "commodities"],
+  [
+    "incentives",
+    "tax holiday",
+    "tax holidays",
+    "exemption",
+    "exemptions",
+    "tax breaks",
+    "duty-free",
+  ],
   ["ambassador", "envoy", "high commissioner"],
   ["target", "goal", "aim"],
   ["growth", "increase", "rise", "grew", "rose", "grown", "growing"],
@@ -58,7 +69,7 @@ const PHRASES: [RegExp, string][] = GROUPS.flatMap((group) => {
   return group
     .filter((g) => contentTerms(g).length > 1)
     .map((g): [RegExp, string] => [
-      new RegExp(`\\b${g.replace(/[-\s]+/g, "[-\\s]+")}\\b`, "gi"),
+      new RegExp(`\\b${g.replace(/[-\s]+/g, "[-\\s]+")}s?\\b`, "gi"),
       head,
     ]);
 });
