@@ -31,6 +31,7 @@ import {
   isOrganisationWord,
   isPakistaniPlace,
   isTitleModifier,
+  isTitleWord,
   isTopicWord,
   ministryOfTitle,
   titleHeadLength,
@@ -420,6 +421,7 @@ function readBareComplement(s: Sentence, phrase: TitlePhrase, j: number): number
 }
 
 function readComplements(s: Sentence, phrase: TitlePhrase): void {
+  const lowerTitle = !isCapitalised(s.tok(phrase.headFirst));
   let j = readBareComplement(s, phrase, phrase.headLast + 1);
   while (j >= 0 && j < s.tokens.length) {
     const close = bracketedAcronym(s, j);
@@ -437,8 +439,9 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
     while (k < s.tokens.length && !s.claimed[k]) {
       const w = s.tok(k);
       // Another official's title begins another phrase (`… and Chinese Vice Minister …`).
-      if (k > c && startsTitleAt(s, k)) break;
-      if (isTitleCaseWord(w)) {
+      if (k > c && !isTitleWord(s.norm(k - 1)) && startsTitleAt(s, k)) break;
+      // A title in lower case takes its subject in lower case too ("head of research at …").
+      if (isTitleCaseWord(w) || (lowerTitle && w?.word === true && isTopicWord(w.norm))) {
         last = k;
         k++;
         if (isPossessive(w) && k - 1 > c) break;

@@ -101,8 +101,14 @@ const PRE_AS = new RegExp(
   `(?:^|[\\s,;(])[Aa]s\\s+([^“”"]{1,120}?)\\s+(?:put\\s+it|${SPEECH_VERB})\\s*[,:]?\\s*$`,
 );
 const PRE_ACCORDING = /(?:^|[\s,;(])[Aa]ccording\s+to\s+([^“”"]{1,120}?)\s*[,:]\s*$/;
+/** Whom a speaker tells (`told reporters`, `told Dawn`, `told The Express Tribune`). */
+const LISTENER =
+  "(?:reporters|journalists|newsmen|the\\s+media|the\\s+press|the\\s+audience|the\\s+gathering|participants|delegates|the\\s+meeting|the\\s+ceremony|the\\s+conference|the\\s+forum|the\\s+(?:senate|assembly|committee|house)|(?:The\\s+)?\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})";
+/** When, where or how it was said: `in December`, `on Monday`, `in a statement`, `last week`. */
+const CIRCUMSTANCE =
+  "(?:yesterday|today|earlier|later|(?:in|on|at|during|after|before|last|this|earlier\\s+this|late\\s+last|via|through)(?:\\s+[\\p{L}\\p{N}’'-]+){1,4})";
 const PRE_SPEAKER_VERB = new RegExp(
-  `\\b${SPEECH_VERB}(?:\\s+(?:reporters|journalists|the\\s+media|the\\s+audience|the\\s+gathering|participants|delegates|the\\s+meeting|the\\s+ceremony|the\\s+conference|the\\s+forum|\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*)?)|\\s+in\\s+a\\s+statement|\\s+on\\s+\\p{Lu}\\p{L}+)?\\s*[,:]?\\s*(?:that\\s*)?$`,
+  `\\b${SPEECH_VERB}(?:\\s+${LISTENER})?(?:\\s+${CIRCUMSTANCE}){0,2}\\s*[,:]?\\s*(?:that\\s*)?$`,
   "u",
 );
 const PRONOUN_AT_END = /\b(?:he|she)\s*$/i;
