@@ -73,26 +73,30 @@ function parseOptions(argv: string[]): Options {
   return o;
 }
 
-function write(line: string) {
-  process.stdout.write(`${line}\n`);
+/** Where the CLI reads and writes: the process's streams, or a test's. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
 }
 
-async function askLines(engine: Engine) {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+async function askLines(engine: Engine, io: CliIo, write: (line: string) => void) {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === "") continue;
     write(JSON.stringify(answerJson(engine.ask(line))));
   }
 }
 
-async function run(o: Options) {
+async function run(o: Options, io: CliIo) {
+  const write = (line: string) => io.stdout.write(`${line}\n`);
   const engine = await loadEngine({
     corpusDir: o.corpus,
-    onIssue: (issue) => process.stderr.write(`tijarat: skipped ${formatIssue(issue)}\n`),
+    onIssue: (issue) => io.stderr.write(`tijarat: skipped ${formatIssue(issue)}\n`),
   });
   switch (o.command) {
     case "ask": {
-      if (o.jsonl) return askLines(engine);
+      if (o.jsonl) return askLines(engine, io, write);
       const answer = engine.ask(o.rest.join(" "));
       return write(o.json ? JSON.stringify(answerJson(answer), null, 2) : answerText(answer));
     }
@@ -123,31 +127,20 @@ async function run(o: Options) {
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one CLI command; resolves to the exit status. */
+export async function main(argv: string[], io: CliIo = process): Promise<number> {
   try {
-    await run(parseOptions(argv));
+    await run(parseOptions(argv), io);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(
-        e.message === "help" ? `${USAGE}\n` : `tijarat: ${e.message}\n${USAGE}\n`,
-      );
+      io.stderr.write(e.message === "help" ? `${USAGE}\n` : `tijarat: ${e.message}\n${USAGE}\n`);
       return e.message === "help" ? 0 : 2;
     }
     if (e instanceof CorpusError) {
-      process.stderr.write(`tijarat: ${e.message}\n`);
+      io.stderr.write(`tijarat: ${e.message}\n`);
       return 2;
     }
     throw e;
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`tijarat: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
-    process.exitCode = 1;
-  },
-);

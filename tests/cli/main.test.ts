@@ -2,16 +2,20 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main";
 
-/** Runs the CLI as outside scripts do (`tsx src/cli/main.ts …`, i.e. `npm run cli -- …`). */
-function cli(args: string[], input = "") {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    input,
-    encoding: "utf8",
-    timeout: 30_000,
+/** Runs a CLI command in this process with its own streams, as `npm run cli -- …` would. */
+async function cli(args: string[], input = "") {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdin: Readable.from([input]),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
   });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return { code, stdout, stderr };
 }
 
 function corpusWith(extra: Record<string, string>): string {
@@ -22,8 +26,22 @@ function corpusWith(extra: Record<string, string>): string {
 }
 
 describe("the command line", () => {
-  it("answers one question as contract JSON with verbatim citations", () => {
-    const run = cli(["ask", "What was the trade volume between Pakistan and Japan?", "--json"]);
+  it("runs as outside scripts run it, npm run cli, with the exit status and JSON on stdout", () => {
+    const run = spawnSync("npm", ["run", "--silent", "cli", "--", "ask", "--jsonl"], {
+      input: "Who is Haroon Akhtar Khan?\n",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout.trim()).answered).toBe(true);
+  });
+
+  it("answers one question as contract JSON with verbatim citations", async () => {
+    const run = await cli([
+      "ask",
+      "What was the trade volume between Pakistan and Japan?",
+      "--json",
+    ]);
     expect(run.code).toBe(0);
     const answer = JSON.parse(run.stdout);
     expect(answer.answered).toBe(true);
@@ -32,8 +50,8 @@ describe("the command line", () => {
     expect(answer.citations[0].excerpt).toContain("$1.26 billion in the fiscal year 2022-23");
   });
 
-  it("reads questions from stdin with --jsonl and writes one JSON line per non-empty line, in order", () => {
-    const run = cli(
+  it("reads questions from stdin with --jsonl and writes one JSON line per non-empty line, in order", async () => {
+    const run = await cli(
       ["ask", "--jsonl"],
       "Who is Haroon Akhtar Khan?\n\n   \nWhat is Pakistan's trade volume with China?\n",
     );
@@ -48,8 +66,8 @@ describe("the command line", () => {
     ]);
   });
 
-  it("lists figures for one partner with the contract's fields", () => {
-    const run = cli(["figures", "--partner", "Japan", "--json"]);
+  it("lists figures for one partner with the contract's fields", async () => {
+    const run = await cli(["figures", "--partner", "Japan", "--json"]);
     expect(run.code).toBe(0);
     const { figures } = JSON.parse(run.stdout);
     expect(figures.length).toBeGreaterThan(0);
@@ -61,16 +79,16 @@ describe("the command line", () => {
     });
   });
 
-  it("finds an official by a partial name in any order and case", () => {
-    const run = cli(["official", "takehiko MATSUO", "--json"]);
+  it("finds an official by a partial name in any order and case", async () => {
+    const run = await cli(["official", "takehiko MATSUO", "--json"]);
     expect(run.code).toBe(0);
     const { officials } = JSON.parse(run.stdout);
     expect(officials).toHaveLength(1);
     expect(officials[0].name).toMatch(/matsuo takehiko/i);
   });
 
-  it("lists the articles with their counts", () => {
-    const run = cli(["sources", "--json"]);
+  it("lists the articles with their counts", async () => {
+    const run = await cli(["sources", "--json"]);
     expect(run.code).toBe(0);
     const { articles } = JSON.parse(run.stdout);
     expect(articles.map((a: { id: string }) => a.id).sort()).toEqual([
@@ -81,24 +99,24 @@ describe("the command line", () => {
     for (const a of articles) expect(a.passages).toBeGreaterThan(0);
   });
 
-  it("prints plain text for a person by default", () => {
-    const run = cli(["ask", "Who is the Federal Minister for Commerce?"]);
+  it("prints plain text for a person by default", async () => {
+    const run = await cli(["ask", "Who is the Federal Minister for Commerce?"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Jam Kamal Khan");
     expect(run.stdout).toContain("[1]");
     expect(() => JSON.parse(run.stdout)).toThrow();
   });
 
-  it("reports a malformed article on stderr and answers from the rest", () => {
+  it("reports a malformed article on stderr and answers from the rest", async () => {
     const dir = corpusWith({ "broken.md": "---\ntitle: [unclosed\n---\nBody.\n" });
-    const run = cli(["ask", "Who is Haroon Akhtar Khan?", "--json", "--corpus", dir]);
+    const run = await cli(["ask", "Who is Haroon Akhtar Khan?", "--json", "--corpus", dir]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("broken.md");
     expect(JSON.parse(run.stdout).answered).toBe(true);
   });
 
-  it("exits 2 with a one-line reason for a missing corpus folder", () => {
-    const run = cli(["sources", "--corpus", "/nonexistent/tijarat-corpus"]);
+  it("exits 2 with a one-line reason for a missing corpus folder", async () => {
+    const run = await cli(["sources", "--corpus", "/nonexistent/tijarat-corpus"]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain("/nonexistent/tijarat-corpus");
@@ -110,8 +128,8 @@ describe("the command line", () => {
     [["ask"], "ask needs a question"],
     [["sources", "--bogus"], "bogus"],
     [["figures", "--jsonl"], "--jsonl goes with ask"],
-  ])("exits 2 for bad usage %j, saying %j", (args, reason) => {
-    const run = cli(args);
+  ])("exits 2 for bad usage %j, saying %j", async (args, reason) => {
+    const run = await cli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(reason);
   });
