@@ -603,3 +603,42 @@ export function namesMatchQuery(names: readonly string[], query: string): boolea
   );
   return wanted.every((q) => have.some((h) => h.startsWith(q)));
 }
+
+/** Spellings of one name in the region's transliterations (`Mohammad`, `Muhammed`, `Mohd`). */
+const SPELLINGS: Record<string, string> = {};
+for (const [canonical, ...variants] of [
+  ["muhammad", "mohammad", "mohammed", "muhammed", "mohamed", "mohamad", "muhamad", "mohd", "muhd"],
+  ["ahmad", "ahmed"],
+  ["husain", "hussain", "hussein", "husein", "hossain"],
+  ["hasan", "hassan"],
+  ["usman", "osman", "othman", "uthman"],
+  ["umar", "omar"],
+  ["yusuf", "yousuf", "yousaf", "yusof", "yousef", "yousof"],
+  ["chaudhry", "chaudhary", "choudhry", "chaudhri", "choudhary"],
+  ["shaikh", "sheikh"],
+  ["syed", "sayed", "sayyid", "saiyid", "sayyed"],
+  ["khwaja", "khawaja"],
+  ["abdul", "abdel", "abdal"],
+  ["rahman", "rehman", "rahmaan"],
+  ["mahmud", "mehmood", "mahmood", "mehmud"],
+]) {
+  if (canonical) for (const v of [canonical, ...variants]) SPELLINGS[v] = canonical;
+}
+
+/**
+ * One form for the ways a name part is transliterated: known variants (`Mohammad` → `muhammad`),
+ * long vowels written doubled (`Jameel` → `jamil`, `Mahmood`) and doubled consonants (`Hussain`).
+ */
+export function phoneticPart(part: string): string {
+  const known = SPELLINGS[part];
+  if (known) return known;
+  return part
+    .replace(/ee/g, "i")
+    .replace(/oo|ou/g, "u")
+    .replace(/(\p{L})\1+/gu, "$1");
+}
+
+/** Name parts (see `nameParts`) in their transliteration-free form, sorted: one key per spelling. */
+export function phoneticNameKey(name: string): string {
+  return nameParts(name).map(phoneticPart).sort().join(" ");
+}

@@ -25,13 +25,23 @@ import {
   type FoundMention,
   type SentenceAnalysis,
 } from "./mentions";
-import { isGenericPart, nameKey, nameParts, namesMatchQuery, properCaseName } from "./names";
+import {
+  isGenericPart,
+  nameKey,
+  nameParts,
+  namesMatchQuery,
+  phoneticPart,
+  properCaseName,
+} from "./names";
 import { attributeQuotes, type SpeakerMention } from "./quotes";
 import {
   countriesInTokens,
   countryInName,
   isGovernmentBody,
   isTitleWord,
+  type Office,
+  officeOf,
+  officesCompatible,
   titleHeadWord,
 } from "./titles";
 import { normWord, type WordToken } from "./wordTokens";
@@ -74,6 +84,9 @@ interface ArticlePerson {
 }
 
 const HOME = "Pakistan";
+
+/** Title heads of offices Pakistan's government does not have. */
+const FOREIGN_ONLY_HEADS = new Set(["vice minister", "vice-minister", "deputy minister"]);
 
 const wordsIn = (name: string) => name.split(/\s+/).filter((w) => w.length > 0).length;
 
@@ -337,6 +350,10 @@ function countryOf(
     if (postedTo && postedTo !== HOME && context.home) return { country: HOME, explicit: false };
     return { country: context.partner, explicit: false };
   }
+  // Pakistan has no vice- or deputy ministers (its juniors are ministers of state): such an
+  // office unplaced is the partner government's.
+  if (p.mentions.some((m) => FOREIGN_ONLY_HEADS.has(m.found.titleHead ?? "")))
+    return { country: context.partner, explicit: false };
   if (p.mentions.some((m) => m.found.government) && context.home)
     return { country: HOME, explicit: false };
   return { country: null, explicit: false };
@@ -446,21 +463,128 @@ class OfficialBuilder {
   }
 }
 
+/** The offices an article gives a person, for telling whether two entries can be one person. */
+function officesOf(a: ArticlePerson): Office[] {
+  return a.titles.flatMap((t) => officeOf(t.title, t.organization) ?? []);
+}
+
+/** People of several articles taken for one, as their entries are folded together. */
+interface Cluster {
+  people: ArticlePerson[];
+  offices: Office[];
+  /** Countries the articles state outright (not inferred). */
+  countries: Set<string>;
+  /** Transliteration-free name parts of the fullest name. */
+  parts: string[];
+}
+
+/**
+ * Whether two entries can be one person: no outright countries that differ, and offices that agree
+ * (every office of one with every office of the other); with `untitledOk`, an entry with no
+ * title agrees with any.
+ */
+function canBeOne(a: Cluster, b: Cluster, untitledOk: boolean): boolean {
+  for (const c of a.countries) if (b.countries.size > 0 && !b.countries.has(c)) return false;
+  if (a.offices.length === 0 || b.offices.length === 0) return untitledOk;
+  return a.offices.every((x) => b.offices.every((y) => officesCompatible(x, y)));
+}
+
+function join(into: Cluster, from: Cluster): void {
+  into.people.push(...from.people);
+  into.offices.push(...from.offices);
+  for (const c of from.countries) into.countries.add(c);
+  if (from.parts.length > into.parts.length) into.parts = from.parts;
+}
+
+/**
+ * Folds the entries that are one person spelled differently: the same name in another
+ * transliteration (`Jameel Ahmad` and `Jamil Ahmad`) when their offices agree or one has none, and
+ * a shorter form of a full name (`Jam Kamal` of `Jam Kamal Khan`) when both give agreeing offices
+ * and only one full name fits. Lookups go through key maps, never across all pairs.
+ */
+function foldSpellings(clusters: Cluster[]): Cluster[] {
+  const byPhonetic = new Map<string, Cluster[]>();
+  const kept: Cluster[] = [];
+  for (const c of clusters) {
+    const key = [...c.parts].sort().join(" ");
+    const same = byPhonetic.get(key) ?? [];
+    const into = same.find((other) => canBeOne(other, c, true));
+    if (into) {
+      join(into, c);
+      continue;
+    }
+    same.push(c);
+    byPhonetic.set(key, same);
+    kept.push(c);
+  }
+
+  const byPart = new Map<string, Cluster[]>();
+  for (const c of kept) {
+    for (const part of new Set(c.parts)) {
+      const list = byPart.get(part) ?? [];
+      list.push(c);
+      byPart.set(part, list);
+    }
+  }
+  const gone = new Set<Cluster>();
+  const bySize = [...kept].sort((a, b) => a.parts.length - b.parts.length);
+  for (const small of bySize) {
+    if (small.parts.length < 2 || small.parts.every(isGenericPart)) continue;
+    // The rarest part bounds the search.
+    let rarest: Cluster[] | undefined;
+    for (const part of small.parts) {
+      const list = byPart.get(part);
+      if (!rarest || (list && list.length < rarest.length)) rarest = list;
+    }
+    if (!rarest || rarest.length > 500) continue;
+    const wider = rarest.filter(
+      (c) =>
+        c !== small &&
+        !gone.has(c) &&
+        c.parts.length > small.parts.length &&
+        small.parts.every((x) => c.parts.includes(x)),
+    );
+    const fitting = wider.filter((c) => canBeOne(small, c, false));
+    const [only] = fitting;
+    if (!only || fitting.length > 1 || wider.length > fitting.length + 1) continue;
+    join(only, small);
+    gone.add(small);
+  }
+  return kept.filter((c) => !gone.has(c));
+}
+
 /** All officials across the corpus, one entry per person (merged across articles and spellings). */
 export function extractOfficials(docs: ArticleText[]): Official[] {
-  const builders = new Map<string, OfficialBuilder>();
+  // The same name key in two articles is one person.
+  const byKey = new Map<string, Cluster>();
+  const clusters: Cluster[] = [];
+  let order = 0;
+  const rank = new Map<ArticlePerson, number>();
   for (const doc of docs) {
     const people = peopleOfArticle(doc).sort((a, b) => a.firstOffset - b.firstOffset);
     for (const person of people) {
-      let builder = builders.get(person.key);
-      if (!builder) {
-        builder = new OfficialBuilder();
-        builders.set(person.key, builder);
+      rank.set(person, order++);
+      const entry: Cluster = {
+        people: [person],
+        offices: officesOf(person),
+        countries: new Set(person.countryExplicit && person.country ? [person.country] : []),
+        parts: person.key.split(" ").map(phoneticPart),
+      };
+      const known = byKey.get(person.key);
+      if (known) {
+        join(known, entry);
+        continue;
       }
-      builder.add(person);
+      byKey.set(person.key, entry);
+      clusters.push(entry);
     }
   }
-  return [...builders.values()].map((b) => b.build());
+  return foldSpellings(clusters).map((c) => {
+    const builder = new OfficialBuilder();
+    const people = [...c.people].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    for (const person of people) builder.add(person);
+    return builder.build();
+  });
 }
 
 /**

@@ -685,3 +685,86 @@ export function countriesInTokens(tokens: readonly WordToken[]): string[] {
   }
   return found;
 }
+
+/** What a title says about the office, for telling whether two titles can be one person's. */
+export interface Office {
+  /** The title's head without modifiers: `minister`, `prime minister`, `governor`. */
+  head: string;
+  /** Portfolio and body words: `commerce`, `state`, `bank`. */
+  subjects: Set<string>;
+  /** Acronyms written in the title or organisation (`SBP`), and the initials of its bodies' names. */
+  acronyms: Set<string>;
+  initials: Set<string>;
+}
+
+/** Words of a title or body name that say nothing about which office it is. */
+const OFFICE_NOISE = new Set(["of", "for", "the", "and", "&", "to", "in", "on", "at", "ministry"]);
+
+/** The office a title (with its organisation) names, or null when no title head is found in it. */
+export function officeOf(title: string, organization: string | null): Office | null {
+  const tokens = tokenize(title).filter((t) => t.word);
+  const norms = tokens.map((t) => t.norm.replace(/'s$/, ""));
+  let head: string | null = null;
+  let headAt = -1;
+  let headLength = 0;
+  for (let i = 0; i < norms.length && head === null; i++) {
+    const length = titleHeadLength(norms, i);
+    if (length === 0) continue;
+    head = norms
+      .slice(i, i + length)
+      .filter((w) => !TITLE_MODIFIERS.has(w))
+      .join(" ");
+    headAt = i;
+    headLength = length;
+  }
+  if (head === null) return null;
+  const subjects = new Set<string>();
+  const acronyms = new Set<string>();
+  const initials = new Set<string>();
+  const read = (words: readonly WordToken[], skipFrom: number, skipTo: number) => {
+    let run = "";
+    words.forEach((t, k) => {
+      const norm = t.norm.replace(/'s$/, "");
+      const inHead = k >= skipFrom && k < skipTo;
+      if (/^\p{Lu}{2,}$/u.test(t.text.replace(/['’]s$/u, "")))
+        acronyms.add(t.text.replace(/['’]s$/u, ""));
+      if (isCapitalised(t) && !inHead) run += t.text.charAt(0).toUpperCase();
+      else if (!OFFICE_NOISE.has(norm) || run === "") {
+        if (run.length >= 2) initials.add(run);
+        run = "";
+      }
+      if (inHead || OFFICE_NOISE.has(norm) || TITLE_WORDS.has(norm)) return;
+      if (countryOfWords(t.text)) return;
+      subjects.add(norm);
+    });
+    if (run.length >= 2) initials.add(run);
+  };
+  read(tokens, headAt, headAt + headLength);
+  if (organization)
+    read(
+      tokenize(organization).filter((t) => t.word),
+      0,
+      0,
+    );
+  return { head, subjects, acronyms, initials };
+}
+
+/** Whether an acronym spells the initials of a body's name, or the start of them (`SBP`, `SB`). */
+function spells(acronyms: ReadonlySet<string>, initials: ReadonlySet<string>): boolean {
+  for (const a of acronyms) {
+    for (const i of initials) if (a.startsWith(i) || i.startsWith(a)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether two titles can name one office: the same head (`Commerce Minister` and `Federal Minister
+ * for Commerce`), and portfolios that agree where both give one (`State Bank` and `SBP` agree;
+ * `Commerce` and `Finance` do not).
+ */
+export function officesCompatible(a: Office, b: Office): boolean {
+  if (a.head !== b.head) return false;
+  if (a.subjects.size === 0 || b.subjects.size === 0) return true;
+  for (const w of a.subjects) if (b.subjects.has(w)) return true;
+  return spells(a.acronyms, b.initials) || spells(b.acronyms, a.initials);
+}
