@@ -496,6 +496,12 @@ function readPlaceComplement(s: Sentence, phrase: TitlePhrase, j: number): void 
 /** Whether a title begins at token `k`, after a country and modifiers (`Chinese Vice Minister`). */
 function startsTitleAt(s: Sentence, k: number): boolean {
   if (titleHeadLength(s.norms, k) > 0) return true;
+  // A title head within a few words, before the dearer look for a country's name.
+  let near = false;
+  for (let h = k + 1; h <= k + 4 && h < s.tokens.length && !near; h++) {
+    near = titleHeadLength(s.norms, h) > 0;
+  }
+  if (!near) return false;
   let j = k;
   const country = countryAt(s, j, Math.min(s.tokens.length - 1, j + 2));
   if (country) j += country.length;

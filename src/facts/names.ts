@@ -12,7 +12,7 @@ import {
   isTopicWord,
   titleHeadLength,
 } from "./titles";
-import { isAllCaps, isPossessive, normWord, type WordToken } from "./wordTokens";
+import { isAllCaps, isCapitalised, isPossessive, normWord, type WordToken } from "./wordTokens";
 
 /** Courtesy words written before a name and not part of it. `Syed`, `Mian` are names, not these. */
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "engr", "prof", "h.e.", "madam"]);
@@ -22,6 +22,8 @@ const HONOURS = new Set(["dato", "datuk", "datin", "tun", "toh"]);
 /** Honours of two words whose first is also a name (`Tan Sri`, not the surname `Tan`). */
 const HONOUR_PAIRS = new Set(["tan", "puan"]);
 const HONOUR_SECOND = new Set(["sri", "seri"]);
+/** Every word an honorific can begin with: one look-up rules out almost every token. */
+const HONOUR_FIRST = new Set([...HONORIFICS, ...HONOURS, ...HONOUR_PAIRS]);
 
 /** Lower-case words inside names (`Mohammed bin Salman`, `Ursula von der Leyen`). */
 const PARTICLES = new Set([
@@ -389,11 +391,12 @@ export function isHonorific(t: WordToken | undefined): boolean {
  */
 export function honorificLength(tokens: readonly WordToken[], i: number): number {
   const t = tokens[i];
-  if (t === undefined || !t.word || !/^\p{Lu}/u.test(t.text)) return 0;
+  if (t === undefined || !HONOUR_FIRST.has(t.norm)) return 0;
   let n: number;
   if (HONORIFICS.has(t.norm) || HONOURS.has(t.norm)) n = 1;
   else if (HONOUR_PAIRS.has(t.norm) && HONOUR_SECOND.has(tokens[i + 1]?.norm ?? "")) n = 2;
   else return 0;
+  if (!isCapitalised(t)) return 0;
   const mark = tokens[i + n];
   const before = tokens[i + n - 1];
   if (mark && before && mark.start === before.end && [".", "'", "’"].includes(mark.text)) n++;
@@ -630,13 +633,19 @@ for (const [canonical, ...variants] of [
  * long vowels written doubled (`Jameel` → `jamil`, `Mahmood`) and doubled consonants (`Hussain`).
  */
 export function phoneticPart(part: string): string {
-  const known = SPELLINGS[part];
+  const known = SPELLINGS[part] ?? phoneticCache.get(part);
   if (known) return known;
-  return part
+  const form = part
     .replace(/ee/g, "i")
     .replace(/oo|ou/g, "u")
     .replace(/(\p{L})\1+/gu, "$1");
+  // Names repeat across a corpus far more than they vary; still, bound the memory.
+  if (phoneticCache.size > 100_000) phoneticCache.clear();
+  phoneticCache.set(part, form);
+  return form;
 }
+
+const phoneticCache = new Map<string, string>();
 
 /** Name parts (see `nameParts`) in their transliteration-free form, sorted: one key per spelling. */
 export function phoneticNameKey(name: string): string {

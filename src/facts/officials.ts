@@ -464,14 +464,22 @@ class OfficialBuilder {
 }
 
 /** The offices an article gives a person, for telling whether two entries can be one person. */
-function officesOf(a: ArticlePerson): Office[] {
-  return a.titles.flatMap((t) => officeOf(t.title, t.organization) ?? []);
+function officesOf(a: ArticlePerson): Map<string, Office> {
+  const out = new Map<string, Office>();
+  for (const t of a.titles) {
+    const office = officeOf(t.title, t.organization);
+    if (!office) continue;
+    const key = [office.head, ...office.subjects, "|", ...office.acronyms, "|", ...office.initials];
+    out.set(key.join(" "), office);
+  }
+  return out;
 }
 
 /** People of several articles taken for one, as their entries are folded together. */
 interface Cluster {
   people: ArticlePerson[];
-  offices: Office[];
+  /** Distinct offices, by a key of their words (one person is named the same way many times). */
+  offices: Map<string, Office>;
   /** Countries the articles state outright (not inferred). */
   countries: Set<string>;
   /** Transliteration-free name parts of the fullest name. */
@@ -485,13 +493,16 @@ interface Cluster {
  */
 function canBeOne(a: Cluster, b: Cluster, untitledOk: boolean): boolean {
   for (const c of a.countries) if (b.countries.size > 0 && !b.countries.has(c)) return false;
-  if (a.offices.length === 0 || b.offices.length === 0) return untitledOk;
-  return a.offices.every((x) => b.offices.every((y) => officesCompatible(x, y)));
+  if (a.offices.size === 0 || b.offices.size === 0) return untitledOk;
+  for (const x of a.offices.values()) {
+    for (const y of b.offices.values()) if (!officesCompatible(x, y)) return false;
+  }
+  return true;
 }
 
 function join(into: Cluster, from: Cluster): void {
   into.people.push(...from.people);
-  into.offices.push(...from.offices);
+  for (const [key, office] of from.offices) into.offices.set(key, office);
   for (const c of from.countries) into.countries.add(c);
   if (from.parts.length > into.parts.length) into.parts = from.parts;
 }
