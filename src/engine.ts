@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
 import { ask } from "./answer/ask";
 import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
 import { corpusFingerprint, loadCorpus } from "./corpus/load";
@@ -9,7 +8,12 @@ import { splitPassages } from "./corpus/passages";
 import { canonicalCountry } from "./facts/countries";
 import { extractFigures } from "./facts/figures";
 import { extractOfficials, officialMatches } from "./facts/officials";
-import { PassageIndex } from "./index/passage-index";
+import {
+  codeFingerprint,
+  knowledgeFromSnapshot,
+  knowledgeToSnapshot,
+  snapshotFingerprint,
+} from "./snapshot";
 import type {
   Answer,
   Article,
@@ -100,54 +104,20 @@ export function buildEngine(articles: Article[], issues: CorpusIssue[] = []): En
   return new TijaratEngine(knowledge, issues);
 }
 
-/** Bump when the snapshot layout or anything that produces it changes. */
-const SNAPSHOT_VERSION = 1;
-
-const SnapshotSchema = z.object({
-  version: z.literal(SNAPSHOT_VERSION),
-  fingerprint: z.string(),
-  articles: z.array(z.custom<Article>()),
-  passages: z.array(z.custom<Passage>()),
-  figures: z.array(z.custom<Figure>()),
-  officials: z.array(z.custom<Official>()),
-  issues: z.array(z.custom<CorpusIssue>()),
-  passageFrequency: z.array(z.tuple([z.string(), z.number()])),
-  index: z.unknown(),
-});
-
 function knowledgeOf(engine: Engine): Knowledge {
-  if (!(engine instanceof TijaratEngine)) throw new Error("Tijarat: not an engine built here");
-  return engine.knowledge;
+  if (engine instanceof TijaratEngine) return engine.knowledge;
+  throw new Error("Tijarat: not an engine built here");
 }
 
 /** The built engine as JSON text: facts, passages and the MiniSearch index, ready to load. */
 export function engineToSnapshot(engine: Engine, fingerprint = ""): string {
-  const k = knowledgeOf(engine);
-  return JSON.stringify({
-    version: SNAPSHOT_VERSION,
-    fingerprint,
-    articles: [...k.articles.values()],
-    passages: [...k.passages.values()],
-    figures: k.figures,
-    officials: k.officials,
-    issues: engine.issues,
-    passageFrequency: [...k.passageFrequency],
-    index: k.index.toJSON(),
-  });
+  return knowledgeToSnapshot(knowledgeOf(engine), engine.issues, fingerprint);
 }
 
 /** Restores an engine from `engineToSnapshot` output without re-reading or re-indexing. */
 export function engineFromSnapshot(snapshot: string): Engine {
-  const data = SnapshotSchema.parse(JSON.parse(snapshot));
-  const knowledge = assembleKnowledge({
-    articles: data.articles,
-    passages: data.passages,
-    figures: data.figures,
-    officials: data.officials,
-    index: PassageIndex.fromObject(data.index),
-    passageFrequency: new Map(data.passageFrequency),
-  });
-  return new TijaratEngine(knowledge, data.issues);
+  const { knowledge, issues } = knowledgeFromSnapshot(snapshot);
+  return new TijaratEngine(knowledge, issues);
 }
 
 export interface LoadOptions {
@@ -164,7 +134,9 @@ export interface LoadOptions {
  */
 export async function loadEngine(options: LoadOptions): Promise<Engine> {
   const { corpusDir, cacheDir, onIssue } = options;
-  const fingerprint = cacheDir ? await corpusFingerprint(corpusDir) : "";
+  const fingerprint = cacheDir
+    ? `${await codeFingerprint()}:${await corpusFingerprint(corpusDir)}`
+    : "";
   const file = cacheDir
     ? join(
         cacheDir,
@@ -193,10 +165,4 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
     await rename(tmp, file);
   }
   return engine;
-}
-
-/** Reads the fingerprint from a snapshot's first bytes without parsing the whole of it. */
-function snapshotFingerprint(snapshot: string): string | null {
-  const m = /"fingerprint":"((?:[^"\\]|\\.)*)"/.exec(snapshot.slice(0, 500));
-  return m ? (JSON.parse(`"${m[1]}"`) as string) : null;
 }

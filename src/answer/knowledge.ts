@@ -40,6 +40,8 @@ export interface KnowledgeParts {
   officials: Official[];
   index?: PassageIndex;
   passageFrequency?: Map<string, number>;
+  /** Stemmed terms of each figure's measure and sentence, when already worked out (a snapshot). */
+  figureTerms?: { measure: string[][]; sentence: string[][] };
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -70,8 +72,8 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
   const figuresBySentence = new Map<string, number[]>();
   parts.figures.forEach((f, i) => {
     addTo(figuresBySentence, sentenceKey(f), i);
-    const measure = [...new Set(contentTerms(f.measure ?? ""))];
-    const sentence = [...new Set(contentTerms(f.sentence))];
+    const measure = parts.figureTerms?.measure[i] ?? [...new Set(contentTerms(f.measure ?? ""))];
+    const sentence = parts.figureTerms?.sentence[i] ?? [...new Set(contentTerms(f.sentence))];
     figureMeasureTerms.push(measure);
     figureSentenceTerms.push(sentence);
     for (const t of new Set([...measure, ...sentence])) addTo(figuresByTerm, t, i);
