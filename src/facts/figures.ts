@@ -54,6 +54,7 @@ function periodsFor(
     BASE_BEFORE.test(sentence.slice(Math.max(0, p.start - 16), p.start)),
   );
   const fits = (j: number, i: number) => !(isBase[j] && quantities[i]?.kind === "percent");
+  const starts = clauseStarts(sentence);
   const owners = pool.map((p, j) => {
     let owner = -1;
     spans.forEach((s, i) => {
@@ -66,8 +67,12 @@ function periodsFor(
   return spans.map((s, i) => {
     const own = pool.filter((_, j) => owners[j] === i);
     if (own.length > 0) return nearest(own, s);
+    // A figure in a later clause of plans does not share the period of another clause.
+    const plan = starts.length > 0 && inPlanClause(sentence, starts, s);
+    const clause = plan ? clauseOf(starts, s.start) : -1;
     const shared = pool.filter(
-      (p, j) => fits(j, i) && !FORWARD.test(p.label) && !crossesToAPlan(sentence, p, s),
+      (p, j) =>
+        fits(j, i) && !FORWARD.test(p.label) && (!plan || clauseOf(starts, p.start) === clause),
     );
     return nearest(shared, s);
   });
@@ -76,28 +81,38 @@ function periodsFor(
 /** `over the next three years`: a goal's horizon, not the period of the other figures. */
 const FORWARD = /^(?:next|coming|following)\b/i;
 
-/** A new clause (`, and`, `;`) and, after the last one, words of a plan or a goal. */
+/** A new clause (`, and`, `;`) and words of a plan or a goal. */
 const NEW_CLAUSE = /,[ \u00a0]+and[ \u00a0]+|;[ \u00a0]/g;
 const PLAN_WORDS =
   /\b(?:will|would|could|may|might|shall|target|aims?|plans?|expects?|agreed on)\b/i;
 
+/** Where each new clause of the sentence starts, in order. */
+function clauseStarts(sentence: string): number[] {
+  return [...sentence.matchAll(NEW_CLAUSE)].map((m) => m.index ?? 0);
+}
+
+/** How many clause starts come at or before `at` (binary search): the clause `at` is in. */
+function clauseOf(starts: number[], at: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((starts[mid] ?? 0) <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
- * Whether the figure at `figure` stands in a later clause of plans than the period `p` (`stood at
- * USD 146 million in 2023, …, and the two countries have agreed on a target of USD 1 billion`):
- * such a figure does not share the period.
+ * Whether the figure at `figure` is in a clause of plans (`…, and the two countries have agreed on
+ * a target of USD 1 billion`): from its clause's start to the next comma after it.
  */
-function crossesToAPlan(sentence: string, p: Span, figure: Span): boolean {
-  const from = Math.min(p.end, figure.start);
-  const to = Math.max(p.start, figure.end);
-  let last = -1;
-  for (const m of sentence.slice(from, to).matchAll(NEW_CLAUSE)) last = from + (m.index ?? 0);
-  if (last < 0) return false;
-  // The figure's clause runs on to the next comma: `and that centres in 20 districts would …`.
-  const next = sentence.slice(figure.end).search(/[,;]/);
-  const end = next < 0 ? sentence.length : figure.end + next;
-  const clause =
-    p.end <= figure.start ? sentence.slice(last, end) : sentence.slice(figure.start, last);
-  return PLAN_WORDS.test(clause);
+function inPlanClause(sentence: string, starts: number[], figure: Span): boolean {
+  const clause = clauseOf(starts, figure.start);
+  const from = clause === 0 ? 0 : (starts[clause - 1] ?? 0);
+  const next = sentence.slice(figure.end, figure.end + 200).search(/[,;]/);
+  const end = next < 0 ? Math.min(sentence.length, figure.end + 200) : figure.end + next;
+  return PLAN_WORDS.test(sentence.slice(Math.max(from, figure.start - 200), end));
 }
 
 /** The counted noun of a count that has none beside it: the head of its measure. */

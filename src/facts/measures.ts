@@ -96,6 +96,8 @@ interface Context {
   tokens: Token[];
   periods: Span[];
   countries: Span[];
+  /** The sentence's first `source of X` (token index and X), once looked for. */
+  flow?: { index: number; measure: MeasureMatch } | null;
 }
 
 const covered = (spans: Span[], t: Token) =>
@@ -378,13 +380,19 @@ function costMeasure(ctx: Context, at: number, verbAt: number): MeasureMatch | n
 
 /** What flows the sentence names before token `at`: `the largest source of remittances`. */
 function namedFlow(ctx: Context, at: number): MeasureMatch | null {
-  for (let i = 0; i + 1 < at; i++) {
+  // Searched once a sentence: the first `source of` with a measure after it.
+  if (ctx.flow === undefined) ctx.flow = firstNamedFlow(ctx);
+  return ctx.flow && ctx.flow.index < at ? ctx.flow.measure : null;
+}
+
+function firstNamedFlow(ctx: Context): { index: number; measure: MeasureMatch } | null {
+  for (let i = 0; i + 1 < ctx.tokens.length; i++) {
     if (
       SOURCE_OF.has(lower(ctx.tokens[i]) ?? "") &&
       /^(?:of|for)$/.test(lower(ctx.tokens[i + 1]) ?? "")
     ) {
       const object = objectAt(ctx, i + 2);
-      if (object && measureTopics(object.text).length > 0) return object;
+      if (object && measureTopics(object.text).length > 0) return { index: i, measure: object };
     }
   }
   return null;

@@ -168,6 +168,7 @@ export function partnersOfSentence(
     named.find(
       (c) =>
         c.end <= value.start &&
+        value.start - c.end <= 8 &&
         c.country !== HOME &&
         OWNS_FIGURE.test(sentence.slice(c.end, value.start)),
     ) ?? null;
