@@ -128,12 +128,12 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
     const measureTerms = k.figureMeasureTerms[i] ?? [];
     if (!namesWhatIsAsked(f, askedTerms)) continue;
     const measureCover = coverage(k, topic, measureTerms);
-    const sentenceCover = coverage(
-      k,
-      topic,
-      k.figureSentenceTerms[i] ?? [],
-      passageTerms(k, f.passageId),
-    );
+    // The passage around the sentence is read only when the sentence alone falls short.
+    const alone = coverage(k, topic, k.figureSentenceTerms[i] ?? []);
+    const sentenceCover =
+      alone >= 1
+        ? alone
+        : coverage(k, topic, k.figureSentenceTerms[i] ?? [], passageTerms(k, f.passageId));
     if (sentenceCover < 0.6 || (measureCover === 0 && sentenceCover < 0.99)) continue;
     let score = 0.55 * measureCover + 0.45 * sentenceCover + 0.2 * periodScore;
     score -= 0.3 * measureSurplus(k, topic, measureTerms);

@@ -29,6 +29,8 @@ export interface Knowledge {
   passageTermCache: Map<string, ReadonlySet<string>>;
   /** See `passageCountries`. */
   passageCountryCache: Map<string, ReadonlySet<string>>;
+  /** See `sentenceTerms`. */
+  sentenceTermCache: Map<string, ReadonlySet<string>>;
   /** See `sentencePeriods`. */
   sentencePeriodCache: Map<string, readonly PeriodMention[]>;
 }
@@ -104,6 +106,7 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     passageTermCache: new Map(),
     passageCountryCache: new Map(),
     sentencePeriodCache: new Map(),
+    sentenceTermCache: new Map(),
   };
 }
 
@@ -142,6 +145,11 @@ export function passageCountries(k: Knowledge, passageId: string): ReadonlySet<s
     const title = p ? (k.articles.get(p.articleId)?.title ?? "") : "";
     return new Set(findCountries(`${title} ${p?.text ?? ""}`).map((c) => c.country));
   });
+}
+
+/** A sentence's stemmed terms. */
+export function sentenceTerms(k: Knowledge, articleId: string, s: Sentence): ReadonlySet<string> {
+  return memo(k.sentenceTermCache, `${articleId}:${s.start}`, () => new Set(contentTerms(s.text)));
 }
 
 /** The periods a sentence names. */

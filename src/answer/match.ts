@@ -34,7 +34,19 @@ const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
  * The months a period label names (1–12), with ranges filled in across the turn of the year
  * ("July-March" is July to March); empty when it names a whole year or none.
  */
+const MONTH_SETS = new Map<string, Set<number>>();
+
 export function monthsOf(label: string): Set<number> {
+  let months = MONTH_SETS.get(label);
+  if (!months) {
+    months = parseMonths(label);
+    if (MONTH_SETS.size > 10_000) MONTH_SETS.clear();
+    MONTH_SETS.set(label, months);
+  }
+  return months;
+}
+
+function parseMonths(label: string): Set<number> {
   const found = [...label.matchAll(MONTH_WORD)].map(
     (m) => MONTHS.indexOf((m[1] ?? "").toLowerCase()) + 1,
   );
@@ -61,11 +73,24 @@ function sameMonths(a: Set<number>, b: Set<number>): boolean {
   return a.size === b.size && [...a].every((m) => b.has(m));
 }
 
+/** Periods as figures state them repeat ("FY2023-24"): each label is parsed once. */
+const PARSED = new Map<string, PeriodMention[]>();
+
+function periodsOf(label: string): PeriodMention[] {
+  let parsed = PARSED.get(label);
+  if (!parsed) {
+    parsed = findPeriods(label);
+    if (PARSED.size > 10_000) PARSED.clear();
+    PARSED.set(label, parsed);
+  }
+  return parsed;
+}
+
 /** How well a stated period fits the periods a question asks about: 1 exact, 0.5 overlapping, 0 no. */
 export function periodFit(asked: readonly PeriodMention[], stated: string | null): number {
   if (asked.length === 0) return 1;
   if (!stated) return 0;
-  const have = findPeriods(stated);
+  const have = periodsOf(stated);
   if (have.length === 0) return 0;
   let best = 0;
   for (const q of asked) {
@@ -96,7 +121,7 @@ export function periodFit(asked: readonly PeriodMention[], stated: string | null
 /** A period's position in time, for listing figures oldest first. */
 export function periodOrder(stated: string | null): number {
   if (!stated) return Number.POSITIVE_INFINITY;
-  const p = findPeriods(stated)[0];
+  const p = periodsOf(stated)[0];
   if (!p) return Number.POSITIVE_INFINITY;
   return p.fiscalYear ?? Math.max(...p.years);
 }

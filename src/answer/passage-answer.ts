@@ -3,7 +3,13 @@ import type { PeriodMention } from "../facts/periods";
 import { CORPUS_COMMON, contentTerms, stem, words } from "../text/terms";
 import type { Passage, Sentence, Span } from "../types";
 import { CitationList, citeSpan } from "./citations";
-import { type Knowledge, passageCountries, passageTerms, sentencePeriods } from "./knowledge";
+import {
+  type Knowledge,
+  passageCountries,
+  passageTerms,
+  sentencePeriods,
+  sentenceTerms,
+} from "./knowledge";
 import { coverage, periodFit } from "./match";
 import type { PersonMatch } from "./official-answer";
 import type { Outcome } from "./outcome";
@@ -29,7 +35,10 @@ export function rankSentences(
   person: PersonMatch | null,
 ): SentenceHit[] {
   const terms = plan.searchTerms.filter((t) => !COMMON_STEMS.has(t));
-  const passageIds = new Set(k.index.find(terms, PASSAGES_SEARCHED).map((h) => h.id));
+  // Words in many passages narrow nothing and make the index do the most work: search by the
+  // rarer ones; coverage below still weighs every word.
+  const rare = rarest(k, terms);
+  const passageIds = new Set(k.index.find(rare, PASSAGES_SEARCHED).map((h) => h.id));
   if (person) for (const m of person.official.mentions) passageIds.add(m.passageId);
   const topic = plan.topic.filter((t) => !person?.nameTerms.has(t));
   const personSentences = new Set(
@@ -47,7 +56,12 @@ export function rankSentences(
     if (!passage) continue;
     const countries = passageCountries(k, passage.id);
     for (const sentence of passage.sentences) {
-      const score = coverage(k, topic, contentTerms(sentence.text), passageTerms(k, passage.id));
+      const score = coverage(
+        k,
+        topic,
+        sentenceTerms(k, passage.articleId, sentence),
+        passageTerms(k, passage.id),
+      );
       const periods = sentencePeriods(k, passage.articleId, sentence);
       let fits = plan.partners.every((p) => countries.has(p));
       if (plan.periods.length > 0) {
@@ -94,6 +108,23 @@ function wholeQuotation(passage: Passage, sentence: Sentence): Span {
     start: passage.sentences[first]?.start ?? sentence.start,
     end: passage.sentences[last]?.end ?? sentence.end,
   };
+}
+
+/** Below this many passages every search is cheap, and every word may help find the answer. */
+const LARGE_CORPUS = 2000;
+
+/**
+ * The terms to search by: those the corpus has at all (a word in no passage only empties an
+ * AND), and in a large corpus only those in at most one passage in ten, or the three rarest.
+ */
+function rarest(k: Knowledge, terms: string[]): string[] {
+  const df = (t: string) => k.passageFrequency.get(t) ?? 0;
+  const known = terms.filter((t) => df(t) > 0);
+  if (known.length === 0) return terms;
+  if (k.passages.size < LARGE_CORPUS) return known;
+  const sorted = [...known].sort((a, b) => df(a) - df(b));
+  const rare = sorted.filter((t) => df(t) <= k.passages.size / 10);
+  return rare.length >= 2 ? rare : sorted.slice(0, 3);
 }
 
 /**

@@ -74,17 +74,18 @@ export class PassageIndex {
 
   /**
    * The best passages for a list of topic terms (already free of stop words): AND first, then OR
-   * when AND yields fewer than `limit`.
+   * over `looseTerms` (by default the same) when AND yields fewer than `limit`. Callers pass the
+   * rarer terms as `looseTerms`: an OR over a word in every other passage costs the most and
+   * ranks nothing.
    */
-  find(terms: string[], limit: number): PassageHit[] {
+  find(terms: string[], limit: number, looseTerms: string[] = terms): PassageHit[] {
     if (terms.length === 0) return [];
-    const query = terms.join(" ");
     const take = (results: SearchResult[]) =>
       results.slice(0, limit).map((r) => ({ id: String(r.id), score: r.score }));
-    const strict = take(this.search.search(query, { combineWith: "AND" }));
-    if (strict.length >= limit || terms.length === 1) return strict;
+    const strict = take(this.search.search(terms.join(" "), { combineWith: "AND" }));
+    if (strict.length >= limit || looseTerms.length === 0) return strict;
     const seen = new Set(strict.map((h) => h.id));
-    const loose = take(this.search.search(query, { combineWith: "OR" })).filter(
+    const loose = take(this.search.search(looseTerms.join(" "), { combineWith: "OR" })).filter(
       (h) => !seen.has(h.id),
     );
     return [...strict, ...loose].slice(0, limit);
