@@ -134,7 +134,11 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
       alone >= 1
         ? alone
         : coverage(k, topic, k.figureSentenceTerms[i] ?? [], passageTerms(k, f.passageId));
-    if (sentenceCover < 0.6 || (measureCover === 0 && sentenceCover < 0.99)) continue;
+    // The question already names this measure's head (checked above); when the measure itself
+    // holds a good part of the question, the rest may be modifiers the article words otherwise
+    // ("workers' remittances" against "remittances … inflows of $6.8 billion").
+    const needed = measureCover >= 0.4 ? 0.4 : 0.6;
+    if (sentenceCover < needed || (measureCover === 0 && sentenceCover < 0.99)) continue;
     let score = 0.55 * measureCover + 0.45 * sentenceCover + 0.2 * periodScore;
     score -= 0.3 * measureSurplus(k, topic, measureTerms);
     const isTarget = isGoal(f);
@@ -209,9 +213,9 @@ export function answerFromFigures(
   if (!best) return { kind: "none", missing: missingFor(k, plan) };
 
   let chosen: Scored[] = [best];
-  const others = ranked
-    .slice(1)
-    .filter((s) => s.score >= best.score - 0.35 && sameMeasure(k, best, s));
+  // Every accepted figure of the same measure: each passed the checks for partner, period and
+  // topic, so a wording closer to the question's does not hide another period's value.
+  const others = ranked.slice(1).filter((s) => sameMeasure(k, best, s));
   if (others.length > 0) {
     const byPeriod = new Map<string, Scored>();
     for (const s of [best, ...others]) {

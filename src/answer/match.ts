@@ -46,7 +46,76 @@ export function monthsOf(label: string): Set<number> {
   return months;
 }
 
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  last: 4,
+  final: 4,
+  "1st": 1,
+  "2nd": 2,
+  "3rd": 3,
+  "4th": 4,
+};
+const COUNTS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+};
+
+/** Months `from` (1–12) on, `count` of them, across the turn of the year. */
+function monthRun(from: number, count: number): Set<number> {
+  const months = new Set<number>();
+  for (let i = 0; i < count; i++) months.add(((from - 1 + i) % 12) + 1);
+  return months;
+}
+
+/**
+ * Parts of a year named without months: "first half of FY25" is July–December (Pakistan's fiscal
+ * year starts in July), "first half of 2024" January–June, "Q3 FY24" January–March, "first
+ * eight months of FY25" July–February.
+ */
+function yearPart(label: string): Set<number> | null {
+  const fiscal = /\bFY|fiscal|financial/i.test(label);
+  const start = fiscal ? 7 : 1;
+  const half = /\b(first|second|1st|2nd)\s+half\b|\bH([12])\b/i.exec(label);
+  if (half) {
+    const n = half[2] ? Number(half[2]) : (ORDINALS[(half[1] ?? "").toLowerCase()] ?? 1);
+    return monthRun(start + (n - 1) * 6, 6);
+  }
+  const quarter =
+    /\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+quarter\b|\bQ([1-4])\b/i.exec(
+      label,
+    );
+  if (quarter) {
+    const n = quarter[2] ? Number(quarter[2]) : (ORDINALS[(quarter[1] ?? "").toLowerCase()] ?? 1);
+    return monthRun(start + (n - 1) * 3, 3);
+  }
+  const months =
+    /\b(first|last)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b/i.exec(
+      label,
+    );
+  if (months) {
+    const count = /^\d/.test(months[2] ?? "")
+      ? Number(months[2])
+      : (COUNTS[(months[2] ?? "").toLowerCase()] ?? 0);
+    const from = (months[1] ?? "").toLowerCase() === "first" ? start : start + 12 - count;
+    return monthRun(from, count);
+  }
+  return null;
+}
+
 function parseMonths(label: string): Set<number> {
+  const part = yearPart(label);
+  if (part) return part;
   const found = [...label.matchAll(MONTH_WORD)].map(
     (m) => MONTHS.indexOf((m[1] ?? "").toLowerCase()) + 1,
   );
