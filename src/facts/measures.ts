@@ -109,7 +109,8 @@ function toMeasure(ctx: Context, phrase: Token[]): MeasureMatch | null {
   while (
     words.length > 0 &&
     (/^(?:and|or|&|of)$/i.test(words[0]?.text ?? "") ||
-      DETERMINERS.has(words[0]?.text.toLowerCase() ?? ""))
+      DETERMINERS.has(words[0]?.text.toLowerCase() ?? "") ||
+      (/^out$/i.test(words[0]?.text ?? "") && /^of$/i.test(words[1]?.text ?? "")))
   ) {
     words = words.slice(1);
   }
@@ -190,6 +191,11 @@ function measureAfter(ctx: Context, q: Quantity, at: number): MeasureMatch | nul
   const word = lower(next);
   if (!next || !word) return null;
   if (word === "of") return objectAt(ctx, at + 2);
+  // `516 million dollars out of total FDI of 1.9 billion`: a part of the whole named after it.
+  if (word === "out" && lower(ctx.tokens[at + 2]) === "of") {
+    const whole = objectAt(ctx, at + 3);
+    return whole && withoutTotal(whole);
+  }
   if (word === "in" && q.kind === "money") {
     // `$2 billion in Chinese investment`, but not `$10 billion in promising sectors`.
     const object = objectAt(ctx, at + 2);
@@ -260,6 +266,11 @@ function measureBefore(
   earlier: (MeasureMatch | null)[],
 ): MeasureMatch | null {
   let k = at - 1;
+  // `stood at a mere USD 97 million`: past words that judge the size.
+  if (SIZE_ADJECTIVES.has(lower(ctx.tokens[k]) ?? "")) {
+    while (SIZE_ADJECTIVES.has(lower(ctx.tokens[k]) ?? "")) k--;
+    if (DETERMINERS.has(lower(ctx.tokens[k]) ?? "")) k--;
+  }
   const verbWord = lower(ctx.tokens[k]);
   const named = verbWord === null ? undefined : VERB_MEASURES[verbWord];
   const verbToken = ctx.tokens[k];
@@ -404,6 +415,91 @@ function paidFor(ctx: Context, at: number): MeasureMatch | null {
   return lower(ctx.tokens[after]) === "for" ? objectAt(ctx, after + 1) : null;
 }
 
+/** `total FDI` → `FDI`: the measure of the whole a part or a share is taken from. */
+function withoutTotal(m: MeasureMatch): MeasureMatch {
+  const total = /^(?:total|overall|aggregate)[ \u00a0]+(?=\p{L})/iu.exec(m.text);
+  if (!total) return m;
+  return { ...m, text: m.text.slice(total[0].length), start: m.start + total[0].length };
+}
+
+/** Words before an amount that judge its size, not what it measures: `a mere $97 million`. */
+const SIZE_ADJECTIVES = new Set(
+  `mere only just modest paltry meagre meager whopping staggering record hefty massive sizeable
+  sizable healthy respectable combined cumulative`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Measures that are a share of something (`a share of 17.9 percent`): of what the figure before measures. */
+const SHARE_NOUNS = new Set(["share", "portion", "proportion", "percentage", "chunk"]);
+
+/**
+ * Units that measure an amount of a thing (`780,000 tonnes of Russian crude`): the count measures
+ * the thing, not the unit.
+ */
+const MEASURE_UNITS = new Set(
+  `tonnes tonne tons ton barrels barrel litres litre liters liter gallons kilograms kg kilometres
+  kilometers km miles acres hectares bales metres meters cubic mmcfd megawatts mw gigawatts
+  units containers`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * What a count in units of measure measures: what follows `of` (`tonnes of Russian crude`), else
+ * what the verb before it names (`imported about 780,000 tonnes` → imports); null when neither.
+ */
+function measuredThing(ctx: Context, q: Quantity, at: number): MeasureMatch | null {
+  const noun = q.noun;
+  if (!noun) return null;
+  const of = /^(.*?[ \u00a0])of[ \u00a0]+/u.exec(noun.text);
+  if (of) {
+    const start = noun.start + of[0].length;
+    return {
+      text: noun.text.slice(of[0].length),
+      start,
+      end: noun.end,
+      phraseStart: noun.start,
+      phraseEnd: noun.end,
+    };
+  }
+  if (lower(ctx.tokens[at + 1]) === "of") {
+    const object = objectAt(ctx, at + 2);
+    if (object) return object;
+  }
+  const verb = ctx.tokens[at - 1];
+  const named = VERB_MEASURES[lower(verb) ?? ""];
+  if (named && verb) {
+    return {
+      text: named,
+      start: verb.start,
+      end: verb.end,
+      phraseStart: verb.start,
+      phraseEnd: verb.end,
+    };
+  }
+  return null;
+}
+
+/**
+ * What trade a sentence is about, nearest the token at `at` (before it first): `On the import
+ * side, China remained the largest source at $11.2 billion` is about imports.
+ */
+function tradeSide(ctx: Context, at: number): MeasureMatch | null {
+  let best: { token: Token; distance: number } | null = null;
+  ctx.tokens.forEach((t, i) => {
+    if (t.kind !== "word" || !/^(?:import|export)/i.test(t.text)) return;
+    // Words after the figure count as farther than any before it.
+    const distance = i < at ? at - i : ctx.tokens.length + i - at;
+    if (!best || distance < best.distance) best = { token: t, distance };
+  });
+  const found = best as { token: Token; distance: number } | null;
+  if (!found) return null;
+  const text = /^import/i.test(found.token.text) ? "imports" : "exports";
+  const { start, end } = found.token;
+  return { text, start, end, phraseStart: start, phraseEnd: end };
+}
+
 /** The measure of the nearest figure before with one. */
 function previous(earlier: (MeasureMatch | null)[]): MeasureMatch | null {
   for (let i = earlier.length - 1; i >= 0; i--) {
@@ -441,8 +537,12 @@ export function findMeasures(
   quantities.forEach((q, index) => {
     const at = tokenOf.get(index) ?? -1;
     const prior = quantities[index - 1];
-    let found: MeasureMatch | null = null;
-    if (q.kind === "count" && q.noun) {
+    // `780,000 tonnes of Russian crude` measures the crude.
+    const unitOfMeasure = q.kind === "count" && MEASURE_UNITS.has((q.unit ?? "").toLowerCase());
+    let found: MeasureMatch | null = unitOfMeasure ? measuredThing(ctx, q, at) : null;
+    if (found) {
+      // Found above.
+    } else if (q.kind === "count" && q.noun) {
       // `100 more tariff lines` count tariff lines.
       const more = /^(?:more|additional|extra|further|other)[ \u00a0]+(?=\p{L})/iu.exec(
         q.noun.text,
@@ -471,6 +571,16 @@ export function findMeasures(
       if (!found && q.kind === "money") found = paidFor(ctx, at);
     }
     if (found && GENERIC_FLOWS.has(found.text.toLowerCase())) found = namedFlow(ctx, at) ?? found;
+    const head = found?.text.toLowerCase().split(/\s+/).pop() ?? "";
+    if (found && q.kind !== "count" && SOURCE_OF.has(head)) {
+      // `China remained the largest source at $11.2 billion`: a source of what the sentence says.
+      found = namedFlow(ctx, at) ?? tradeSide(ctx, at) ?? found;
+    }
+    if (found && SHARE_NOUNS.has(found.text.toLowerCase())) {
+      // `$3.92 billion, a share of 17.9 percent`: a share of what the figure before measures.
+      const whole = previous(out);
+      if (whole) found = withoutTotal(whole);
+    }
     const isChange =
       CHANGE_BEFORE.test(before(q, 16)) || CHANGE_AFTER.test(sentence.slice(q.end, q.end + 16));
     if (!found && isChange) found = previous(out);

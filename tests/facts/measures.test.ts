@@ -275,3 +275,67 @@ describe("measureTopics", () => {
     expect(measureTopics("what it exported")).toEqual(["exports"]);
   });
 });
+
+describe("findMeasures: what is measured, not the words around the value", () => {
+  it("passes words that judge the size before the value (a mere, only, a modest)", () => {
+    expect(
+      measures("Pakistan's exports to Chile stood at a mere USD 97 million last year."),
+    ).toEqual([["USD 97 million", "exports"]]);
+    expect(measures("Rice shipments reached a modest $40 million.")).toEqual([
+      ["$40 million", "rice shipments"],
+    ]);
+  });
+
+  it("gives each item of a list of partners the list's measure, shares included", () => {
+    expect(
+      measures(
+        "Exports to Italy stood at $2.1 billion, a share of 12.5 percent, followed by Spain at $1.2 billion (6.8 percent) and Belgium at $900 million (5.1 percent).",
+      ),
+    ).toEqual([
+      ["$2.1 billion", "exports"],
+      ["12.5 percent", "exports"],
+      ["$1.2 billion", "exports"],
+      ["6.8 percent", "exports"],
+      ["$900 million", "exports"],
+      ["5.1 percent", "exports"],
+    ]);
+  });
+
+  it("reads a part out of a total as the total's measure, and its share likewise", () => {
+    expect(
+      measures(
+        "Turkey invested 120 million dollars out of total FDI of 2.4 billion dollars, a share of 5 percent.",
+      ),
+    ).toEqual([
+      ["120 million dollars", "FDI"],
+      ["2.4 billion dollars", "total FDI"],
+      ["5 percent", "FDI"],
+    ]);
+  });
+
+  it("reads a largest source or destination as the trade side the sentence names", () => {
+    expect(
+      measures(
+        "On the import side, Qatar remained the largest source at $3.1 billion, followed by Oman at $1.2 billion.",
+      ),
+    ).toEqual([
+      ["$3.1 billion", "imports"],
+      ["$1.2 billion", "imports"],
+    ]);
+  });
+
+  it("measures a count in units of measure by the thing measured", () => {
+    expect(measures("Pakistan bought 450,000 tonnes of Egyptian cotton in 2023.")).toEqual([
+      ["450,000 tonnes", "Egyptian cotton"],
+    ]);
+    expect(measures("The country imported about 1.2 million barrels last month.")).toEqual([
+      ["1.2 million barrels", "imports"],
+    ]);
+    expect(
+      measures("The deal swapped 20,000 tonnes of rice for 15,000 tonnes of chickpeas."),
+    ).toEqual([
+      ["20,000 tonnes of rice", "rice"],
+      ["15,000 tonnes", "chickpeas"],
+    ]);
+  });
+});
