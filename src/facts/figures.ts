@@ -128,6 +128,8 @@ interface PeriodContext {
   lede: PeriodMention | null;
   /** The period the current paragraph's figures were last stated for. */
   paragraph: PeriodMention | null;
+  /** The last period the article stated figures for, or named, before this sentence. */
+  latest: PeriodMention | null;
   /** The previous sentence of the paragraph when it stated figures, and the period it gave them. */
   previous: { text: string; period: PeriodMention | null } | null;
 }
@@ -236,10 +238,53 @@ function periodOf(
   context: PeriodContext,
 ): string | null {
   if (own?.refersBack) return antecedent(own, named, context)?.label ?? null;
+  if (own && MONTHS_WITHOUT_YEAR.test(own.label) && own.years.length === 0) {
+    return withYear(own, named, context);
+  }
   if (own) return own.label;
   const previous = context.previous;
   if (named.length > 0 || !previous?.period) return null;
   return mentionsMeasure(previous.text, measure) ? previous.period.label : null;
+}
+
+/** A part of a year without its year: `July-February`, `July to September`, `first half`. */
+const MONTHS_WITHOUT_YEAR =
+  /^(?:\p{L}+\.?[ \u00a0]*(?:[-–—/]|[ \u00a0]to[ \u00a0])[ \u00a0]*\p{L}+\.?|\p{L}+[ \u00a0]+(?:half|quarter)(?:[ \u00a0]+of(?:[ \u00a0]+the)?)?|(?:first|last)[ \u00a0]+\p{L}+[ \u00a0]+months(?:[ \u00a0]+of(?:[ \u00a0]+the)?)?|[HQ][1-4])$/iu;
+
+const MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split(" ");
+
+/** Whether a range of months runs from one calendar year into the next (`July-February`). */
+function wrapsYear(label: string): boolean {
+  const months = [...label.toLowerCase().matchAll(/\p{L}+/gu)]
+    .map((m) => MONTH_NAMES.indexOf(m[0].slice(0, 3)))
+    .filter((i) => i >= 0);
+  return months.length === 2 && (months[0] ?? 0) > (months[1] ?? 0);
+}
+
+/** How a year is written in a label: `FY2024-25` for a fiscal year, `2024` for a calendar one. */
+function yearLabel(p: PeriodMention): string | null {
+  if (p.fiscalYear !== null) {
+    return `FY${p.fiscalYear - 1}-${String(p.fiscalYear % 100).padStart(2, "0")}`;
+  }
+  if (p.kind === "calendar" && p.years.length === 1) return String(p.years[0]);
+  return null;
+}
+
+/**
+ * `July-February` in an article about fiscal year 2024-25 is `July-February FY2024-25`: the year the
+ * sentence names, else the paragraph's, else the article's latest, else its first paragraph's. A
+ * label with no year can meet no question, so the part alone is kept only when none is named.
+ */
+function withYear(own: PeriodMention, named: PeriodMention[], context: PeriodContext): string {
+  const candidates = [named.find(isConcrete), context.paragraph, context.latest, context.lede];
+  // `July-February` runs across the turn of a year: only a fiscal year holds it.
+  const fiscalOnly = wrapsYear(own.label);
+  for (const candidate of candidates) {
+    if (fiscalOnly && candidate?.fiscalYear == null) continue;
+    const year = candidate ? yearLabel(candidate) : null;
+    if (year) return `${own.label.replace(/[ \u00a0]+of(?:[ \u00a0]+the)?$/i, " of")} ${year}`;
+  }
+  return own.label;
 }
 
 /** The period a sentence states its figures for, for the sentences after it to point back to. */
@@ -261,7 +306,7 @@ export function extractFigures(
   passages: Passage[],
 ): Figure[] {
   const figures: Figure[] = [];
-  const context: PeriodContext = { lede: null, paragraph: null, previous: null };
+  const context: PeriodContext = { lede: null, paragraph: null, latest: null, previous: null };
   passages.forEach((passage, index) => {
     context.paragraph = null;
     context.previous = null;
@@ -270,7 +315,10 @@ export function extractFigures(
       figures.push(...found);
       const named = findPeriods(sentence.text);
       const stated = statedPeriod(found, named);
-      if (stated) context.paragraph = stated;
+      if (stated) {
+        context.paragraph = stated;
+        context.latest = stated;
+      }
       if (index === 0 && context.lede === null) context.lede = stated;
       context.previous =
         found.length > 0 ? { text: sentence.text, period: statedPeriod(found, []) } : null;

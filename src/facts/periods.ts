@@ -54,6 +54,8 @@ const PART = [
   "Q[1-4]",
   MONTH,
 ].join("|");
+/** A part of a year with its months in brackets: `first eight months (July-February) of`. */
+const PART_WITH_MONTHS = `(?:${ORDINAL_PART}${S}(?:half|quarter)|(?:[Ff]irst|[Ll]ast)${S}(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)${S}months)${S}\\(${MONTH}(?:${DASH}|${S}to${S})${MONTH}\\)${S}of(?:${S}the)?`;
 const FISCAL_WORDS = `(?:FY|F\\.Y\\.|[Ff]iscal${S}[Yy]ear|[Ff]inancial${S}[Yy]ear|[Ff]iscal)`;
 const END = "(?![\\p{L}\\p{N}])";
 const START = "(?<![\\p{L}\\p{N}$£€.,])";
@@ -85,7 +87,10 @@ const BACK_LABEL = /^(?:same|corresponding|comparable)[ \u00a0]+period$/iu;
 
 const PATTERNS: Pattern[] = [
   // FY2022-23, FY23, fiscal year 2023, July-March FY24, Q1 FY2024
-  pattern("fiscal", `(?:(?:${PART})${S})?${FISCAL_WORDS}[ \\u00a0]?(${YEAR})(?:${DASH}(${YEAR}))?`),
+  pattern(
+    "fiscal",
+    `(?:(?:${PART_WITH_MONTHS}|${PART})${S})?${FISCAL_WORDS}[ \\u00a0]?(${YEAR})(?:${DASH}(${YEAR}))?`,
+  ),
   // the 2022-23 fiscal year
   pattern("fiscal", `(${Y4})${DASH}(${YEAR})${S}(?:fiscal|financial)${S}year`),
   // 2022-23, July-March 2023-24, 2019-2023
@@ -96,7 +101,7 @@ const PATTERNS: Pattern[] = [
   // late 2024, mid-2024, calendar year 2017, first half of 2024, Q3 2024, January 2024
   pattern(
     "calendar",
-    `(?:(?:[Cc]alendar${S}[Yy]ear|CY|[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd|[Ee]nd${S}of|[Ss]tart${S}of|[Bb]eginning${S}of|[Cc]lose${S}of|${PART})(?:[ \\u00a0]?-[ \\u00a0]?|[ \\u00a0]|,${S}))(${Y4})`,
+    `(?:(?:${PART_WITH_MONTHS}|[Cc]alendar${S}[Yy]ear|CY|[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd|[Ee]nd${S}of|[Ss]tart${S}of|[Bb]eginning${S}of|[Cc]lose${S}of|${PART})(?:[ \\u00a0]?-[ \\u00a0]?|[ \\u00a0]|,${S}))(${Y4})`,
   ),
   pattern("calendar", `[Ss]ince${S}(${Y4})`),
   // February 12, August 16, 2025, 12 February 2025, 1st of May
