@@ -128,6 +128,8 @@ interface PeriodContext {
   lede: PeriodMention | null;
   /** The period the current paragraph's figures were last stated for. */
   paragraph: PeriodMention | null;
+  /** The period the article's last sentence with figures stated them for, across paragraphs. */
+  stated: PeriodMention | null;
   /** The last period the article stated figures for, or named, before this sentence. */
   latest: PeriodMention | null;
   /** The previous sentence of the paragraph when it stated figures, and the period it gave them. */
@@ -206,7 +208,13 @@ function figuresOfSentence(
       kind: q.kind,
       qualifier: q.qualifier,
       measure: measure?.text ?? null,
-      period: periodOf(periods[i] ?? null, measure?.text ?? null, periodMentions, context),
+      period: periodOf(
+        periods[i] ?? null,
+        measure?.text ?? null,
+        periodMentions,
+        context,
+        sentence.text,
+      ),
       partners: partnersOf({
         value: { start: q.qualifierStart, end: q.end },
         phrase: measure ? { start: measure.phraseStart, end: measure.phraseEnd } : null,
@@ -236,16 +244,24 @@ function periodOf(
   measure: string | null,
   named: PeriodMention[],
   context: PeriodContext,
+  sentence = "",
 ): string | null {
   if (own?.refersBack) return antecedent(own, named, context)?.label ?? null;
   if (own && MONTHS_WITHOUT_YEAR.test(own.label) && own.years.length === 0) {
     return withYear(own, named, context);
   }
   if (own) return own.label;
+  // `On the import side, China remained the largest source at …`: the other side of the figures
+  // just stated, in the paragraph before as well.
+  if (named.length === 0 && CONTINUES.test(sentence) && context.stated) return context.stated.label;
   const previous = context.previous;
   if (named.length > 0 || !previous?.period) return null;
   return mentionsMeasure(previous.text, measure) ? previous.period.label : null;
 }
+
+/** Openings that carry on with the figures just stated: `On the import side,`, `By contrast,`. */
+const CONTINUES =
+  /^[\s"“‘']*(?:on[ \u00a0]+the[ \u00a0]+(?:import|export|other)[ \u00a0]+(?:side|front)|by[ \u00a0]+contrast|in[ \u00a0]+contrast|similarly|likewise)\b/iu;
 
 /** A part of a year without its year: `July-February`, `July to September`, `first half`. */
 const MONTHS_WITHOUT_YEAR =
@@ -306,7 +322,13 @@ export function extractFigures(
   passages: Passage[],
 ): Figure[] {
   const figures: Figure[] = [];
-  const context: PeriodContext = { lede: null, paragraph: null, latest: null, previous: null };
+  const context: PeriodContext = {
+    lede: null,
+    paragraph: null,
+    latest: null,
+    stated: null,
+    previous: null,
+  };
   passages.forEach((passage, index) => {
     context.paragraph = null;
     context.previous = null;
@@ -320,6 +342,7 @@ export function extractFigures(
         context.latest = stated;
       }
       if (index === 0 && context.lede === null) context.lede = stated;
+      if (found.length > 0) context.stated = statedPeriod(found, []);
       context.previous =
         found.length > 0 ? { text: sentence.text, period: statedPeriod(found, []) } : null;
     }

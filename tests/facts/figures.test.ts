@@ -520,3 +520,48 @@ describe("periods not shared across a sentence", () => {
     ]);
   });
 });
+
+describe("periods written in brackets, without their year, or carried to the other side", () => {
+  const pick = (figures: Figure[], value: string) => figures.find((f) => f.value === value);
+
+  it("reads the months in brackets as part of the fiscal year named after them", () => {
+    const f = only(
+      "The trade deficit widened to $9.4 billion during the first six months (July-December) of fiscal year 2023-24.",
+    );
+    expect(f.period).toBe("first six months (July-December) of fiscal year 2023-24");
+  });
+
+  it("gives a bare month range the fiscal year the article named before", () => {
+    const figures = figuresOf(
+      "Exports rose 6 percent to $14.1 billion in fiscal year 2023-24.\n\nIn March 2024 alone, exports were $1.9 billion.\n\nExports to Oman stood at $310 million during July-March.",
+    );
+    expect(pick(figures, "$310 million")?.period).toBe("July-March FY2023-24");
+  });
+
+  it("gives a month range the year its own sentence names", () => {
+    const f = only(
+      "In the first quarter of fiscal year 2025, from July to September, Turkish FDI stood at 48 million dollars.",
+    );
+    expect(f.period).toBe("July to September FY2024-25");
+  });
+
+  it("carries the period of the figures just stated to a sentence on the other side", () => {
+    const figures = figuresOf(
+      "Exports to Oman stood at $310 million in FY24.\n\nOn the import side, Qatar remained the largest source at $3.1 billion.",
+    );
+    expect(pick(figures, "$3.1 billion")).toMatchObject({ period: "FY24", measure: "imports" });
+  });
+
+  it("reads figures inside a direct quote with their measure, partner and period", () => {
+    const f = only(
+      "“Pakistan's deficit with Kenya was around $400 million in FY24. We must close it,” said the adviser.",
+    );
+    expect(f).toMatchObject({
+      value: "$400 million",
+      measure: "deficit",
+      partners: ["Kenya"],
+      period: "FY24",
+      qualifier: "around",
+    });
+  });
+});

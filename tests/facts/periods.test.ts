@@ -144,3 +144,31 @@ describe("periods that point back", () => {
     });
   });
 });
+
+describe("parts of a year with their months in brackets", () => {
+  it("reads the months in brackets and the fiscal year after them as one fiscal period", () => {
+    const [p] = findPeriods("during the first eight months (July-February) of fiscal year 2024-25");
+    expect(p).toMatchObject({
+      label: "first eight months (July-February) of fiscal year 2024-25",
+      fiscalYear: 2025,
+      years: [2024, 2025],
+      kind: "fiscal",
+    });
+  });
+
+  it("reads a half with its months in brackets as part of a calendar year", () => {
+    const [p] = findPeriods("in the first half (January-June) of 2024");
+    expect(p).toMatchObject({
+      label: "first half (January-June) of 2024",
+      years: [2024],
+      kind: "calendar",
+    });
+  });
+
+  it("parses a stored label with its year added back to the same fiscal year", () => {
+    expect(findPeriods("July-February FY2024-25")[0]).toMatchObject({
+      fiscalYear: 2025,
+      kind: "fiscal",
+    });
+  });
+});
