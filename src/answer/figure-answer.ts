@@ -1,6 +1,6 @@
 import { findCountries } from "../facts/countries";
-import { holdsTerm } from "../text/synonyms";
-import { contentTerms } from "../text/terms";
+import { alternativesOf, foldPhrases, holdsTerm } from "../text/synonyms";
+import { contentTerms, STOP_WORDS, words } from "../text/terms";
 import type { Figure, FigureKind } from "../types";
 import { CitationList, citeSpan } from "./citations";
 import { type Knowledge, passageTerms, sentenceKey, termWeight } from "./knowledge";
@@ -58,16 +58,55 @@ const GENERIC_HEADS = new Set(
  * "global halal market", "memoranda" in "memoranda of understanding") — or one of its synonyms. A
  * question about halal meat exports is not answered by the size of the global halal market.
  */
+function measureHeads(f: Figure): string[] {
+  if (!f.measure) return [];
+  const [head] = f.measure.split(/\s+of\s+/i);
+  return [head, f.measure]
+    .map(
+      (phrase) =>
+        contentTerms(phrase ?? "")
+          .filter((t) => !GENERIC_HEADS.has(t))
+          .at(-1) ?? contentTerms(phrase ?? "").at(-1),
+    )
+    .filter((h): h is string => h !== undefined);
+}
+
 function namesWhatIsAsked(f: Figure, asked: ReadonlySet<string>): boolean {
   if (!f.measure) return true;
-  const [head] = f.measure.split(/\s+of\s+/i);
-  const heads = [head, f.measure].map(
-    (phrase) =>
-      contentTerms(phrase ?? "")
-        .filter((t) => !GENERIC_HEADS.has(t))
-        .at(-1) ?? contentTerms(phrase ?? "").at(-1),
+  return measureHeads(f).some((h) => holdsTerm(asked, h));
+}
+
+/** A question word in order, with its stem, or null where a phrase breaks (stop words, countries). */
+type QuestionWord = string | null;
+
+function questionWords(plan: QuestionPlan): QuestionWord[] {
+  const text = foldPhrases(plan.text);
+  const countries = findCountries(text);
+  const inCountry = (at: number) => countries.some((c) => at >= c.start && at < c.end);
+  return words(text).map(({ word, start }) =>
+    STOP_WORDS.has(word) || inCountry(start) || /^\d/.test(word)
+      ? null
+      : (contentTerms(word)[0] ?? null),
   );
-  return heads.some((h) => h !== undefined && holdsTerm(asked, h));
+}
+
+const matchesTerm = (a: string, b: string) =>
+  a === b || holdsTerm(new Set([a]), b) || holdsTerm(new Set([b]), a);
+
+/**
+ * The words that qualify the asked measure in the question ("halal meat" in "halal meat
+ * exports"): up to two words right before the word that names the figure's head.
+ */
+function askedModifiers(asked: QuestionWord[], f: Figure): string[] {
+  const heads = measureHeads(f);
+  const at = asked.findIndex((w) => w !== null && heads.some((h) => matchesTerm(w, h)));
+  const out: string[] = [];
+  for (let i = at - 1; i >= 0 && i >= at - 2; i--) {
+    const w = asked[i];
+    if (!w) break;
+    out.push(w);
+  }
+  return out;
 }
 
 /**
@@ -114,10 +153,16 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
   const kinds = kindsFor(plan);
   const topic = plan.topic.filter((t) => !exclude.has(t));
   const candidates = new Set<number>();
-  for (const t of topic) for (const i of k.figuresByTerm.get(t) ?? []) candidates.add(i);
+  // Figures are found by the question's words and by their synonyms' ("gap" finds "deficit").
+  for (const t of topic) {
+    for (const term of [t, ...alternativesOf(t).map((alt) => alt[0] ?? t)]) {
+      for (const i of k.figuresByTerm.get(term) ?? []) candidates.add(i);
+    }
+  }
   if (topic.length === 0) for (let i = 0; i < k.figures.length; i++) candidates.add(i);
 
   const askedTerms = new Set(contentTerms(plan.text));
+  const askedWords = questionWords(plan);
   const scored: Scored[] = [];
   for (const i of candidates) {
     const f = k.figures[i];
@@ -127,6 +172,17 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
     if (periodScore === 0) continue;
     const measureTerms = k.figureMeasureTerms[i] ?? [];
     if (!namesWhatIsAsked(f, askedTerms)) continue;
+    // "Halal meat exports": a figure of exports whose sentence and passage never say halal is
+    // about other exports.
+    const modifiers = askedModifiers(askedWords, f);
+    if (modifiers.length > 0) {
+      const here = new Set([
+        ...(k.figureMeasureTerms[i] ?? []),
+        ...(k.figureSentenceTerms[i] ?? []),
+      ]);
+      const around = passageTerms(k, f.passageId);
+      if (!modifiers.every((m) => holdsTerm(here, m) || holdsTerm(around, m))) continue;
+    }
     const measureCover = coverage(k, topic, measureTerms);
     // The passage around the sentence is read only when the sentence alone falls short.
     const alone = coverage(k, topic, k.figureSentenceTerms[i] ?? []);

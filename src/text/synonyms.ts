@@ -12,6 +12,7 @@ const GROUPS: readonly string[][] = [
   ["exports", "shipments", "outbound", "sales abroad", "sell", "sells", "sold", "export"],
   ["imports", "purchases", "inbound", "buy", "buys", "bought", "import"],
   ["discount", "price cut", "rebate", "cheaper"],
+  ["loss", "losses", "lose", "loses", "lost"],
   ["remittances", "remit", "send home", "sent home", "inflows from workers"],
   ["overseas", "workers", "diaspora", "expatriates", "abroad"],
   ["MoU", "memorandum of understanding", "memoranda", "agreements", "accords"],
