@@ -220,7 +220,12 @@ function describe(c: Candidate): Pick<PeriodMention, "years" | "fiscalYear" | "k
 }
 
 /** Every period named in `text`, in order, not overlapping (the longest reading wins). */
+/** Every period names a number, a month, or one of these words; most sentences can be passed over. */
+const MAY_NAME_A_PERIOD =
+  /\d|year|month|quarter|half|period|week|fiscal|\bFY|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
 export function findPeriods(text: string): PeriodMention[] {
+  if (!MAY_NAME_A_PERIOD.test(text)) return [];
   const candidates: Candidate[] = [];
   for (const p of PATTERNS) {
     for (const m of text.matchAll(p.regex)) {
