@@ -1,6 +1,6 @@
 import { findCountries } from "../facts/countries";
 import type { PeriodMention } from "../facts/periods";
-import { CORPUS_COMMON, contentTerms, stem, words } from "../text/terms";
+import { CORPUS_COMMON, stem, words } from "../text/terms";
 import type { Passage, Sentence, Span } from "../types";
 import { CitationList, citeSpan } from "./citations";
 import {
