@@ -93,6 +93,13 @@ function questionWords(plan: QuestionPlan): QuestionWord[] {
 const matchesTerm = (a: string, b: string) =>
   a === b || holdsTerm(new Set([a]), b) || holdsTerm(new Set([b]), a);
 
+/** Qualifiers that every figure of a measure satisfies: "total goods trade" is trade. */
+const GENERIC_MODIFIERS = new Set(
+  ["total", "overall", "goods", "merchandise", "annual", "yearly", "current", "new", "latest"].map(
+    (w) => contentTerms(w)[0] ?? w,
+  ),
+);
+
 /**
  * The words that qualify the asked measure in the question ("halal meat" in "halal meat
  * exports"): up to two words right before the word that names the figure's head.
@@ -104,7 +111,7 @@ function askedModifiers(asked: QuestionWord[], f: Figure): string[] {
   for (let i = at - 1; i >= 0 && i >= at - 2; i--) {
     const w = asked[i];
     if (!w) break;
-    out.push(w);
+    if (!GENERIC_MODIFIERS.has(w)) out.push(w);
   }
   return out;
 }
@@ -193,7 +200,7 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
     // The question already names this measure's head (checked above); when the measure itself
     // holds a good part of the question, the rest may be modifiers the article words otherwise
     // ("workers' remittances" against "remittances … inflows of $6.8 billion").
-    const needed = measureCover >= 0.4 ? 0.4 : 0.6;
+    const needed = measureCover >= 0.3 ? 0.3 : 0.5;
     if (sentenceCover < needed || (measureCover === 0 && sentenceCover < 0.99)) continue;
     let score = 0.55 * measureCover + 0.45 * sentenceCover + 0.2 * periodScore;
     score -= 0.3 * measureSurplus(k, topic, measureTerms);

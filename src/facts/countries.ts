@@ -107,6 +107,10 @@ export const COUNTRIES: readonly CountryEntry[] = [
   entry("Belarus", [], ["Belarusian"], [], ["Minsk"]),
   entry("Hong Kong", [], [], []),
   entry("Taiwan", [], ["Taiwanese"], [], ["Taipei"]),
+  // Regions and blocs that trade news treats as one partner.
+  entry("Central Asia", ["Central Asian republics", "Central Asian states"], ["Central Asian"], ["CARs"]),
+  entry("Gulf Cooperation Council", ["Gulf states"], [], ["GCC"]),
+  entry("ASEAN", ["Association of Southeast Asian Nations"], [], ["ASEAN"]),
 ];
 
 /** A place in a text where a country is named. */

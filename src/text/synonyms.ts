@@ -9,10 +9,12 @@ import { contentTerms } from "./terms";
 const GROUPS: readonly string[][] = [
   ["trade", "commerce", "turnover"],
   ["bilateral", "two-way"],
-  ["exports", "shipments", "outbound", "sales abroad", "sell", "sells", "sold", "export"],
+  ["exports", "shipments", "outbound", "sales abroad", "sales", "sell", "sells", "sold", "export"],
   ["imports", "purchases", "inbound", "buy", "buys", "bought", "import"],
   ["discount", "price cut", "rebate", "cheaper"],
   ["loss", "losses", "lose", "loses", "lost"],
+  ["debt", "loan", "loans", "borrowing", "credit"],
+  ["deposit", "deposits", "parked"],
   ["remittances", "remit", "send home", "sent home", "inflows from workers"],
   ["overseas", "workers", "diaspora", "expatriates", "abroad"],
   ["MoU", "memorandum of understanding", "memoranda", "agreements", "accords"],
