@@ -46,11 +46,30 @@ function partnerFits(k: Knowledge, plan: QuestionPlan, f: Figure): boolean {
   return plan.partners.every((p) => named.has(p));
 }
 
-/** Heads that say how a thing is counted, not what it is: "trade volume" is about trade. */
+/**
+ * Heads that say how a thing is counted or held, not what it is: "trade volume" is about trade,
+ * a "currency swap line" about the currency swap.
+ */
 const GENERIC_HEADS = new Set(
-  ["volume", "value", "level", "amount", "total", "figure", "size", "worth", "sum", "number"].map(
-    (w) => contentTerms(w)[0] ?? w,
-  ),
+  [
+    "volume",
+    "value",
+    "level",
+    "amount",
+    "total",
+    "figure",
+    "size",
+    "worth",
+    "sum",
+    "number",
+    // Instruments named by what they hold: an oil facility, a swap line.
+    "line",
+    "facility",
+    "arrangement",
+    "window",
+    "scheme",
+    "package",
+  ].map((w) => contentTerms(w)[0] ?? w),
 );
 
 /**
@@ -201,7 +220,9 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
     // holds a good part of the question, the rest may be modifiers the article words otherwise
     // ("workers' remittances" against "remittances … inflows of $6.8 billion").
     const needed = measureCover >= 0.3 ? 0.3 : 0.5;
-    if (sentenceCover < needed || (measureCover === 0 && sentenceCover < 0.99)) continue;
+    // A figure whose measure was not made out rests on its sentence alone: it must hold nearly all.
+    const unnamed = f.measure === null ? 0.8 : 0.99;
+    if (sentenceCover < needed || (measureCover === 0 && sentenceCover < unnamed)) continue;
     let score = 0.55 * measureCover + 0.45 * sentenceCover + 0.2 * periodScore;
     score -= 0.3 * measureSurplus(k, topic, measureTerms);
     const isTarget = isGoal(f);
