@@ -1,4 +1,5 @@
-import { words } from "../text/terms";
+import { countryForms } from "../facts/countries";
+import { contentTerms, words } from "../text/terms";
 import type { Answer } from "../types";
 import { CitationList, citeSpan } from "./citations";
 import { answerFromFigures } from "./figure-answer";
@@ -68,6 +69,18 @@ function askOne(k: Knowledge, question: string, plan: QuestionPlan): Answer {
     };
   }
 
+  // A partner no article mentions cannot be answered about, whatever else the question says.
+  const unknown = plan.partners.filter((p) => !corpusNames(k, p));
+  if (unknown.length > 0) {
+    const hits = rankSentences(k, { ...plan, partners: [] }, null, true);
+    return notAnswered(
+      k,
+      plan,
+      [{ kind: "none", missing: unknown.map((p) => `no article about ${p}`) }],
+      hits,
+    );
+  }
+
   const person = findPerson(k, plan);
   let hits: SentenceHit[] | null = null;
   const sentences = () => {
@@ -134,6 +147,14 @@ function askOne(k: Knowledge, question: string, plan: QuestionPlan): Answer {
     }
   }
   return notAnswered(k, plan, outcomes, sentences());
+}
+
+/** Whether any passage names the country, by its name, adjective or abbreviation. */
+function corpusNames(k: Knowledge, country: string): boolean {
+  return countryForms(country).some((form) => {
+    const terms = contentTerms(form);
+    return terms.length > 0 && terms.every((t) => (k.passageFrequency.get(t) ?? 0) > 0);
+  });
 }
 
 const ROLE_WORDS = new Set(

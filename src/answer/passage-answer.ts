@@ -25,6 +25,7 @@ export interface SentenceHit {
 
 const COMMON_STEMS = new Set([...CORPUS_COMMON].map(stem));
 const PASSAGES_SEARCHED = 12;
+const CLOSEST_SEARCHED = 4;
 /** Part of the question's (rarity-weighted) topic a sentence must hold to be an answer. */
 const ANSWER_COVERAGE = 0.6;
 
@@ -33,12 +34,20 @@ export function rankSentences(
   k: Knowledge,
   plan: QuestionPlan,
   person: PersonMatch | null,
+  /** A quick look for the closest passages only: few passages, no widening to OR. */
+  quick = false,
 ): SentenceHit[] {
   const terms = plan.searchTerms.filter((t) => !COMMON_STEMS.has(t));
   // Words in many passages narrow nothing and make the index do the most work: search by the
   // rarer ones; coverage below still weighs every word.
-  const rare = rarest(k, terms);
-  const passageIds = new Set(k.index.find(rare, PASSAGES_SEARCHED).map((h) => h.id));
+  const { terms: rare, widen } = rarest(k, terms);
+  // A quick look searches by the single rarest word: one posting list instead of several.
+  const passageIds = new Set(
+    (quick
+      ? k.index.find(rare.slice(0, 1), CLOSEST_SEARCHED, [])
+      : k.index.find(rare, PASSAGES_SEARCHED, widen ? rare : [])
+    ).map((h) => h.id),
+  );
   if (person) for (const m of person.official.mentions) passageIds.add(m.passageId);
   const topic = plan.topic.filter((t) => !person?.nameTerms.has(t));
   const personSentences = new Set(
@@ -117,14 +126,17 @@ const LARGE_CORPUS = 2000;
  * The terms to search by: those the corpus has at all (a word in no passage only empties an
  * AND), and in a large corpus only those in at most one passage in ten, or the three rarest.
  */
-function rarest(k: Knowledge, terms: string[]): string[] {
+function rarest(k: Knowledge, terms: string[]): { terms: string[]; widen: boolean } {
   const df = (t: string) => k.passageFrequency.get(t) ?? 0;
   const known = terms.filter((t) => df(t) > 0);
-  if (known.length === 0) return terms;
-  if (k.passages.size < LARGE_CORPUS) return known;
+  if (known.length === 0) return { terms, widen: true };
+  if (k.passages.size < LARGE_CORPUS) return { terms: known, widen: true };
   const sorted = [...known].sort((a, b) => df(a) - df(b));
   const rare = sorted.filter((t) => df(t) <= k.passages.size / 10);
-  return rare.length >= 2 ? rare : sorted.slice(0, 3);
+  // Only common words: AND alone already finds passages holding them all; an OR over words in
+  // every tenth passage would walk a large part of the index to rank nothing.
+  if (rare.length === 0) return { terms: sorted.slice(0, 2), widen: false };
+  return { terms: rare.length >= 2 ? rare : sorted.slice(0, 3), widen: true };
 }
 
 /**

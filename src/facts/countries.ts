@@ -108,7 +108,12 @@ export const COUNTRIES: readonly CountryEntry[] = [
   entry("Hong Kong", [], [], []),
   entry("Taiwan", [], ["Taiwanese"], [], ["Taipei"]),
   // Regions and blocs that trade news treats as one partner.
-  entry("Central Asia", ["Central Asian republics", "Central Asian states"], ["Central Asian"], ["CARs"]),
+  entry(
+    "Central Asia",
+    ["Central Asian republics", "Central Asian states"],
+    ["Central Asian"],
+    ["CARs"],
+  ),
   entry("Gulf Cooperation Council", ["Gulf states"], [], ["GCC"]),
   entry("ASEAN", ["Association of Southeast Asian Nations"], [], ["ASEAN"]),
 ];
@@ -205,6 +210,12 @@ export function findCountries(text: string): CountryMatch[] {
     kept.push(m);
   }
   return kept;
+}
+
+/** Every way the gazetteer knows to write a country: names, adjectives, abbreviations. */
+export function countryForms(country: string): string[] {
+  const c = COUNTRIES.find((entry) => entry.name === country);
+  return c ? [...c.names, ...c.adjectives, ...c.abbreviations, ...c.capitals] : [country];
 }
 
 const BY_KEY = new Map<string, string>();
