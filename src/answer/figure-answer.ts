@@ -3,7 +3,13 @@ import { alternativesOf, foldPhrases, holdsTerm } from "../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../text/terms";
 import type { Figure, FigureKind } from "../types";
 import { CitationList, citeSpan } from "./citations";
-import { type Knowledge, passageTerms, sentenceKey, termWeight } from "./knowledge";
+import {
+  type Knowledge,
+  passageCountries,
+  passageTerms,
+  sentenceKey,
+  termWeight,
+} from "./knowledge";
 import { coverage, periodFit, periodOrder } from "./match";
 import type { Outcome } from "./outcome";
 import type { QuestionPlan } from "./question";
@@ -41,8 +47,7 @@ function partnerFits(k: Knowledge, plan: QuestionPlan, f: Figure): boolean {
   if (plan.partners.length === 0) return true;
   if (f.partners.length > 0) return plan.partners.every((p) => f.partners.includes(p));
   // A figure with no partner of its own belongs to a partner only when its passage names it.
-  const passage = k.passages.get(f.passageId);
-  const named = new Set(findCountries(passage?.text ?? "").map((c) => c.country));
+  const named = passageCountries(k, f.passageId, false);
   return plan.partners.every((p) => named.has(p));
 }
 
@@ -350,14 +355,30 @@ function companions(k: Knowledge, s: Scored): string {
   return ` The same sentence gives ${others.map((g) => g.value).join(", ")}.`;
 }
 
+const COVERAGE = new WeakMap<Knowledge, { partners: Set<string>; periods: Set<string> }>();
+
+/** The partners and the distinct periods the figures give, worked out once per corpus. */
+function figureCoverage(k: Knowledge) {
+  let known = COVERAGE.get(k);
+  if (!known) {
+    known = {
+      partners: new Set(k.figures.flatMap((f) => f.partners)),
+      periods: new Set(k.figures.flatMap((f) => (f.period ? [f.period] : []))),
+    };
+    COVERAGE.set(k, known);
+  }
+  return known;
+}
+
 /** What the corpus lacks, in words a person understands. */
 function missingFor(k: Knowledge, plan: QuestionPlan): string[] {
   const missing: string[] = [];
+  const { partners, periods } = figureCoverage(k);
   for (const p of plan.partners) {
-    if (!k.figures.some((f) => f.partners.includes(p))) missing.push(`no figure about ${p}`);
+    if (!partners.has(p)) missing.push(`no figure about ${p}`);
   }
   if (plan.periods.length > 0) {
-    const fits = k.figures.some((f) => periodFit(plan.periods, f.period) > 0);
+    const fits = [...periods].some((period) => periodFit(plan.periods, period) > 0);
     if (!fits) missing.push(`no figure for ${plan.periods.map((p) => p.text).join(", ")}`);
   }
   if (missing.length === 0) missing.push("no figure in the corpus measures what is asked");

@@ -138,11 +138,18 @@ function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
   return value;
 }
 
-/** The countries a passage (with its article's title) names, by canonical name. */
-export function passageCountries(k: Knowledge, passageId: string): ReadonlySet<string> {
-  return memo(k.passageCountryCache, passageId, () => {
+/**
+ * The countries a passage names, by canonical name; with `withTitle`, those of its article's title
+ * too (context for a sentence), without it only the passage's own (whose figure it is).
+ */
+export function passageCountries(
+  k: Knowledge,
+  passageId: string,
+  withTitle = true,
+): ReadonlySet<string> {
+  return memo(k.passageCountryCache, withTitle ? passageId : `${passageId}|own`, () => {
     const p = k.passages.get(passageId);
-    const title = p ? (k.articles.get(p.articleId)?.title ?? "") : "";
+    const title = p && withTitle ? (k.articles.get(p.articleId)?.title ?? "") : "";
     return new Set(findCountries(`${title} ${p?.text ?? ""}`).map((c) => c.country));
   });
 }

@@ -27,11 +27,25 @@ function nameTokens(o: Official): Set<string> {
   return out;
 }
 
-/** Name tokens → how many officials carry them; a token carried by one official identifies them. */
-function tokenOwners(officials: readonly Official[]): Map<string, number> {
-  const owners = new Map<string, number>();
-  for (const o of officials) for (const t of nameTokens(o)) owners.set(t, (owners.get(t) ?? 0) + 1);
-  return owners;
+interface NameIndex {
+  tokens: Map<Official, Set<string>>;
+  /** Name tokens → how many officials carry them; a token carried by one identifies them. */
+  owners: Map<string, number>;
+}
+
+const NAME_INDEXES = new WeakMap<readonly Official[], NameIndex>();
+
+/** Officials' name tokens, worked out once per corpus rather than on every question. */
+function nameIndex(officials: readonly Official[]): NameIndex {
+  let index = NAME_INDEXES.get(officials);
+  if (!index) {
+    const tokens = new Map(officials.map((o) => [o, nameTokens(o)]));
+    const owners = new Map<string, number>();
+    for (const set of tokens.values()) for (const t of set) owners.set(t, (owners.get(t) ?? 0) + 1);
+    index = { tokens, owners };
+    NAME_INDEXES.set(officials, index);
+  }
+  return index;
 }
 
 export interface PersonMatch {
@@ -47,10 +61,10 @@ export interface PersonMatch {
  */
 export function findPerson(k: Knowledge, plan: QuestionPlan): PersonMatch | null {
   const asked = words(plan.text).map((w) => w.word);
-  const owners = tokenOwners(k.officials);
+  const { tokens, owners } = nameIndex(k.officials);
   let best: { official: Official; score: number; matched: string[] } | null = null;
   for (const o of k.officials) {
-    const mine = nameTokens(o);
+    const mine = tokens.get(o) ?? nameTokens(o);
     const matched = [...new Set(asked.filter((w) => mine.has(w)))];
     if (matched.length === 0) continue;
     const unique = matched.some((w) => owners.get(w) === 1);
@@ -59,7 +73,7 @@ export function findPerson(k: Knowledge, plan: QuestionPlan): PersonMatch | null
     if (!best || score > best.score) best = { official: o, score, matched };
   }
   if (!best) return null;
-  const mine = nameTokens(best.official);
+  const mine = tokens.get(best.official) ?? nameTokens(best.official);
   const countryWords = new Set(
     findCountries(plan.text).flatMap((c) => words(c.matched).map((w) => w.word)),
   );
