@@ -1,3 +1,4 @@
+import { parseNumeral } from "../facts/numbers";
 import { findPeriods, type PeriodMention } from "../facts/periods";
 import { holdsTerm } from "../text/synonyms";
 import { type Knowledge, termWeight } from "./knowledge";
@@ -58,18 +59,6 @@ const ORDINALS: Record<string, number> = {
   "3rd": 3,
   "4th": 4,
 };
-const COUNTS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-};
 
 /** Months `from` (1–12) on, `count` of them, across the turn of the year. */
 function monthRun(from: number, count: number): Set<number> {
@@ -104,9 +93,7 @@ function yearPart(label: string): Set<number> | null {
       label,
     );
   if (months) {
-    const count = /^\d/.test(months[2] ?? "")
-      ? Number(months[2])
-      : (COUNTS[(months[2] ?? "").toLowerCase()] ?? 0);
+    const count = parseNumeral(months[2] ?? "") ?? 0;
     const from = (months[1] ?? "").toLowerCase() === "first" ? start : start + 12 - count;
     return monthRun(from, count);
   }
