@@ -14,6 +14,8 @@ const GROUPS: readonly string[][] = [
   ["discount", "price cut", "rebate", "cheaper"],
   ["loss", "losses", "lose", "loses", "lost"],
   ["debt", "loan", "loans", "borrowing", "credit"],
+  ["unnamed", "anonymous", "anonymity"],
+  ["obstacle", "obstacles", "holds back", "hold back", "hinder", "barrier", "barriers", "impediment"],
   ["deposit", "deposits", "parked"],
   ["remittances", "remit", "send home", "sent home", "inflows from workers"],
   ["overseas", "workers", "diaspora", "expatriates", "abroad"],

@@ -15,7 +15,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     "he him his she her hers we us our you your i me my mine who whom whose which what when where " +
     "why how whether if also just only not no yes all any both each either neither some such own " +
     "same other another more most much many few one s t re ve ll d tell me please give show list " +
-    "according said says say told per via"
+    "according said says say told per via really actually exactly mainly mostly still even ever " +
+    "already"
   ).split(/\s+/),
 );
 
