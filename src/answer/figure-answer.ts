@@ -34,10 +34,9 @@ function kindsFor(plan: QuestionPlan): FigureKind[] {
     case "share":
       return ["percent"];
     case "amount":
-      // "How much have exports grown?" is answered by a percentage as well.
-      return asksChange(plan)
-        ? ["money", "percent", "count", "duration"]
-        : ["money", "count", "duration"];
+      // "How much have exports grown?" is answered by a percentage as well; a duration answers
+      // only "how long", handled above.
+      return asksChange(plan) ? ["money", "percent", "count"] : ["money", "count"];
     default:
       return ["money", "percent", "count", "duration"];
   }

@@ -16,7 +16,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     "why how whether if also just only not no yes all any both each either neither some such own " +
     "same other another more most much many few one s t re ve ll d tell me please give show list " +
     "according said says say told per via really actually exactly mainly mostly still even ever " +
-    "already"
+    "already thanks due because owing"
   ).split(/\s+/),
 );
 
