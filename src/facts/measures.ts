@@ -182,8 +182,26 @@ function resolveChange(ctx: Context, found: MeasureMatch, after: number): Measur
   return null;
 }
 
+const RATE_UNITS = new Set(["year", "month", "week", "day", "annum"]);
+const RATE_ADVERBS = new Set(["annually", "yearly", "monthly", "weekly", "daily"]);
+
+/**
+ * Past a rate right after the amount, so `€1.1 billion a year in duties` reads like `€1.1 billion
+ * in duties`: `a year`, `per annum`, `each month`, `annually`.
+ */
+function afterRate(ctx: Context, at: number): number {
+  const next = lower(ctx.tokens[at + 1]);
+  if (next && RATE_ADVERBS.has(next)) return at + 1;
+  const unit = lower(ctx.tokens[at + 2]);
+  if (next && ["a", "an", "per", "each", "every"].includes(next) && unit && RATE_UNITS.has(unit)) {
+    return at + 2;
+  }
+  return at;
+}
+
 /** The measure from the words after the figure, or null. */
-function measureAfter(ctx: Context, q: Quantity, at: number): MeasureMatch | null {
+function measureAfter(ctx: Context, q: Quantity, valueEnd: number): MeasureMatch | null {
+  const at = afterRate(ctx, valueEnd);
   // A duration measures what follows it only as a modifier: `five-year plan`.
   const modifier = q.kind === "duration" && /-\p{L}+$/u.test(q.value);
   if (q.kind !== "money" && q.kind !== "percent" && !modifier) return null;

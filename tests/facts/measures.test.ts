@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { splitPassages } from "../../src/corpus/passages";
+import { extractFigures } from "../../src/facts/figures";
 import { findMeasures, measureTopics } from "../../src/facts/measures";
 import { findQuantities } from "../../src/facts/quantities";
 
@@ -337,5 +339,18 @@ describe("findMeasures: what is measured, not the words around the value", () =>
       ["20,000 tonnes of rice", "rice"],
       ["15,000 tonnes", "chickpeas"],
     ]);
+  });
+});
+
+describe("an amount followed by a rate", () => {
+  it("reads past 'a year' to what the amount is in: €1.1 billion a year in duties", () => {
+    const article = {
+      id: "rate",
+      title: "GSP+ savings",
+      body: "Exporters had saved an estimated €1.1 billion a year in duties under the scheme.",
+    };
+    const [figure] = extractFigures(article, splitPassages(article));
+    expect(figure?.value).toBe("€1.1 billion");
+    expect(figure?.measure).toBe("duties");
   });
 });
