@@ -261,7 +261,9 @@ export function nounPhraseAfter(text: string, tokens: Token[], from: number, lim
 const MODALS = words("will would shall should can could may might must");
 
 /** Words that make a prepositional phrase worth crossing: it names a place or the partners. */
-const PARTNER_WORDS = words("countries nations sides economies partners neighbours neighbors");
+const PARTNER_WORDS = words(
+  "countries nations sides economies partners neighbours neighbors country kingdom bloc republic region",
+);
 
 /**
  * The noun phrase that ends at token `to` and runs left, with a prepositional phrase that names a

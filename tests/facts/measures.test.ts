@@ -354,3 +354,15 @@ describe("an amount followed by a rate", () => {
     expect(figure?.measure).toBe("duties");
   });
 });
+
+describe("a subject that names the partner by a common noun", () => {
+  it("measures remittances from the kingdom as remittances", () => {
+    const article = {
+      id: "kingdom",
+      title: "Saudi remittances",
+      body: "Data from the State Bank of Pakistan show remittances from the kingdom reached $7.4 billion in FY2023-24.",
+    };
+    const [figure] = extractFigures(article, splitPassages(article));
+    expect(figure?.measure).toBe("remittances");
+  });
+});
