@@ -63,8 +63,8 @@ describe("the dev questions with extra articles about other partners present", a
 describe.each([
   ["extra-articles", "extra-questions.json", 0.9],
   ["more-articles", "more-questions.json", 0.9],
-  // Written last, and tuned against least: the bar is what the engine reaches today.
-  ["third-articles", "third-questions.json", 0.75],
+  // Written last, and tuned against least: the bar sits a little under what it reaches (81%).
+  ["third-articles", "third-questions.json", 0.78],
 ])(
   "questions on realistic articles written apart from the engine (%s)",
   async (folder, file, bar) => {
