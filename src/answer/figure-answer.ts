@@ -99,6 +99,31 @@ function namesWhatIsAsked(f: Figure, asked: ReadonlySet<string>): boolean {
   return measureHeads(f).some((h) => holdsTerm(asked, h));
 }
 
+/** Nouns that make the word before them part of a name for a body or an office. */
+const OFFICE_NOUNS = new Set(
+  (
+    "minister ministry secretary ambassador envoy official officials delegation representative " +
+    "adviser advisor council board authority chamber committee commission department division"
+  )
+    .split(" ")
+    .map((w) => contentTerms(w)[0] ?? w),
+);
+
+/**
+ * The question's terms that may name what a figure measures: every term but one that only
+ * qualifies an office or body ("trade" in "the trade minister's visit" asks for no trade figure).
+ */
+function headTerms(plan: QuestionPlan, asked: QuestionWord[]): Set<string> {
+  const all = new Set(contentTerms(plan.text));
+  asked.forEach((w, i) => {
+    const next = asked[i + 1];
+    if (w && next && OFFICE_NOUNS.has(next) && !asked.some((o, j) => o === w && j !== i)) {
+      all.delete(w);
+    }
+  });
+  return all;
+}
+
 /** A question word in order, with its stem, or null where a phrase breaks (stop words, countries). */
 type QuestionWord = string | null;
 
@@ -191,8 +216,8 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
   }
   if (topic.length === 0) for (let i = 0; i < k.figures.length; i++) candidates.add(i);
 
-  const askedTerms = new Set(contentTerms(plan.text));
   const askedWords = questionWords(plan);
+  const askedTerms = headTerms(plan, askedWords);
   const scored: Scored[] = [];
   for (const i of candidates) {
     const f = k.figures[i];
