@@ -42,11 +42,14 @@ function kindsFor(plan: QuestionPlan): FigureKind[] {
   }
 }
 
+const METONYM = /\bthe (?:bloc|kingdom|emirates|republic|union|federation)\b/i;
+
 function partnerFits(k: Knowledge, plan: QuestionPlan, f: Figure): boolean {
   if (plan.partners.length === 0) return true;
   if (f.partners.length > 0) return plan.partners.every((p) => f.partners.includes(p));
-  // A figure with no partner of its own belongs to a partner only when its passage names it.
-  const named = passageCountries(k, f.passageId, false);
+  // A figure with no partner of its own belongs to a partner only when its passage names it, or
+  // when its sentence refers to the article's partner as "the bloc", "the kingdom".
+  const named = passageCountries(k, f.passageId, METONYM.test(f.sentence));
   return plan.partners.every((p) => named.has(p));
 }
 
