@@ -102,6 +102,8 @@ function namesWhatIsAsked(f: Figure, asked: ReadonlySet<string>): boolean {
   return measureHeads(f).some((h) => holdsTerm(asked, h));
 }
 
+const TRADE_VERBS = new Set(contentTerms("buy buys bought purchase purchased sell sells sold"));
+
 /** Nouns that make the word before them part of a name for a body or an office. */
 const OFFICE_NOUNS = new Set(
   (
@@ -117,7 +119,12 @@ const OFFICE_NOUNS = new Set(
  * qualifies an office or body ("trade" in "the trade minister's visit" asks for no trade figure).
  */
 function headTerms(plan: QuestionPlan, asked: QuestionWord[]): Set<string> {
-  const all = new Set(contentTerms(plan.text));
+  // The planned topic speaks for Pakistan's side ("Britain bought from Pakistan" is exports); the
+  // question's own trade verbs would say the opposite, so they do not count here.
+  const all = new Set([
+    ...contentTerms(plan.text).filter((t) => !TRADE_VERBS.has(t)),
+    ...plan.topic,
+  ]);
   asked.forEach((w, i) => {
     const next = asked[i + 1];
     if (w && next && OFFICE_NOUNS.has(next) && !asked.some((o, j) => o === w && j !== i)) {

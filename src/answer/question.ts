@@ -115,6 +115,28 @@ function isOwner(text: string, c: CountryMatch): boolean {
   return c.adjective || /^['’]s\b/.test(after) || /^\s+\p{Lu}/u.test(text.slice(c.end, c.end + 2));
 }
 
+const EXPORTS = contentTerms("exports")[0] ?? "exports";
+const IMPORTS = contentTerms("imports")[0] ?? "imports";
+
+/**
+ * Figures are Pakistan's: what a partner buys from Pakistan is Pakistan's exports, what it sells
+ * to Pakistan Pakistan's imports ("How much did Britain buy from Pakistan?").
+ */
+function fromPartnersSide(text: string, topic: string[]): string[] {
+  const swap = (verbs: string, to: string) => {
+    const from = new Set(contentTerms(verbs));
+    return topic.map((t) => (from.has(t) ? to : t));
+  };
+  // Only a verb whose subject is the partner; "EU imports from Pakistan" names the EU's measure.
+  if (/\b(?:buy|buys|bought|purchase[ds]?)\b[^?]*\bfrom\s+Pakistan\b/i.test(text)) {
+    return swap("buy buys bought purchase purchases purchased", EXPORTS);
+  }
+  if (/\b(?:sell|sells|sold)\b[^?]*\bto\s+Pakistan\b/i.test(text)) {
+    return swap("sell sells sold", IMPORTS);
+  }
+  return topic;
+}
+
 /**
  * Splits "How many MoUs were signed, and what were they worth?" into its questions: a comma or
  * "and" followed by a question word starts a new one. One question comes back as one part.
@@ -153,7 +175,10 @@ export function planQuestion(question: string, context = ""): QuestionPlan {
       (w) => contentTerms(w)[0] ?? w,
     ),
   );
-  const topic = contentTerms(foldPhrases(stripped)).filter((t) => !frame.has(t));
+  const topic = fromPartnersSide(
+    text,
+    contentTerms(foldPhrases(stripped)).filter((t) => !frame.has(t)),
+  );
   const partnerTerms = countries
     .filter((c) => c.country !== "Pakistan")
     .flatMap((c) => contentTerms(c.matched));

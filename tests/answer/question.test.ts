@@ -57,3 +57,19 @@ describe("planning a question", () => {
     ]);
   });
 });
+
+describe("the side of the trade a question asks about", () => {
+  it("reads what a partner buys from Pakistan as Pakistan's exports", () => {
+    expect(planQuestion("How much did Britain buy from Pakistan last year?").topic).toEqual([
+      "expor",
+    ]);
+  });
+
+  it("reads what a partner sells to Pakistan as Pakistan's imports", () => {
+    expect(planQuestion("How much does Indonesia sell to Pakistan?").topic).toEqual(["impor"]);
+  });
+
+  it("keeps a measure the partner reports as it is named", () => {
+    expect(planQuestion("What were EU imports from Pakistan in 2023?").topic).toEqual(["impor"]);
+  });
+});
