@@ -27,7 +27,13 @@ interface Scored {
 }
 
 function kindsFor(plan: QuestionPlan): FigureKind[] {
-  if (/\bhow long\b|\bduration\b|\bperiod of\b/i.test(plan.text)) return ["duration"];
+  if (
+    /\bhow long\b|\bduration\b|\bperiod of\b|\bhow many (?:years|months|weeks|days)\b/i.test(
+      plan.text,
+    )
+  ) {
+    return ["duration"];
+  }
   switch (plan.kind) {
     case "count":
       return ["count"];
@@ -153,9 +159,18 @@ const matchesTerm = (a: string, b: string) =>
 
 /** Qualifiers that every figure of a measure satisfies: "total goods trade" is trade. */
 const GENERIC_MODIFIERS = new Set(
-  ["total", "overall", "goods", "merchandise", "annual", "yearly", "current", "new", "latest"].map(
-    (w) => contentTerms(w)[0] ?? w,
-  ),
+  [
+    "total",
+    "overall",
+    "goods",
+    "merchandise",
+    "annual",
+    "yearly",
+    "current",
+    "new",
+    "latest",
+    "bilateral",
+  ].map((w) => contentTerms(w)[0] ?? w),
 );
 
 /**
@@ -188,6 +203,7 @@ function measureSurplus(
   let total = 0;
   let extra = 0;
   for (const t of measure) {
+    if (GENERIC_MODIFIERS.has(t)) continue;
     const w = termWeight(k, t);
     total += w;
     if (!asked.has(t) && !topic.some((q) => holdsTerm(new Set([t]), q))) extra += w;
@@ -290,11 +306,14 @@ export function isGoal(f: Figure): boolean {
   return TARGET_CUE.test(clause);
 }
 
-function sameMeasure(k: Knowledge, a: Scored, b: Scored): boolean {
+function sameMeasure(k: Knowledge, a: Scored, b: Scored, asked: readonly string[]): boolean {
   if (a.figure.kind !== b.figure.kind || a.figure.unit !== b.figure.unit) return false;
   // A goal and a result are not two readings of one measure.
   if (isGoal(a.figure) !== isGoal(b.figure)) return false;
-  if (a.figure.partners.join() !== b.figure.partners.join()) return false;
+  // Partners: the same, or, when the question names partners, the same as far as it asks.
+  const partnersOf = (f: Figure) =>
+    (asked.length > 0 ? f.partners.filter((p) => asked.includes(p)) : f.partners).join();
+  if (partnersOf(a.figure) !== partnersOf(b.figure)) return false;
   const ma = new Set(k.figureMeasureTerms[a.at]);
   const mb = k.figureMeasureTerms[b.at] ?? [];
   const shared = mb.filter((t) => ma.has(t)).length;
@@ -338,7 +357,7 @@ export function answerFromFigures(
   let chosen: Scored[] = [best];
   // Every accepted figure of the same measure: each passed the checks for partner, period and
   // topic, so a wording closer to the question's does not hide another period's value.
-  const others = ranked.slice(1).filter((s) => sameMeasure(k, best, s));
+  const others = ranked.slice(1).filter((s) => sameMeasure(k, best, s, plan.partners));
   if (others.length > 0) {
     const byPeriod = new Map<string, Scored>();
     for (const s of [best, ...others]) {

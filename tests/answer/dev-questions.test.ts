@@ -63,8 +63,10 @@ describe("the dev questions with extra articles about other partners present", a
 describe.each([
   ["extra-articles", "extra-questions.json", 0.9],
   ["more-articles", "more-questions.json", 0.9],
-  // Written last, and tuned against least: the bar sits a little under what it reaches (81%).
-  ["third-articles", "third-questions.json", 0.78],
+  // Written after the first two and tuned against less: the bar sits under what it reaches (86%).
+  ["third-articles", "third-questions.json", 0.8],
+  // Written at the very end and not tuned against: the honest measure of unseen articles (66%).
+  ["fourth-articles", "fourth-questions.json", 0.62],
 ])(
   "questions on realistic articles written apart from the engine (%s)",
   async (folder, file, bar) => {
