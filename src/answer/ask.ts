@@ -172,7 +172,7 @@ function asksForRole(plan: QuestionPlan): boolean {
 
 /** Words that make a question without a question word ask for figures ("IT export figures"). */
 const QUANTITATIVE =
-  /\b(?:figures?|numbers?|statistics|stats|data|amounts?|values?|totals?|how much|how many)\b/i;
+  /\b(?:figures?|numbers?|statistics|stats|data|amounts?|values?|totals?|how much|how many|targets?|goals?)\b/i;
 
 function notAnswered(
   k: Knowledge,

@@ -252,7 +252,8 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
     const periodScore = periodFit(plan.periods, f.period);
     if (periodScore === 0) continue;
     const measureTerms = k.figureMeasureTerms[i] ?? [];
-    if (!namesWhatIsAsked(f, askedTerms)) continue;
+    // "How long …?" is narrowed by its kind; a duration's measure is seldom worded as asked.
+    if (kinds[0] !== "duration" && !namesWhatIsAsked(f, askedTerms)) continue;
     // "Halal meat exports": a figure of exports whose sentence and passage never say halal is
     // about other exports.
     const modifiers = askedModifiers(askedWords, f);
@@ -277,13 +278,17 @@ function rankFigures(k: Knowledge, plan: QuestionPlan, exclude: ReadonlySet<stri
     const needed = measureCover >= 0.3 ? 0.3 : 0.5;
     // A figure whose measure was not made out rests on its sentence alone: it must hold nearly all.
     const unnamed = f.measure === null ? 0.8 : 0.99;
-    if (sentenceCover < needed || (measureCover === 0 && sentenceCover < unnamed)) continue;
+    const duration = kinds[0] === "duration";
+    if (sentenceCover < needed || (!duration && measureCover === 0 && sentenceCover < unnamed)) {
+      continue;
+    }
     let score = 0.55 * measureCover + 0.45 * sentenceCover + 0.2 * periodScore;
     score -= 0.3 * measureSurplus(k, topic, measureTerms);
     const isTarget = isGoal(f);
     if (plan.asksTarget) score += isTarget ? 0.3 : -0.1;
     else if (isTarget) score -= 0.25;
-    if (kinds[0] === f.kind) score += 0.05;
+    // "How much" asks for money first; a count answers it only when no money figure fits.
+    if (kinds[0] === f.kind) score += /\bhow much\b/i.test(plan.text) ? 0.25 : 0.05;
     if (f.kind === "percent" && isChange(f) !== asksChange(plan)) score -= 0.15;
     scored.push({ figure: f, at: i, score, measureCover, periodScore });
   }

@@ -38,7 +38,7 @@ const FRAME_WORDS = new Set(
     // Verbs that frame a figure without naming what it measures.
     "set agree agreed sign signed reach reached make made take get got put stand record recorded " +
     "change changed trend move moved go goes went gone come comes came money funds sum " +
-    "share percentage percent proportion portion fraction big large size high level " +
+    "share percentage percent proportion portion fraction big large size high level long " +
     // Words that ask after a person's office without naming it.
     "position post role title office job designation hold holds represent represents serve serves"
   ).split(" "),
@@ -62,7 +62,9 @@ function kindOf(q: string): QuestionKind {
     )
   )
     return "share";
-  if (/\bhow much\b|\bhow big\b|\bhow large\b|\bworth\b|\bvalue of\b|\bvolume\b/.test(s))
+  if (
+    /\bhow much\b|\bhow big\b|\bhow large\b|\bhow long\b|\bworth\b|\bvalue of\b|\bvolume\b/.test(s)
+  )
     return "amount";
   if (
     /^(?:who|whom|whose)\b|\bwho (?:is|was|are|were|chairs|heads|leads)\b|^what (?:is|was) (?:the )?(?:position|post|role|title|office|job|designation)\b|^what (?:position|post|role|title|office|job|designation)\b/.test(

@@ -41,7 +41,7 @@ const GROUPS: readonly string[][] = [
   ["IT", "information technology"],
   ["ICT", "information and communication technology"],
   ["deficit", "gap", "shortfall"],
-  ["investment", "investments", "invest"],
+  ["investment", "investments", "invest", "put into", "pour into", "inject"],
   ["companies", "firms", "businesses", "enterprises"],
   ["chairs", "chairman", "chairperson", "chaired", "co-chaired", "heads", "headed", "leads", "led"],
   ["ask", "asked", "request", "requested", "sought", "seek", "demand", "demanded"],
@@ -68,7 +68,12 @@ const GROUPS: readonly string[][] = [
 /** For each stemmed term, its alternatives as lists of stemmed terms (all must be present). */
 const ALTERNATIVES = new Map<string, string[][]>();
 for (const group of GROUPS) {
-  const forms = group.map((g) => contentTerms(g)).filter((f) => f.length > 0);
+  // A phrase that loses words to the stop list ("put into" → "put") is folded as a whole phrase
+  // only; as a lone word it would match far too much.
+  const forms = group
+    .filter((g) => !/[\s-]/.test(g) || contentTerms(g).length > 1)
+    .map((g) => contentTerms(g))
+    .filter((f) => f.length > 0);
   for (const form of forms) {
     if (form.length !== 1) continue;
     const key = form[0] as string;
@@ -81,7 +86,7 @@ for (const group of GROUPS) {
 const PHRASES: [RegExp, string][] = GROUPS.flatMap((group) => {
   const head = group[0] as string;
   return group
-    .filter((g) => contentTerms(g).length > 1)
+    .filter((g) => /[\s-]/.test(g))
     .map((g): [RegExp, string] => [
       new RegExp(`\\b${g.replace(/[-\s]+/g, "[-\\s]+")}s?\\b`, "gi"),
       head,
