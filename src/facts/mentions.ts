@@ -38,6 +38,18 @@ import {
 } from "./titles";
 import { isAllCaps, isCapitalised, isPossessive, tokenize, type WordToken } from "./wordTokens";
 
+/** What a mention says of a person before anything is read beside the name. */
+export const NO_FACTS = {
+  title: null,
+  titleHead: null,
+  organization: null,
+  organizationDerived: false,
+  country: null,
+  postedTo: null,
+  diplomatic: false,
+  government: false,
+} as const satisfies Partial<FoundMention>;
+
 export interface FoundMention {
   /** Span of the name in the body. */
   nameStart: number;
@@ -719,14 +731,7 @@ function addMention(
     full,
     referenceAsWritten:
       referenceStart !== undefined && !full ? s.slice(referenceStart, run.end) : nameAsWritten,
-    title: null,
-    titleHead: null,
-    organization: null,
-    organizationDerived: false,
-    country: null,
-    postedTo: null,
-    diplomatic: false,
-    government: false,
+    ...NO_FACTS,
     ...facts,
   };
   s.mentions.push(mention);

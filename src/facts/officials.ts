@@ -23,6 +23,7 @@ import {
   analyseSentence,
   bareNameRuns,
   type FoundMention,
+  NO_FACTS,
   type SentenceAnalysis,
 } from "./mentions";
 import {
@@ -247,14 +248,7 @@ const bareMention = (nameStart: number, nameEnd: number, nameAsWritten: string):
   nameAsWritten,
   full: false,
   referenceAsWritten: nameAsWritten,
-  title: null,
-  titleHead: null,
-  organization: null,
-  organizationDerived: false,
-  country: null,
-  postedTo: null,
-  diplomatic: false,
-  government: false,
+  ...NO_FACTS,
   how: "speech",
 });
 
