@@ -90,17 +90,26 @@ const GENERIC_HEADS = new Set(
  * "global halal market", "memoranda" in "memoranda of understanding") — or one of its synonyms. A
  * question about halal meat exports is not answered by the size of the global halal market.
  */
+/** Measures repeat across figures ("exports", "bilateral trade"): each is read once. */
+const HEADS = new Map<string, string[]>();
+
 function measureHeads(f: Figure): string[] {
   if (!f.measure) return [];
-  const [head] = f.measure.split(/\s+of\s+/i);
-  return [head, f.measure]
-    .map(
-      (phrase) =>
-        contentTerms(phrase ?? "")
-          .filter((t) => !GENERIC_HEADS.has(t))
-          .at(-1) ?? contentTerms(phrase ?? "").at(-1),
-    )
-    .filter((h): h is string => h !== undefined);
+  let heads = HEADS.get(f.measure);
+  if (!heads) {
+    const [head] = f.measure.split(/\s+of\s+/i);
+    heads = [head, f.measure]
+      .map(
+        (phrase) =>
+          contentTerms(phrase ?? "")
+            .filter((t) => !GENERIC_HEADS.has(t))
+            .at(-1) ?? contentTerms(phrase ?? "").at(-1),
+      )
+      .filter((h): h is string => h !== undefined);
+    if (HEADS.size > 50_000) HEADS.clear();
+    HEADS.set(f.measure, heads);
+  }
+  return heads;
 }
 
 function namesWhatIsAsked(f: Figure, asked: ReadonlySet<string>): boolean {
