@@ -1,4 +1,4 @@
-import { COUNTRIES } from "../src/facts/countries";
+import { COUNTRIES } from "../src/facts/language/countries";
 import type { Article } from "../src/types";
 import { capitalize, pseudoWords } from "./pseudo-words";
 import { createRandom, type Random, zipfSampler } from "./random";

@@ -5,9 +5,9 @@ import { ask } from "./answer/ask";
 import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
 import { corpusFingerprint, loadCorpus } from "./corpus/load";
 import { splitPassages } from "./corpus/passages";
-import { canonicalCountry } from "./facts/countries";
-import { extractFigures } from "./facts/figures";
-import { extractOfficials, officialMatches } from "./facts/officials";
+import { extractFigures } from "./facts/figures/figures";
+import { canonicalCountry } from "./facts/language/countries";
+import { extractOfficials, officialMatches } from "./facts/people/officials";
 import {
   codeFingerprint,
   knowledgeFromSnapshot,

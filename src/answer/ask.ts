@@ -1,4 +1,4 @@
-import { countryForms } from "../facts/countries";
+import { countryForms } from "../facts/language/countries";
 import { contentTerms, words } from "../text/terms";
 import type { Answer } from "../types";
 import { CitationList, citeSpan } from "./citations";

@@ -1,4 +1,4 @@
-import { findCountries } from "../facts/countries";
+import { findCountries } from "../facts/language/countries";
 import { alternativesOf, foldPhrases, holdsTerm } from "../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../text/terms";
 import type { Figure, FigureKind } from "../types";

@@ -1,5 +1,5 @@
-import { findCountries } from "../facts/countries";
-import { findPeriods, type PeriodMention } from "../facts/periods";
+import { findCountries } from "../facts/language/countries";
+import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { PassageIndex } from "../index/passage-index";
 import { contentTerms } from "../text/terms";
 import type { Article, Figure, Official, Passage, Sentence } from "../types";

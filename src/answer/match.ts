@@ -1,5 +1,5 @@
-import { parseNumeral } from "../facts/numbers";
-import { findPeriods, type PeriodMention } from "../facts/periods";
+import { parseNumeral } from "../facts/language/numbers";
+import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { holdsTerm } from "../text/synonyms";
 import { type Knowledge, termWeight } from "./knowledge";
 

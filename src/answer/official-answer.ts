@@ -1,4 +1,4 @@
-import { findCountries } from "../facts/countries";
+import { findCountries } from "../facts/language/countries";
 import { contentTerms, STOP_WORDS, words } from "../text/terms";
 import type { Citation, Mention, Official, Quote } from "../types";
 import { CitationList, citeSpan } from "./citations";

@@ -1,5 +1,5 @@
-import { findCountries } from "../facts/countries";
-import type { PeriodMention } from "../facts/periods";
+import { findCountries } from "../facts/language/countries";
+import type { PeriodMention } from "../facts/language/periods";
 import { CORPUS_COMMON, stem, words } from "../text/terms";
 import type { Passage, Sentence, Span } from "../types";
 import { CitationList, citeSpan } from "./citations";

@@ -1,5 +1,5 @@
-import { type CountryMatch, findCountries } from "../facts/countries";
-import { findPeriods, type PeriodMention } from "../facts/periods";
+import { type CountryMatch, findCountries } from "../facts/language/countries";
+import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { foldPhrases } from "../text/synonyms";
 import { contentTerms, words } from "../text/terms";
 import type { QuestionKind } from "../types";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { monthsOf, periodFit } from "../../src/answer/match";
-import { findPeriods } from "../../src/facts/periods";
+import { findPeriods } from "../../src/facts/language/periods";
 
 describe("months of a period", () => {
   it("fills a month range across the turn of the year", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/generate";
 import { ABSENT_PARTNERS } from "../../bench/vocabulary";
 import { splitPassages } from "../../src/corpus/passages";
-import { findCountries } from "../../src/facts/countries";
+import { findCountries } from "../../src/facts/language/countries";
 
 const corpus = generateCorpus({ passages: 1_000, seed: 11 });
 

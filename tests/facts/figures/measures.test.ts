@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../src/corpus/passages";
-import { extractFigures } from "../../src/facts/figures";
-import { findMeasures, measureTopics } from "../../src/facts/measures";
-import { findQuantities } from "../../src/facts/quantities";
+import { splitPassages } from "../../../src/corpus/passages";
+import { extractFigures } from "../../../src/facts/figures/figures";
+import { findMeasures, measureTopics } from "../../../src/facts/figures/measures";
+import { findQuantities } from "../../../src/facts/figures/quantities";
 
 /** Each figure of the sentence with what it measures. */
 function measures(sentence: string): [string, string | null][] {

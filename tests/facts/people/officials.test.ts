@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../src/corpus/passages";
-import { type ArticleText, extractOfficials, officialMatches } from "../../src/facts/officials";
-import type { Official } from "../../src/types";
+import { splitPassages } from "../../../src/corpus/passages";
+import {
+  type ArticleText,
+  extractOfficials,
+  officialMatches,
+} from "../../../src/facts/people/officials";
+import type { Official } from "../../../src/types";
 
 function doc(id: string, body: string): ArticleText {
   const article = {
@@ -830,7 +834,7 @@ describe("the seed corpus", () => {
     "pakistan-japan-trade-ties",
     "us-tech-companies-pakistan",
   ].map((id) => {
-    const raw = readFileSync(new URL(`../../corpus/${id}.md`, import.meta.url), "utf8");
+    const raw = readFileSync(new URL(`../../../corpus/${id}.md`, import.meta.url), "utf8");
     const lines = raw.split(/\r?\n/);
     const second = lines.indexOf("---", 1);
     const title = /^title:\s*(.*)$/m.exec(raw)?.[1] ?? "";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../src/corpus/passages";
-import { phoneticNameKey, phoneticPart } from "../../src/facts/names";
-import { type ArticleText, extractOfficials } from "../../src/facts/officials";
-import { officeOf, officesCompatible } from "../../src/facts/titles";
-import type { Official } from "../../src/types";
+import { splitPassages } from "../../../src/corpus/passages";
+import { phoneticNameKey, phoneticPart } from "../../../src/facts/people/names";
+import { type ArticleText, extractOfficials } from "../../../src/facts/people/officials";
+import { officeOf, officesCompatible } from "../../../src/facts/people/titles";
+import type { Official } from "../../../src/types";
 
 function doc(id: string, body: string): ArticleText {
   const article = {

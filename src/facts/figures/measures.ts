@@ -15,8 +15,8 @@
  * Pakistan` → `bilateral trade`); the phrase before that cut is kept for finding partners.
  */
 
-import { findCountries } from "./countries";
-import { findPeriods } from "./periods";
+import { findCountries } from "../language/countries";
+import { findPeriods } from "../language/periods";
 import {
   AUXILIARIES,
   DETERMINERS,
@@ -28,7 +28,7 @@ import {
   PHRASE_PREPOSITIONS,
   type Token,
   tokenize,
-} from "./phrases";
+} from "../language/phrases";
 import type { Quantity } from "./quantities";
 
 export interface MeasureMatch {

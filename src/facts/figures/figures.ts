@@ -10,11 +10,11 @@
  * `crossed`, `topped`) is given as `more than`; written ones are kept as written, in lower case.
  */
 
-import type { Article, Figure, Passage, Sentence } from "../types";
-import { findCountries } from "./countries";
+import type { Article, Figure, Passage, Sentence } from "../../types";
+import { findCountries } from "../language/countries";
+import { findPeriods, type PeriodMention } from "../language/periods";
 import { findMeasures, type MeasureMatch, measureTopics } from "./measures";
 import { partnersOfSentence, type Span } from "./partners";
-import { findPeriods, type PeriodMention } from "./periods";
 import { findQuantities, nounUnit, type Quantity } from "./quantities";
 import { findSources, type SourceMention } from "./sources";
 

@@ -8,16 +8,8 @@
  * on short slices, so the cost is linear in the sentence length.
  */
 
-import type { FigureKind } from "../types";
-import { canonicalCountry } from "./countries";
-import {
-  CURRENCY_AFTER,
-  CURRENCY_BEFORE,
-  CURRENCY_MARK_SOURCE,
-  minorUnitExponent,
-  prefixCurrency,
-  suffixCurrency,
-} from "./currencies";
+import type { FigureKind } from "../../types";
+import { canonicalCountry } from "../language/countries";
 import {
   applyScale,
   DIGITS_SOURCE,
@@ -28,8 +20,22 @@ import {
   SCALE_LETTER_SOURCE,
   SCALE_WORD_SOURCE,
   scaleExponent,
-} from "./numbers";
-import { endsNounPhrase, isPluralNoun, MONTHS, nounPhraseAfter, tokenize } from "./phrases";
+} from "../language/numbers";
+import {
+  endsNounPhrase,
+  isPluralNoun,
+  MONTHS,
+  nounPhraseAfter,
+  tokenize,
+} from "../language/phrases";
+import {
+  CURRENCY_AFTER,
+  CURRENCY_BEFORE,
+  CURRENCY_MARK_SOURCE,
+  minorUnitExponent,
+  prefixCurrency,
+  suffixCurrency,
+} from "./currencies";
 
 export interface Quantity {
   kind: FigureKind;

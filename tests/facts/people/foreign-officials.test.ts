@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../src/corpus/passages";
-import { type ArticleText, extractOfficials } from "../../src/facts/officials";
-import type { Official } from "../../src/types";
+import { splitPassages } from "../../../src/corpus/passages";
+import { type ArticleText, extractOfficials } from "../../../src/facts/people/officials";
+import type { Official } from "../../../src/types";
 
 function doc(body: string): ArticleText {
   const article = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../src/corpus/passages";
-import { extractOfficials } from "../../src/facts/officials";
-import { attributeQuotes, findQuotations } from "../../src/facts/quotes";
-import type { Official } from "../../src/types";
+import { splitPassages } from "../../../src/corpus/passages";
+import { extractOfficials } from "../../../src/facts/people/officials";
+import { attributeQuotes, findQuotations } from "../../../src/facts/people/quotes";
+import type { Official } from "../../../src/types";
 
 function article(body: string) {
   const a = {

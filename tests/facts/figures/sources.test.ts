@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSources } from "../../src/facts/sources";
+import { findSources } from "../../../src/facts/figures/sources";
 
 const names = (text: string) => findSources(text).map((s) => s.name);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findQuantities, type Quantity } from "../../src/facts/quantities";
+import { findQuantities, type Quantity } from "../../../src/facts/figures/quantities";
 
 /** The figures of a text as value, amount, unit, kind and qualifier. */
 function read(text: string) {

@@ -15,7 +15,7 @@
  *    Exports, imports or investment alone are national totals, so take no partner from the title.
  */
 
-import { type CountryMatch, findCountries } from "./countries";
+import { type CountryMatch, findCountries } from "../language/countries";
 
 export interface Span {
   start: number;

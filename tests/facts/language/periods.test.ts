@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPeriods } from "../../src/facts/periods";
+import { findPeriods } from "../../../src/facts/language/periods";
 
 function only(text: string) {
   const found = findPeriods(text);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../src/corpus/passages";
-import { extractFigures } from "../../src/facts/figures";
-import type { Figure } from "../../src/types";
+import { splitPassages } from "../../../src/corpus/passages";
+import { extractFigures } from "../../../src/facts/figures/figures";
+import type { Figure } from "../../../src/types";
 
 interface TestArticle {
   id: string;

@@ -4,8 +4,8 @@
  * office of government. Word lists are lower-case and accent-free (see `normWord`).
  */
 
-import { COUNTRIES, canonicalCountry } from "./countries";
-import { isCapitalised, normWord, tokenize, type WordToken } from "./wordTokens";
+import { COUNTRIES, canonicalCountry } from "../language/countries";
+import { isCapitalised, normWord, tokenize, type WordToken } from "../language/word-tokens";
 
 /**
  * Titles, as word sequences. Hyphenated spellings are one token (`vice-minister`), so both forms

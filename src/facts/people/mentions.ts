@@ -11,6 +11,13 @@
  */
 
 import {
+  isAllCaps,
+  isCapitalised,
+  isPossessive,
+  tokenize,
+  type WordToken,
+} from "../language/word-tokens";
+import {
   honorificLength,
   isHonorific,
   isNameHint,
@@ -36,7 +43,6 @@ import {
   ministryOfTitle,
   titleHeadLength,
 } from "./titles";
-import { isAllCaps, isCapitalised, isPossessive, tokenize, type WordToken } from "./wordTokens";
 
 /** What a mention says of a person before anything is read beside the name. */
 export const NO_FACTS = {

@@ -17,7 +17,8 @@
  * Pakistan when posted "to" another country, else the foreign country the article names most.
  */
 
-import type { Article, Mention, Official, Passage, Quote, Sentence } from "../types";
+import type { Article, Mention, Official, Passage, Quote, Sentence } from "../../types";
+import { normWord, type WordToken } from "../language/word-tokens";
 import { collectAcronyms } from "./acronyms";
 import {
   analyseSentence,
@@ -45,7 +46,6 @@ import {
   officesCompatible,
   titleHeadWord,
 } from "./titles";
-import { normWord, type WordToken } from "./wordTokens";
 
 export interface ArticleText {
   article: Article;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../src/corpus/passages";
-import { extractFigures } from "../../src/facts/figures";
+import { splitPassages } from "../../../src/corpus/passages";
+import { extractFigures } from "../../../src/facts/figures/figures";
 
 /** Each figure of `body` with its partners. */
 function partners(body: string, title = "Economy update"): [string, string[]][] {

@@ -4,7 +4,14 @@
  * (`MATSUO Takehiko` = `Matsuo Takehiko` = `Takehiko Matsuo`, `Natalie Baker` = `Natalie A. Baker`).
  */
 
-import { COUNTRIES } from "./countries";
+import { COUNTRIES } from "../language/countries";
+import {
+  isAllCaps,
+  isCapitalised,
+  isPossessive,
+  normWord,
+  type WordToken,
+} from "../language/word-tokens";
 import {
   isOrganisationWord,
   isPakistaniPlace,
@@ -12,7 +19,6 @@ import {
   isTopicWord,
   titleHeadLength,
 } from "./titles";
-import { isAllCaps, isCapitalised, isPossessive, normWord, type WordToken } from "./wordTokens";
 
 /** Courtesy words written before a name and not part of it. `Syed`, `Mian` are names, not these. */
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "engr", "prof", "h.e.", "madam"]);

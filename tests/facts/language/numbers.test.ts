@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyScale, parseNumeral, scaleExponent } from "../../src/facts/numbers";
+import { applyScale, parseNumeral, scaleExponent } from "../../../src/facts/language/numbers";
 
 describe("parseNumeral", () => {
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tokenize } from "../../../src/facts/language/word-tokens";
 import {
   isNameWord,
   nameKey,
@@ -7,8 +8,7 @@ import {
   properCaseName,
   readNameBackward,
   readNameForward,
-} from "../../src/facts/names";
-import { tokenize } from "../../src/facts/wordTokens";
+} from "../../../src/facts/people/names";
 
 /** The name read forwards from the first token of `text`, as written. */
 function forward(text: string, at = 0): string | null {

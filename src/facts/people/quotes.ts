@@ -7,7 +7,7 @@
  * "an official" or "sources" belongs to nobody, and so do the quotes that continue it.
  */
 
-import type { Passage, Quote } from "../types";
+import type { Passage, Quote } from "../../types";
 import { SPEECH_VERB } from "./speech";
 
 /** Where a quotation stands: the offsets of its opening and closing marks in the body. */

@@ -3,7 +3,7 @@
  * later "KCCI President Javed Bilwani" can be given the body's full name, and with it its country.
  */
 
-import { isAllCaps, type WordToken } from "./wordTokens";
+import { isAllCaps, type WordToken } from "../language/word-tokens";
 
 /** How far back from the bracket the spelled-out name may begin. */
 const MAX_NAME_TOKENS = 14;
