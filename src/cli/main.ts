@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { explanationText } from "../answer/explain";
 import { CorpusError, formatIssue } from "../corpus/load";
 import { loadEngine } from "../engine";
 import type { Engine } from "../types";
@@ -15,7 +16,7 @@ import { answerText, figuresText, officialsText, sourcesText } from "./render-te
  */
 
 const USAGE =
-  'usage: tijarat <ask "QUESTION" [--json] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json]> [--corpus DIR]';
+  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json]> [--corpus DIR]';
 
 class UsageError extends Error {}
 
@@ -30,6 +31,7 @@ const OptionsSchema = z.object({
   corpus: z.string().min(1),
   json: z.boolean(),
   jsonl: z.boolean(),
+  explain: z.boolean(),
   partner: z.string().optional(),
   measure: z.string().optional(),
   period: z.string().optional(),
@@ -46,6 +48,7 @@ function parseOptions(argv: string[]): Options {
         corpus: { type: "string", default: "corpus" },
         json: { type: "boolean", default: false },
         jsonl: { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
         partner: { type: "string" },
         measure: { type: "string" },
         period: { type: "string" },
@@ -66,6 +69,7 @@ function parseOptions(argv: string[]): Options {
     throw new UsageError('ask needs a question: ask "QUESTION" (or ask --jsonl to read stdin)');
   }
   if (o.command !== "ask" && o.jsonl) throw new UsageError("--jsonl goes with ask");
+  if (o.command !== "ask" && o.explain) throw new UsageError("--explain goes with ask");
   if (o.command === "sources" && o.rest.length > 0) throw new UsageError("sources takes no words");
   if (o.command === "figures" && o.rest.length > 0) {
     throw new UsageError("figures takes --partner, --measure, --period, not words");
@@ -80,11 +84,11 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
 }
 
-async function askLines(engine: Engine, io: CliIo, write: (line: string) => void) {
+async function askLines(engine: Engine, o: Options, io: CliIo, write: (line: string) => void) {
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === "") continue;
-    write(JSON.stringify(answerJson(engine.ask(line))));
+    write(JSON.stringify(answerJson(engine.ask(line, { explain: o.explain }))));
   }
 }
 
@@ -96,9 +100,12 @@ async function run(o: Options, io: CliIo) {
   });
   switch (o.command) {
     case "ask": {
-      if (o.jsonl) return askLines(engine, io, write);
-      const answer = engine.ask(o.rest.join(" "));
-      return write(o.json ? JSON.stringify(answerJson(answer), null, 2) : answerText(answer));
+      if (o.jsonl) return askLines(engine, o, io, write);
+      const answer = engine.ask(o.rest.join(" "), { explain: o.explain });
+      if (o.json) return write(JSON.stringify(answerJson(answer), null, 2));
+      write(answerText(answer));
+      if (answer.explanation) write(`\n${explanationText(answer.explanation)}`);
+      return;
     }
     case "figures": {
       const figures = engine.figures({ partner: o.partner, measure: o.measure, period: o.period });
