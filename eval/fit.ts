@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { candidatesFor } from "../src/answer/ask";
 import type { Candidate, CandidateKind } from "../src/answer/candidates/candidate";
+import { toldTogether } from "../src/answer/candidates/figures";
 import { CitationList } from "../src/answer/citations";
 import { assembleKnowledge, type Knowledge } from "../src/answer/knowledge";
 import {
@@ -150,10 +151,19 @@ async function collect(): Promise<QuestionRows[]> {
       // A question asked in parts is judged on the whole reply; it is left out of fitting.
       if (parts.length !== 1) continue;
       const found = parts[0]?.candidates ?? [];
-      const candidates = found.map((c) => ({
+      const plan = parts[0]?.plan;
+      const together = plan ? toldTogether(k, plan) : undefined;
+      const right = found.map((c) => isRight(k, q, c));
+      // A figure is right too when the reply choosing it would list the right one beside it.
+      const label = (c: Candidate, i: number) =>
+        right[i] ||
+        (c.kind === "figure" &&
+          together !== undefined &&
+          found.some((d, j) => right[j] && d.kind === "figure" && together(c, d)));
+      const candidates = found.map((c, i) => ({
         kind: c.kind,
         features: { ...c.features } as Record<string, number>,
-        label: (isRight(k, q, c) ? 1 : 0) as 0 | 1,
+        label: (label(c, i) ? 1 : 0) as 0 | 1,
         conflict: c.conflict !== null,
         agreeing: found.flatMap((d, j) => (agrees(c, d) ? [j] : [])),
       }));

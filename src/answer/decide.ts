@@ -1,6 +1,6 @@
 import type { Citation, Figure, Official } from "../types";
 import type { Candidate, FigureCandidate, QuoteCandidate } from "./candidates/candidate";
-import { isGoal } from "./candidates/figures";
+import { toldTogether } from "./candidates/figures";
 import { CitationList } from "./citations";
 import { type Knowledge, passageCountries } from "./knowledge";
 import { periodOrder } from "./match";
@@ -102,7 +102,7 @@ function figuresTold(
       c !== best &&
       c.conflict === null &&
       c.z > 0 &&
-      sameMeasure(k, best, c, plan.partners),
+      toldTogether(k, plan)(best, c),
   );
   if (others.length === 0) return [best];
   const byPeriod = new Map<string, FigureCandidate>();
@@ -115,25 +115,6 @@ function figuresTold(
   return [...byPeriod.values()].sort(
     (a, b) => periodOrder(a.figure.period) - periodOrder(b.figure.period),
   );
-}
-
-/** Whether two figures are readings of one measure (for listing its periods together). */
-function sameMeasure(
-  k: Knowledge,
-  a: FigureCandidate,
-  b: FigureCandidate,
-  asked: readonly string[],
-): boolean {
-  if (a.figure.kind !== b.figure.kind || a.figure.unit !== b.figure.unit) return false;
-  if (isGoal(a.figure) !== isGoal(b.figure)) return false;
-  const partnersOf = (f: Figure) =>
-    (asked.length > 0 ? f.partners.filter((p) => asked.includes(p)) : f.partners).join();
-  if (partnersOf(a.figure) !== partnersOf(b.figure)) return false;
-  const ma = new Set(k.figureMeasureTerms[a.at]);
-  const mb = k.figureMeasureTerms[b.at] ?? [];
-  const shared = mb.filter((t) => ma.has(t)).length;
-  const union = new Set([...ma, ...mb]).size;
-  return union > 0 && shared / union >= 0.5;
 }
 
 /** The best quote and the speaker's other quotes nearly as good, up to three. */

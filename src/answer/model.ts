@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Candidate, CandidateKind } from "./candidates/candidate";
+import type { Candidate, CandidateKind, FigureCandidate } from "./candidates/candidate";
 import weightsFile from "./data/weights.json" with { type: "json" };
 
 /**
@@ -81,7 +81,11 @@ export function rivalProbabilities(z: readonly (number | null)[]): number[] {
  * that states it, a quote and the sentence that holds it. Their probabilities add up to the
  * confidence in that answer, so finding an answer in two ways does not halve the belief in it.
  */
-export function agrees(a: Candidate, b: Candidate): boolean {
+export function agrees(
+  a: Candidate,
+  b: Candidate,
+  together: (a: FigureCandidate, b: FigureCandidate) => boolean = () => false,
+): boolean {
   if (a === b) return true;
   const span = (c: Candidate): { article: string; start: number; end: number } | null => {
     switch (c.kind) {
@@ -107,7 +111,10 @@ export function agrees(a: Candidate, b: Candidate): boolean {
     return a.kind === "official" && b.kind === "official" && a.official === b.official;
   }
   if (a.kind === "figure" && b.kind === "figure") {
-    return a.figure.value === b.figure.value && a.figure.articleId === b.figure.articleId;
+    return (
+      (a.figure.value === b.figure.value && a.figure.articleId === b.figure.articleId) ||
+      together(a, b)
+    );
   }
   if (a.kind === "quote" && b.kind === "quote") {
     return a.quote.text === b.quote.text && a.official === b.official;
@@ -129,9 +136,13 @@ export function agrees(a: Candidate, b: Candidate): boolean {
 }
 
 /** The probability that the answer `best` gives is right: its own and that of candidates agreeing. */
-export function confidence(best: Candidate, candidates: readonly Candidate[]): number {
+export function confidence(
+  best: Candidate,
+  candidates: readonly Candidate[],
+  together?: (a: FigureCandidate, b: FigureCandidate) => boolean,
+): number {
   let p = 0;
-  for (const c of candidates) if (c.conflict === null && agrees(best, c)) p += c.p;
+  for (const c of candidates) if (c.conflict === null && agrees(best, c, together)) p += c.p;
   return p;
 }
 

@@ -172,6 +172,7 @@ const CONTEXT_STEPS: Step[] = [
   // Lower-case "us" is the country after "the", in a partner pair, or before a noun it qualifies.
   { re: /\b(the|pakistan|and|vs|versus)\s+us\b/gi, to: (_m, w) => `${w} US` },
   { re: new RegExp(`\\bus\\s+(?=(?:${US_NOUNS})\\b)`, "gi"), to: "US " },
+  { re: /\bus(?=\s+(?:pak|pakistan)\b)/gi, to: "US" },
   // Country adjectives and capitals in lower case: the gazetteer matches them capitalised.
   { re: COUNTRY_FORM, to: (m) => COUNTRY_FORMS.get(m.toLowerCase()) ?? m },
   // Lower-case "it" before a noun of the trade: information technology.

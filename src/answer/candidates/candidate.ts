@@ -66,6 +66,8 @@ export type SentenceFeatures = {
   quoted: number;
   /** How far its coverage falls short of the best sentence's for this question (0 = the best). */
   behind: number;
+  /** For a question asking for a number: how much of the topic stands next to a number here. */
+  numberNear: number;
   /** The kind of question, so the model can learn how far a sentence answers each. */
   quantitative: number;
   who: number;

@@ -424,3 +424,34 @@ function markLatest(candidates: FigureCandidate[], plan: QuestionPlan): void {
     if (best && list.length > 1) best.features.latest = 1;
   }
 }
+
+/** Whether two figures are readings of one measure (listed together, a period each). */
+export function sameMeasure(
+  k: Knowledge,
+  a: FigureCandidate,
+  b: FigureCandidate,
+  asked: readonly string[],
+): boolean {
+  if (a.figure.kind !== b.figure.kind || a.figure.unit !== b.figure.unit) return false;
+  if (isGoal(a.figure) !== isGoal(b.figure)) return false;
+  const partnersOf = (f: Figure) =>
+    (asked.length > 0 ? f.partners.filter((p) => asked.includes(p)) : f.partners).join();
+  if (partnersOf(a.figure) !== partnersOf(b.figure)) return false;
+  const ma = new Set(k.figureMeasureTerms[a.at]);
+  const mb = k.figureMeasureTerms[b.at] ?? [];
+  const shared = mb.filter((t) => ma.has(t)).length;
+  const union = new Set([...ma, ...mb]).size;
+  return union > 0 && shared / union >= 0.5;
+}
+
+/**
+ * Which figures a reply tells together with the chosen one: when the question names no single
+ * period (nor asks for the latest), every period the corpus gives of the same measure.
+ */
+export function toldTogether(
+  k: Knowledge,
+  plan: QuestionPlan,
+): (a: FigureCandidate, b: FigureCandidate) => boolean {
+  if (plan.periods.length === 1 || plan.latest) return () => false;
+  return (a, b) => sameMeasure(k, a, b, plan.partners);
+}

@@ -161,7 +161,7 @@ export function roleCandidates(k: Knowledge, plan: QuestionPlan): OfficialCandid
     const roleTerms = new Set(contentTerms(role));
     const cover = coverage(k, plan.topic, roleTerms);
     if (cover === 0) continue;
-    const titleWords = words(o.title ?? "").map((w) => w.word);
+    const titleWords = words(o.title ?? "").flatMap((w) => w.word.split("-"));
     const rankConflict = titleWords.some((w) => RANK_MODIFIERS.has(w) && !askedWords.has(w))
       ? 1
       : 0;

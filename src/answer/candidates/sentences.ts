@@ -14,6 +14,7 @@ import { coverage, periodFit } from "../match";
 import type { QuestionPlan } from "../question";
 import type { SentenceCandidate } from "./candidate";
 import type { PersonMatch } from "./officials";
+import { localCoverage } from "./proximity";
 import { ASKS_SPEAKER } from "./quotes";
 
 /**
@@ -128,6 +129,15 @@ function answerShape(
   }
 }
 
+/** The best share of the topic standing next to any number of the sentence. */
+function coverageNearNumbers(k: Knowledge, topic: readonly string[], text: string): number {
+  let best = 0;
+  for (const m of text.matchAll(/\d[\d,.]*/g)) {
+    best = Math.max(best, localCoverage(k, topic, text, m.index ?? 0));
+  }
+  return best;
+}
+
 /** Whether an official is named in the sentence (by a mention the people tower found there). */
 function namesSomeone(k: Knowledge, articleId: string, sentence: Sentence): boolean {
   return mentionedSentences(k).has(`${articleId}:${sentence.start}`);
@@ -213,6 +223,7 @@ export function sentenceCandidates(
           topicless: topic.length === 0 ? 1 : 0,
           quoted: /["“”]/.test(sentence.text) ? 1 : 0,
           behind: 0,
+          numberNear: quantitative ? coverageNearNumbers(k, topic, sentence.text) : 0,
           quantitative: quantitative ? 1 : 0,
           who: plan.kind === "who" ? 1 : 0,
           quote: plan.kind === "quote" ? 1 : 0,
