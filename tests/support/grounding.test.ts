@@ -138,7 +138,14 @@ describe("the grader's grounding rule", () => {
     const text =
       "The corpus does not answer this: trade was $1.26 billion. The closest passage is [1].";
     expect(problemsOf(reply(text, [FIRST], false))).toEqual([
-      "unanswered reply states money $1.26 billion",
+      "a line that answers nothing states money $1.26 billion",
+    ]);
+    // One part of a question in parts answered, the other not: the line citing nothing is held
+    // to the same rule.
+    const parts =
+      "The corpus does not answer this: trade was $1.62 billion.\nTrade: $1.26 billion [1].";
+    expect(problemsOf(reply(parts, [FIRST]))).toEqual([
+      "a line that answers nothing states money $1.62 billion",
     ]);
     const echo = "The corpus does not answer this: no figure for fiscal year 2019.";
     expect(problemsOf(reply(echo, [], false), "What were IT exports in fiscal year 2019?")).toEqual(

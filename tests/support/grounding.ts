@@ -61,10 +61,18 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * '2025', 'us' not in 'bonus'. Both are already normalised.
  */
 export function occurs(text: string, phrase: string): boolean {
-  const before = /^[\p{L}\p{N}]/u.test(phrase) ? "(?<![\\p{L}\\p{N}.,])" : "";
-  const after = /[\p{L}\p{N}]$/u.test(phrase) ? "(?![\\p{L}\\p{N}]|[.,]\\d)" : "";
-  return new RegExp(`${before}${escapeRe(phrase)}${after}`, "u").test(text);
+  let regex = PHRASES.get(phrase);
+  if (!regex) {
+    const before = /^[\p{L}\p{N}]/u.test(phrase) ? "(?<![\\p{L}\\p{N}.,])" : "";
+    const after = /[\p{L}\p{N}]$/u.test(phrase) ? "(?![\\p{L}\\p{N}]|[.,]\\d)" : "";
+    regex = new RegExp(`${before}${escapeRe(phrase)}${after}`, "u");
+    PHRASES.set(phrase, regex);
+  }
+  return regex.test(text);
 }
+
+/** Phrases are looked for again and again (officials' names in every reply): built once. */
+const PHRASES = new Map<string, RegExp>();
 
 const NUM = String.raw`\d(?:[\d,]*\d)?(?:\.\d+)?`;
 const WORD_NUM =
@@ -120,10 +128,10 @@ const PATTERNS: { kind: FigureKind | "period"; regex: RegExp }[] = [
   },
   {
     // A number with its scale and the word it counts ("70 japanese", "127 million"); a bare
-    // number too, so no digit in a reply goes unread.
+    // number too, so no digit in a reply goes unread. Ordinals ("10th") state no figure.
     kind: "count",
     regex: new RegExp(
-      `${START}(?:${NUM}(?: ${SCALE}(?![\\p{L}]))?(?: (?!and |or |in |by |to |of |from )[\\p{L}][\\p{L}'-]*)?|(?<![\\p{L}'-])${WORD_NUM} (?!and |or |in |by |to |of |from |the |a )[\\p{L}][\\p{L}'-]*)`,
+      `${START}(?:${NUM}(?![\\p{L}\\p{N}])(?: ${SCALE}(?![\\p{L}]))?(?: (?!and |or |in |by |to |of |from )[\\p{L}][\\p{L}'-]*)?|(?<![\\p{L}'-])${WORD_NUM} (?!and |or |in |by |to |of |from |the |a )[\\p{L}][\\p{L}'-]*)`,
       "gu",
     ),
   },
@@ -156,7 +164,6 @@ function statedQuotes(line: string): string[] {
 
 function citedIn(line: string, answer: Answer): Answer["citations"] {
   const marks = [...line.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) - 1);
-  if (marks.length === 0) return answer.citations;
   return marks.flatMap((i) => (answer.citations[i] ? [answer.citations[i]] : []));
 }
 
@@ -190,23 +197,48 @@ const emptyCounts = (): Record<Checked, number> => ({
 /** One line of a reply with what it cites: the unit every check below works on. */
 interface Line {
   text: string;
+  /**
+   * The line answers nothing: the reply is unanswered, or this line cites nothing (the part of
+   * a question in parts that the corpus could not answer). It may repeat the question's words.
+   */
+  declines: boolean;
   cited: Answer["citations"];
   excerpts: string[];
 }
 
+/** Periods named in a body up to a point, by key; the same sentences are cited again and again. */
+const PERIODS_UP_TO = new Map<string, Map<number, Set<string>>>();
+
+function periodsUpTo(body: string, end: number): Set<string> {
+  let byEnd = PERIODS_UP_TO.get(body);
+  if (!byEnd) {
+    byEnd = new Map();
+    PERIODS_UP_TO.set(body, byEnd);
+  }
+  let keys = byEnd.get(end);
+  if (!keys) {
+    keys = new Set(
+      statedFigures(norm(body.slice(0, end)))
+        .filter((f) => f.kind === "period")
+        .map((f) => periodKey(f.text)),
+    );
+    byEnd.set(end, keys);
+  }
+  return keys;
+}
+
 function checkFigures(
   line: Line,
-  answer: Answer,
   asked: string,
   sources: GroundingSources,
   report: GroundingReport,
 ): void {
   for (const figure of statedFigures(line.text)) {
-    if (!answer.answered) {
+    if (line.declines) {
       // "The corpus does not answer this: no figure for fiscal year 2019" repeats the question.
       if (occurs(asked, figure.text)) continue;
       report.checked[figure.kind]++;
-      report.problems.push(`unanswered reply states ${figure.kind} ${figure.text}`);
+      report.problems.push(`a line that answers nothing states ${figure.kind} ${figure.text}`);
       continue;
     }
     report.checked[figure.kind]++;
@@ -216,9 +248,7 @@ function checkFigures(
       // compared by what they name, in the cited article up to the end of the cited sentence.
       const key = periodKey(figure.text);
       const named = line.cited.some((c) =>
-        statedFigures(norm(sources.body(c.articleId)?.slice(0, c.end) ?? "")).some(
-          (f) => f.kind === "period" && periodKey(f.text) === key,
-        ),
+        periodsUpTo(sources.body(c.articleId) ?? "", c.end).has(key),
       );
       if (!named) {
         report.problems.push(
@@ -231,9 +261,9 @@ function checkFigures(
   }
 }
 
-function checkQuotes(line: Line, answer: Answer, report: GroundingReport): void {
-  // An unanswered reply quotes only its own example question.
-  if (!answer.answered) return;
+function checkQuotes(line: Line, report: GroundingReport): void {
+  // A reply that answers nothing quotes only its own example question.
+  if (line.declines) return;
   for (const quote of statedQuotes(line.text)) {
     report.checked.quote++;
     if (!line.excerpts.some((e) => e.includes(quote))) {
@@ -246,12 +276,26 @@ function checkQuotes(line: Line, answer: Answer, report: GroundingReport): void 
 const PRONOUN_ATTRIBUTION =
   /\b(?:(?:he|she)\s+(?:said|added|told|noted|stressed|explained|remarked|insisted|warned|continued|argued|recalled)|(?:said|added)\s+(?:he|she))\b/;
 
+/** An official's name and other spellings, normalised once. */
+const FORMS = new WeakMap<object, string[]>();
+
+function formsOf(o: { name: string; aliases: readonly string[] }): string[] {
+  let forms = FORMS.get(o);
+  if (!forms) {
+    forms = [o.name, ...o.aliases].map(norm);
+    FORMS.set(o, forms);
+  }
+  return forms;
+}
+
 function checkOfficials(
   line: Line,
   answer: Answer,
   sources: GroundingSources,
   report: GroundingReport,
 ): void {
+  // A line that answers nothing names a person only to say what the corpus lacks ("no words of X").
+  if (line.declines) return;
   const passages = line.cited.map((c) => {
     const span = sources.passage(c.passageId);
     const body = sources.body(c.articleId) ?? "";
@@ -259,7 +303,7 @@ function checkOfficials(
   });
   const seen = new Set<string>();
   for (const o of [...answer.officials, ...sources.officials]) {
-    const forms = [o.name, ...o.aliases].map(norm);
+    const forms = formsOf(o);
     // A full name in the reply: one word alone may be anybody's ("Khan", "Malik").
     const stated = forms.find((f) => f.includes(" ") && occurs(line.text, f));
     if (!stated || seen.has(stated)) continue;
@@ -305,9 +349,14 @@ export function checkGrounding(
   const asked = norm(question);
   for (const raw of answer.text.split("\n")) {
     const cited = citedIn(raw, answer);
-    const line: Line = { text: norm(raw), cited, excerpts: cited.map((c) => norm(c.excerpt)) };
-    checkFigures(line, answer, asked, sources, report);
-    checkQuotes(line, answer, report);
+    const line: Line = {
+      text: norm(raw),
+      declines: !answer.answered || cited.length === 0,
+      cited,
+      excerpts: cited.map((c) => norm(c.excerpt)),
+    };
+    checkFigures(line, asked, sources, report);
+    checkQuotes(line, report);
     checkOfficials(line, answer, sources, report);
   }
   return report;
