@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { commands } from "../../commands";
 import { formatIssue } from "../../src/corpus/load";
 import { type InteractionRequest, route } from "../../src/discord/router";
@@ -19,6 +19,12 @@ import type { Engine } from "../../src/types";
 import { expectSafeResponse } from "../properties/safe-reply";
 import { commandContext } from "../support/command-context";
 import { replyText } from "../support/discord-limits";
+import { injectFault } from "../support/fs-faults";
+
+// An unreadable file is made by injecting the error: as root (how CI runs) chmod 000 reads fine.
+vi.mock("node:fs/promises", async (importOriginal) =>
+  (await import("../support/fs-faults")).withFaults(await importOriginal()),
+);
 
 /**
  * Broken files dropped into a real corpus folder, run through the whole engine: each is reported
@@ -148,6 +154,14 @@ const BROKEN: { name: string; make: (path: string) => void; reason: RegExp }[] =
     name: "a-folder.md",
     make: (p) => mkdirSync(p),
     reason: /^is a folder, not an article file$/,
+  },
+  {
+    name: "no-permission.md",
+    make: (p) => {
+      writeFileSync(p, ARTICLE("Secret"));
+      injectFault("readFile", p, "EACCES");
+    },
+    reason: /^cannot be read: permission denied \(EACCES\)$/,
   },
 ];
 // The second half of the two-link loop is reported under its own name.
