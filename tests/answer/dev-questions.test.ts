@@ -32,26 +32,11 @@ const BATCHES: Batch[] = [
     only: (q) => q.answered,
   },
   // Realistic articles written apart from the engine, batch by batch.
-  {
-    name: "extra",
-    folders: ["corpus", "tests/fixtures/extra-articles"],
-    file: "extra-questions.json",
-  },
-  {
-    name: "more",
-    folders: ["corpus", "tests/fixtures/more-articles"],
-    file: "more-questions.json",
-  },
-  {
-    name: "third",
-    folders: ["corpus", "tests/fixtures/third-articles"],
-    file: "third-questions.json",
-  },
-  {
-    name: "fourth",
-    folders: ["corpus", "tests/fixtures/fourth-articles"],
-    file: "fourth-questions.json",
-  },
+  ...(["extra", "more", "third", "fourth"] as const).map((name) => ({
+    name,
+    folders: ["corpus", `tests/fixtures/${name}-articles`],
+    file: `${name}-questions.json`,
+  })),
 ];
 
 const LIST_FILE = "tests/answer/known-failures.ts";
