@@ -15,7 +15,7 @@ import { expectGrounded, seedEngine, timedAsk } from "./seed-engine";
 
 /**
  * Per call, on the seed corpus; the slowest call measured is logged after the file: 30–68 ms on
- * 2026-12-01 with this file alone, 132 ms during the whole suite (2 cores, load average 8–10), a
+ * 2026-11-30 with this file alone, 132 ms during the whole suite (2 cores, load average 8–10), a
  * typical call about 1 ms. A call over the bound is timed once more (`timedAsk`).
  */
 const ASK_BOUND_MS = 200;

@@ -56,7 +56,7 @@ function askGrounded(question: string): { answer: Answer; checked: Record<Checke
 
 describe("grounding on questions generated to be answerable", () => {
   it("has figures and quotes to build questions from", () => {
-    // 402 askable figures and 74 quotes on 2026-12-01.
+    // 402 askable figures and 74 quotes on 2026-11-30.
     expect(askableFigures(engine.figures()).length).toBeGreaterThan(300);
     expect(quotesOf(engine.officials()).length).toBeGreaterThan(50);
   });
@@ -100,7 +100,7 @@ describe("grounding on a fixed set: every fixture question, asked of all the art
     );
 
   /**
-   * About half of what the 220 questions reached on 2026-12-01 (money 123, percent 40, count 26,
+   * About half of what the 220 questions reached on 2026-11-30 (money 123, percent 40, count 26,
    * quantity 7, duration 11, period 97, official 61, quote 20): room for the engine to change its
    * answers, none for a kind to stop being checked.
    */

@@ -71,7 +71,7 @@ describe("load over the wire", () => {
 
   /**
    * Every reply inside Discord's deadline, for a burst this machine can serve: 100 at once took
-   * 0.9–1.9 s to the last reply on 2026-12-01 (2 cores, load average 7–10 from other sessions). A
+   * 0.9–1.9 s to the last reply on 2026-11-30 (2 cores, load average 7–10 from other sessions). A
    * reply past 3 s is one Discord would have thrown away.
    */
   it("answers a burst of 100 /ask at once, every reply within Discord's 3 s deadline", {
@@ -90,7 +90,7 @@ describe("load over the wire", () => {
   /**
    * None lost at 1,000 at once. Not held to the 3 s deadline: the bot spends about 4 ms of CPU an
    * /ask (discord.js and the engine), so on this 2-core machine the last of 1,000 replies came
-   * 2.5–10.3 s after dispatch (2026-12-01, load average 6–10) — beyond what one process can serve
+   * 2.5–10.3 s after dispatch (2026-11-30, load average 6–10) — beyond what one process can serve
    * in time, which the logged figures keep in view.
    */
   it("answers 1,000 /ask dispatched at once, each user once and with their own answer", {

@@ -412,7 +412,7 @@ describe("any text", () => {
     for (const body of nasty) figuresOf(body);
     const elapsed = performance.now() - started;
     console.log(`pathological inputs: ${elapsed.toFixed(1)} ms`);
-    // Measured 19–60 ms (once 149 ms) on 2026-12-01, 2 cores at load average 8–11; quadratic work
+    // Measured 19–60 ms (once 149 ms) on 2026-11-30, 2 cores at load average 8–11; quadratic work
     // takes seconds.
     expect(elapsed).toBeLessThan(350);
   });

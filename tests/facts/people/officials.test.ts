@@ -1047,7 +1047,7 @@ describe("any text", () => {
     const body = piece.repeat(Math.ceil(200_000 / piece.length));
     const started = performance.now();
     const officials = extractOfficials([doc("a", body)]);
-    // Linear work took 0.4–1.2 s here on 2026-12-01 (2 cores, load average 8, the first call
+    // Linear work took 0.4–1.2 s here on 2026-11-30 (2 cores, load average 8, the first call
     // the slowest); quadratic work took four.
     expect(performance.now() - started).toBeLessThan(2_500);
     expect(officials.map((o) => o.name)).toEqual(["Ali Khan"]);
