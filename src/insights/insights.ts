@@ -16,7 +16,13 @@ import {
   windowStart,
 } from "./report";
 import { SqliteInsightsStore } from "./sqlite-store";
-import type { Erased, InsightsScope, InsightsStore, Surface } from "./store";
+import {
+  type Erased,
+  type InsightsScope,
+  type InsightsStore,
+  StoreError,
+  type Surface,
+} from "./store";
 
 /**
  * The report over the last `days` days, never reaching past the retention period: an expired
@@ -55,6 +61,8 @@ export interface InsightsOptions {
   retentionDays: number;
   log: Logger;
   now?: () => number;
+  /** How long a report or an erasure may keep a reply waiting. Default 2 s. */
+  deadlineMs?: number;
 }
 
 export class Insights implements InsightsService {
@@ -63,11 +71,13 @@ export class Insights implements InsightsService {
   private readonly recorder: InsightsRecorder;
   private readonly now: () => number;
   private timer: NodeJS.Timeout | null = null;
+  private readonly deadlineMs: number;
 
   constructor(private readonly options: InsightsOptions) {
     this.surface = options.surface;
     this.retentionDays = options.retentionDays;
     this.now = options.now ?? Date.now;
+    this.deadlineMs = options.deadlineMs ?? 2_000;
     this.recorder = new InsightsRecorder({
       store: options.store,
       hash: options.hash,
@@ -85,23 +95,52 @@ export class Insights implements InsightsService {
     this.recorder.voted(event);
   }
 
-  async report(scope: InsightsScope, days: number): Promise<InsightsReport> {
-    // What was asked just before counts (the console asks and reads in one breath).
-    await this.recorder.flush();
-    return readReport(this.options.store, {
-      scope,
-      days,
-      retentionDays: this.retentionDays,
-      now: this.now(),
+  report(scope: InsightsScope, days: number): Promise<InsightsReport> {
+    return this.withinDeadline("reading the report", async () => {
+      // What was asked just before counts (the console asks and reads in one breath).
+      await this.recorder.flush();
+      return readReport(this.options.store, {
+        scope,
+        days,
+        retentionDays: this.retentionDays,
+        now: this.now(),
+      });
     });
   }
 
-  async erase(scope: InsightsScope): Promise<Erased> {
-    // Queued records of the scope must not land after the erasure.
-    await this.recorder.flush();
-    const erased = await this.options.store.erase(scope);
-    this.options.log.info("insights: records erased", { scope, ...erased });
-    return erased;
+  erase(scope: InsightsScope): Promise<Erased> {
+    return this.withinDeadline("erasing", async () => {
+      // Queued records of the scope must not land after the erasure.
+      await this.recorder.flush();
+      const erased = await this.options.store.erase(scope);
+      this.options.log.info("insights: records erased", { scope, ...erased });
+      return erased;
+    });
+  }
+
+  /**
+   * A reply waits for the store at most `deadlineMs` (Discord wants an answer within 3 s); past
+   * that it fails and the command says so, while the store finishes on its own.
+   */
+  private async withinDeadline<T>(what: string, work: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new StoreError(
+              `insights store ${this.options.store.description}: ${what} took over ${this.deadlineMs} ms`,
+              "TIMEOUT",
+            ),
+          ),
+        this.deadlineMs,
+      );
+    });
+    try {
+      return await Promise.race([work(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Deletes what is older than the retention period. Never throws: a failure is the store's. */

@@ -68,7 +68,10 @@ const samePartners = (a: readonly string[], b: readonly string[]): boolean =>
  */
 export function clusterGroups<T extends Mergeable>(groups: readonly T[]): T[][] {
   const clusters: { terms: string[]; partners: readonly string[]; members: T[] }[] = [];
-  const ordered = [...groups].sort((a, b) => b.count - a.count);
+  // Most asked first; among equals by text, so the same records always make the same report.
+  const ordered = [...groups].sort(
+    (a, b) => b.count - a.count || a.question.localeCompare(b.question),
+  );
   for (const group of ordered) {
     const terms = questionTerms(group.question);
     const home = clusters.find(

@@ -6,16 +6,17 @@
  */
 import { Worker } from "node:worker_threads";
 import { SQLITE_MIGRATIONS } from "./sqlite-schema";
-import type {
-  DislikedGroup,
-  Erased,
-  InsightsEvent,
-  InsightsScope,
-  InsightsStore,
-  QuestionGroup,
-  StoreSummary,
-  SummaryQuery,
-  TopicCount,
+import {
+  type DislikedGroup,
+  type Erased,
+  type InsightsEvent,
+  type InsightsScope,
+  type InsightsStore,
+  type QuestionGroup,
+  StoreError,
+  type StoreSummary,
+  type SummaryQuery,
+  type TopicCount,
 } from "./store";
 
 export interface SqliteStoreOptions {
@@ -28,17 +29,6 @@ export interface SqliteStoreOptions {
   readTimeoutMs?: number;
   /** After the store failed to open, calls fail at once for this long. Default 30 s. */
   retryAfterMs?: number;
-}
-
-/** The store could not do what was asked: it names the file and SQLite's reason. */
-export class StoreError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | null,
-  ) {
-    super(message);
-    this.name = "StoreError";
-  }
 }
 
 type Param = string | number | null;

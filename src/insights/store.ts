@@ -112,6 +112,18 @@ export interface Erased {
   votes: number;
 }
 
+/** The store could not do what was asked: the message names the store and the reason. */
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    /** The store's own code (`SQLITE_READONLY`, `SQLITE_FULL`, `ENOTDIR`, `TIMEOUT`), if any. */
+    readonly code: string | null,
+  ) {
+    super(message);
+    this.name = "StoreError";
+  }
+}
+
 export interface InsightsStore {
   /** `sqlite:PATH`, for logs; never a password. */
   readonly description: string;

@@ -1,0 +1,91 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+
+const scratch = mkdtempSync(join(tmpdir(), "tijarat-console-insights-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The environment of a process the test starts: no Discord settings, the given store. */
+function envWith(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith("DISCORD_")) env[key] = value;
+  }
+  return { ...env, DISCORD_TOKEN: "", CORPUS_DIR: "corpus", LOG_LEVEL: "warn", ...extra };
+}
+
+function runConsole(lines: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn("npx", ["tsx", "src/main.ts"], { env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.on("exit", (code) => done({ code, stdout, stderr }));
+    child.stdin.end(`${lines.join("\n")}\n`);
+  });
+}
+
+describe("questions asked in the local console", () => {
+  const db = join(scratch, "insights.db");
+  const env = envWith({ INSIGHTS_DB: db, FEEDBACK_LOG: join(scratch, "feedback.jsonl") });
+
+  it("are recorded, seen by /insights at once and by `npm run cli -- insights --json` after", async () => {
+    const run = await runConsole(
+      [
+        "/ask question: What was the trade volume between Pakistan and Japan?",
+        "What is Pakistan's trade with Brazil?",
+        "How much does Pakistan trade with Brazil?",
+        "/insights",
+      ],
+      env,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("## Insights — everywhere, last 30 days");
+    expect(run.stdout).toContain(
+      "**3 questions** asked · **33%** answered (1) · **1 person** asked",
+    );
+
+    const cli = spawnSync("npm", ["run", "--silent", "cli", "--", "insights", "--json"], {
+      env,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    const report = JSON.parse(cli.stdout);
+    expect(report).toMatchObject({ days: 30, questions: 3, answered: 1, askers: 1, disliked: [] });
+    expect(report.unanswered).toHaveLength(1);
+    expect(report.unanswered[0]).toMatchObject({
+      count: 2,
+      missing: ["no article about Brazil"],
+      partners: ["Brazil"],
+    });
+    expect(report.partners.map((p: { name: string }) => p.name)).toEqual(["Brazil", "Japan"]);
+
+    const read = new Database(db, { readonly: true });
+    try {
+      const rows = read
+        .prepare("SELECT surface, guild_id, command, kind, answered, latency_ms FROM questions")
+        .all() as Record<string, unknown>[];
+      expect(rows).toHaveLength(3);
+      for (const row of rows) {
+        expect(row).toMatchObject({ surface: "console", guild_id: null, command: "ask" });
+        expect(row.latency_ms).toBeGreaterThan(0);
+      }
+      // The console's one user is a hash like anyone else: one asker, no name.
+      expect(read.prepare("SELECT DISTINCT asker FROM questions").all()).toEqual([
+        { asker: expect.stringMatching(/^[\w-]{22}$/) },
+      ]);
+    } finally {
+      read.close();
+    }
+  });
+});
