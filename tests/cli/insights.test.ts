@@ -4,11 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
-import { askerHash } from "../../src/insights/asker";
-import { Insights } from "../../src/insights/insights";
-import { SqliteInsightsStore } from "../../src/insights/sqlite-store";
-import { createLogger } from "../../src/log";
-import { answered, unanswered } from "../support/fake-engine";
+import { askedEvent, scratchInsights } from "../support/insights";
 
 const scratch = mkdtempSync(join(tmpdir(), "tijarat-cli-insights-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -27,21 +23,9 @@ async function cli(args: string[], env: Record<string, string>) {
 
 /** A store with questions from two servers and the console, and one 👎. */
 async function recorded(path: string) {
-  const insights = new Insights({
-    store: new SqliteInsightsStore({ path }),
-    hash: askerHash("salt-for-the-cli-tests-0123456789"),
-    surface: "discord",
-    retentionDays: 90,
-    log: createLogger({ write: () => {} }),
-  });
+  const { insights } = scratchInsights(path);
   const ask = (question: string, guildId: string | null, userId: string) =>
-    insights.asked({
-      command: "ask",
-      userId,
-      guildId,
-      answer: /japan/i.test(question) ? { ...answered, question } : unanswered(question),
-      latencyMs: 1,
-    });
+    insights.asked(askedEvent(question, guildId, userId));
   ask("What is Pakistan's trade with Brazil?", "g1", "1");
   ask("How much does Pakistan trade with Brazil?", "g2", "1");
   const disliked = ask("What was trade with Japan?", "g1", "2");

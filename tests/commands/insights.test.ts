@@ -5,41 +5,26 @@ import { afterAll, describe, expect, it } from "vitest";
 import { button, data, execute } from "../../commands/insights";
 import type { CommandContext } from "../../src/discord/command";
 import type { Reply } from "../../src/discord/payload";
-import { askerHash } from "../../src/insights/asker";
-import { Insights } from "../../src/insights/insights";
-import { SqliteInsightsStore } from "../../src/insights/sqlite-store";
 import type { Surface } from "../../src/insights/store";
-import { createLogger } from "../../src/log";
 import { commandContext } from "../support/command-context";
 import { expectWithinDiscordLimits } from "../support/discord-limits";
-import { answered, fakeEngine, unanswered } from "../support/fake-engine";
+import { fakeEngine } from "../support/fake-engine";
+import { askedEvent, scratchInsights } from "../support/insights";
 
 const scratch = mkdtempSync(join(tmpdir(), "tijarat-insights-command-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let stores = 0;
 
-/** A context whose insights are a real store in a scratch file, with a few questions in it. */
+/** A context whose insights are a real store in a scratch file. */
 function withInsights(
   caller: { guildId: string | null; canManageServer: boolean },
   surface: Surface = "discord",
 ) {
-  const insights = new Insights({
-    store: new SqliteInsightsStore({ path: join(scratch, `${++stores}`, "insights.db") }),
-    hash: askerHash("salt-for-the-command-tests-0123456789"),
-    surface,
-    retentionDays: 90,
-    log: createLogger({ write: () => {} }),
-  });
+  const { insights } = scratchInsights(join(scratch, `${++stores}`, "insights.db"), { surface });
   const { ctx } = commandContext(fakeEngine(), "555", caller);
   const context: CommandContext = { ...ctx, insights };
   const ask = (question: string, guildId: string | null, userId = "1") =>
-    insights.asked({
-      command: "ask",
-      userId,
-      guildId,
-      answer: /japan/i.test(question) ? { ...answered, question } : unanswered(question),
-      latencyMs: 1,
-    });
+    insights.asked(askedEvent(question, guildId, userId));
   return { ctx: context, insights, ask };
 }
 

@@ -1,44 +1,20 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { consoleEnv, runConsoleProcess } from "../support/console-process";
 
 const scratch = mkdtempSync(join(tmpdir(), "tijarat-console-insights-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The environment of a process the test starts: no Discord settings, the given store. */
-function envWith(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !key.startsWith("DISCORD_")) env[key] = value;
-  }
-  return { ...env, DISCORD_TOKEN: "", CORPUS_DIR: "corpus", LOG_LEVEL: "warn", ...extra };
-}
-
-function runConsole(lines: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn("npx", ["tsx", "src/main.ts"], { env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    child.on("exit", (code) => done({ code, stdout, stderr }));
-    child.stdin.end(`${lines.join("\n")}\n`);
-  });
-}
-
 describe("questions asked in the local console", () => {
   const db = join(scratch, "insights.db");
-  const env = envWith({ INSIGHTS_DB: db, FEEDBACK_LOG: join(scratch, "feedback.jsonl") });
+  const env = consoleEnv({ INSIGHTS_DB: db, FEEDBACK_LOG: join(scratch, "feedback.jsonl") });
 
   it("are recorded, seen by /insights at once and by `npm run cli -- insights --json` after", async () => {
-    const run = await runConsole(
+    const run = await runConsoleProcess(
       [
         "/ask question: What was the trade volume between Pakistan and Japan?",
         "What is Pakistan's trade with Brazil?",

@@ -6,43 +6,22 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { routerDeps } from "../../src/discord/context";
 import { route } from "../../src/discord/router";
-import { askerHash } from "../../src/insights/asker";
-import { Insights } from "../../src/insights/insights";
+import type { Insights } from "../../src/insights/insights";
 import { DAY_MS } from "../../src/insights/report";
 import { SqliteInsightsStore } from "../../src/insights/sqlite-store";
 import type { InsightsEvent, InsightsStore } from "../../src/insights/store";
-import { createLogger, type LogFields } from "../../src/log";
-import { answered, fakeEngine, unanswered } from "../support/fake-engine";
+import { fakeEngine } from "../support/fake-engine";
+import { askedEvent, type ScratchInsightsOptions, scratchInsights } from "../support/insights";
 
 const scratch = mkdtempSync(join(tmpdir(), "tijarat-insights-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let folders = 0;
 const freshPath = () => join(scratch, `case-${++folders}`, "insights.db");
 
-function capturingLog() {
-  const lines: LogFields[] = [];
-  const log = createLogger({ level: "debug", write: (line) => lines.push(JSON.parse(line)) });
-  const at = (level: string) => lines.filter((line) => line.level === level);
-  return { log, lines, at };
-}
-
 const NOW = Date.UTC(2025, 6, 1, 12);
 
-function insightsOn(
-  store: InsightsStore,
-  options: { now?: () => number; retentionDays?: number; surface?: "discord" | "console" } = {},
-) {
-  const captured = capturingLog();
-  const insights = new Insights({
-    store,
-    hash: askerHash("test-salt-that-is-long-enough-0123456789"),
-    surface: options.surface ?? "discord",
-    retentionDays: options.retentionDays ?? 90,
-    log: captured.log,
-    now: options.now ?? (() => NOW),
-  });
-  return { insights, ...captured };
-}
+const insightsOn = (store: InsightsStore, options: ScratchInsightsOptions = {}) =>
+  scratchInsights(store, { now: () => NOW, ...options });
 
 /** A store that counts and may fail its writes, around a real one. */
 class WatchedStore implements InsightsStore {
@@ -77,13 +56,7 @@ class WatchedStore implements InsightsStore {
   }
 }
 
-const ask = (question: string, guildId: string | null = "guild-1", userId = "111") => ({
-  command: "ask",
-  userId,
-  guildId,
-  answer: /japan/i.test(question) ? { ...answered, question } : unanswered(question),
-  latencyMs: 2,
-});
+const ask = (question: string, guildId: string | null = "guild-1") => askedEvent(question, guildId);
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -5,26 +5,32 @@ import type { AskedEvent, VotedEvent } from "../../src/insights/recorder";
 import type { InsightsScope } from "../../src/insights/store";
 import type { Engine, FigureFilter } from "../../src/types";
 
+const KEPT = 1000;
+
 /**
- * Insights kept in memory for command tests: what the commands asked to record, in order. Reading
- * a report needs a store: the insights tests use the real one.
+ * Insights kept in memory for command tests: what the commands asked to record, in order (the
+ * last thousand, so a soak of many questions measures the bot, not this list). Reading a report
+ * needs a store: the insights tests use the real one.
  */
 export class RecordedInsights implements InsightsService {
   readonly questions: (AskedEvent & { id: string })[] = [];
   readonly votes: VotedEvent[] = [];
   readonly erased: InsightsScope[] = [];
   readonly retentionDays = 90;
+  private count = 0;
 
   constructor(readonly surface: "discord" | "console" = "discord") {}
 
   asked(event: AskedEvent): string {
-    const id = `q${this.questions.length + 1}`;
+    const id = `q${++this.count}`;
     this.questions.push({ ...event, id });
+    if (this.questions.length > KEPT) this.questions.shift();
     return id;
   }
 
   voted(event: VotedEvent): void {
     this.votes.push(event);
+    if (this.votes.length > KEPT) this.votes.shift();
   }
 
   report(): never {
