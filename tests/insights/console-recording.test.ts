@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main";
 import { consoleEnv, runConsoleProcess } from "../support/console-process";
 
 const scratch = mkdtempSync(join(tmpdir(), "tijarat-console-insights-"));
@@ -13,7 +14,7 @@ describe("questions asked in the local console", () => {
   const db = join(scratch, "insights.db");
   const env = consoleEnv({ INSIGHTS_DB: db, FEEDBACK_LOG: join(scratch, "feedback.jsonl") });
 
-  it("are recorded, seen by /insights at once and by `npm run cli -- insights --json` after", async () => {
+  it("are recorded, seen by /insights at once and by `cli insights --json` after", async () => {
     const run = await runConsoleProcess(
       [
         "/ask question: What was the trade volume between Pakistan and Japan?",
@@ -30,13 +31,15 @@ describe("questions asked in the local console", () => {
       "**3 questions** asked · **33%** answered (1) · **1 person** asked",
     );
 
-    const cli = spawnSync("npm", ["run", "--silent", "cli", "--", "insights", "--json"], {
+    let stdout = "";
+    const code = await main(["insights", "--json"], {
+      stdin: Readable.from([""]),
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: process.stderr,
       env,
-      encoding: "utf8",
-      timeout: 30_000,
     });
-    expect(cli.status, cli.stderr).toBe(0);
-    const report = JSON.parse(cli.stdout);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
     expect(report).toMatchObject({ days: 30, questions: 3, answered: 1, askers: 1, disliked: [] });
     expect(report.unanswered).toHaveLength(1);
     expect(report.unanswered[0]).toMatchObject({
