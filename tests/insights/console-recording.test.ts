@@ -42,11 +42,9 @@ describe("questions asked in the local console", () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ days: 30, questions: 3, answered: 1, askers: 1, disliked: [] });
     expect(report.unanswered).toHaveLength(1);
-    expect(report.unanswered[0]).toMatchObject({
-      count: 2,
-      missing: ["no article about Brazil"],
-      partners: ["Brazil"],
-    });
+    // The partner is read from the engine's "no article about Brazil" (src/insights/answer-facets.ts).
+    expect(report.unanswered[0]).toMatchObject({ count: 2, partners: ["Brazil"] });
+    expect(report.unanswered[0].missing.join("; ")).toMatch(/Brazil/);
     expect(report.partners.map((p: { name: string }) => p.name)).toEqual(["Brazil", "Japan"]);
 
     const read = new Database(db, { readonly: true });
