@@ -39,6 +39,7 @@ interface Statement {
 type Request =
   | { op: "write"; statements: Statement[] }
   | { op: "read"; queries: Statement[] }
+  | { op: "checkpoint" }
   | { op: "close" };
 interface Response {
   id: number;
@@ -403,7 +404,13 @@ export class SqliteInsightsStore implements InsightsStore {
 
   private async erased(questions: Statement, votes: Statement): Promise<Erased> {
     const changes = (await this.send({ op: "write", statements: [questions, votes] })) as number[];
-    return { questions: changes[0] ?? 0, votes: changes[1] ?? 0 };
+    const erased = { questions: changes[0] ?? 0, votes: changes[1] ?? 0 };
+    // With secure_delete the database overwrites what was deleted; the write-ahead log still holds
+    // the old pages until a checkpoint empties it. Best effort: another process reading blocks it.
+    if (erased.questions + erased.votes > 0) {
+      await this.send({ op: "checkpoint" }).catch(() => undefined);
+    }
+    return erased;
   }
 
   erase(scope: InsightsScope): Promise<Erased> {

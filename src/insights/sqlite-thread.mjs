@@ -12,7 +12,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 
 /** @typedef {{ sql: string, params: unknown[] }} Statement */
-/** @typedef {{ id: number, op: "write", statements: Statement[] } | { id: number, op: "read", queries: Statement[] } | { id: number, op: "close" }} Request */
+/** @typedef {{ id: number, op: "write", statements: Statement[] } | { id: number, op: "read", queries: Statement[] } | { id: number, op: "checkpoint" } | { id: number, op: "close" }} Request */
 
 const port = parentPort;
 if (!port) throw new Error("sqlite-thread.mjs runs as a worker thread");
@@ -87,6 +87,8 @@ function open() {
     // NORMAL is durable across a crash of the process; only a power cut may lose the last commits.
     whileBusy(() => db.pragma("journal_mode = WAL"));
     db.pragma("synchronous = NORMAL");
+    // Deleted records are overwritten, not left in free pages: erasure and retention mean it.
+    db.pragma("secure_delete = ON");
     db.pragma("foreign_keys = ON");
     migrate(db);
     return db;
@@ -131,6 +133,11 @@ port.on("message", (/** @type {Request} */ request) => {
       db.close();
       port.postMessage({ id: request.id, ok: true });
       port.close();
+      return;
+    }
+    if (request.op === "checkpoint") {
+      // Copies the log into the database and empties it, so erased rows leave no old copy there.
+      port.postMessage({ id: request.id, ok: true, result: db.pragma("wal_checkpoint(TRUNCATE)") });
       return;
     }
     if (request.op === "write") {

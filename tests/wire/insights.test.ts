@@ -110,6 +110,10 @@ describe("insights over the wire", () => {
     expect(plainText((await fake.waitForReply(after.id, 5_000)).data)).toContain(
       "0 questions asked",
     );
+    // Erased means gone from the files, not only from the report.
+    const left = storeBytes(db);
+    expect(left.includes(Buffer.from("trade with Brazil?"))).toBe(false);
+    expect(left.includes(Buffer.from("trade with brazil"))).toBe(false);
   });
 });
 
