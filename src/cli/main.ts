@@ -2,26 +2,30 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { explanationText } from "../answer/explain";
+import { ConfigError, loadConfig, parseConfig } from "../config";
 import { CorpusError, formatIssue } from "../corpus/load";
 import { loadEngine } from "../engine";
+import { StoreError } from "../insights/store";
 import type { Engine } from "../types";
+import { insightsReport } from "./insights";
 import { answerJson, figureJson, officialJson, sourceJson } from "./render-json";
-import { answerText, figuresText, officialsText, sourcesText } from "./render-text";
+import { answerText, figuresText, insightsText, officialsText, sourcesText } from "./render-text";
 
 /**
  * The command line, as `CONTRACT.md` describes it:
  *   ask "QUESTION" [--json] | ask --jsonl | figures [--partner NAME] | official ["NAME"] | sources
+ *   | insights [--days N] (what the bot and the console recorded, read from INSIGHTS_DB)
  * Every command takes --corpus DIR (default corpus/). Exit 0 on success (also when a question has
  * no answer), 2 for bad usage or an unreadable corpus folder, with a one-line reason on stderr.
  */
 
 const USAGE =
-  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json]> [--corpus DIR]';
+  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json] | insights [--days N] [--json]> [--corpus DIR]';
 
 class UsageError extends Error {}
 
 const OptionsSchema = z.object({
-  command: z.enum(["ask", "figures", "official", "sources"], {
+  command: z.enum(["ask", "figures", "official", "sources", "insights"], {
     error: (issue) =>
       issue.input === undefined
         ? "no command given"
@@ -35,6 +39,14 @@ const OptionsSchema = z.object({
   partner: z.string().optional(),
   measure: z.string().optional(),
   period: z.string().optional(),
+  days: z
+    .string()
+    .regex(/^\d+$/, "--days must be a whole number of days")
+    .transform(Number)
+    .pipe(
+      z.number().int().min(1, "--days must be at least 1").max(3650, "--days must be at most 3650"),
+    )
+    .optional(),
 });
 type Options = z.infer<typeof OptionsSchema>;
 
@@ -52,6 +64,7 @@ function parseOptions(argv: string[]): Options {
         partner: { type: "string" },
         measure: { type: "string" },
         period: { type: "string" },
+        days: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -71,6 +84,10 @@ function parseOptions(argv: string[]): Options {
   if (o.command !== "ask" && o.jsonl) throw new UsageError("--jsonl goes with ask");
   if (o.command !== "ask" && o.explain) throw new UsageError("--explain goes with ask");
   if (o.command === "sources" && o.rest.length > 0) throw new UsageError("sources takes no words");
+  if (o.command === "insights" && o.rest.length > 0)
+    throw new UsageError("insights takes no words");
+  if (o.command !== "insights" && o.days !== undefined)
+    throw new UsageError("--days goes with insights");
   if (o.command === "figures" && o.rest.length > 0) {
     throw new UsageError("figures takes --partner, --measure, --period, not words");
   }
@@ -82,6 +99,8 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Settings (INSIGHTS_DB, …); absent: `.env` and the process's environment. */
+  env?: Record<string, string | undefined>;
 }
 
 async function askLines(engine: Engine, o: Options, io: CliIo, write: (line: string) => void) {
@@ -94,6 +113,12 @@ async function askLines(engine: Engine, o: Options, io: CliIo, write: (line: str
 
 async function run(o: Options, io: CliIo) {
   const write = (line: string) => io.stdout.write(`${line}\n`);
+  if (o.command === "insights") {
+    // The store, not the corpus: no articles are read.
+    const config = io.env ? parseConfig(io.env) : loadConfig();
+    const report = await insightsReport(config, o.days ?? 30);
+    return write(o.json ? JSON.stringify(report, null, 2) : insightsText(report));
+  }
   const engine = await loadEngine({
     corpusDir: o.corpus,
     onIssue: (issue) => io.stderr.write(`tijarat: skipped ${formatIssue(issue)}\n`),
@@ -144,8 +169,13 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       io.stderr.write(e.message === "help" ? `${USAGE}\n` : `tijarat: ${e.message}\n${USAGE}\n`);
       return e.message === "help" ? 0 : 2;
     }
-    if (e instanceof CorpusError) {
+    if (e instanceof CorpusError || e instanceof StoreError) {
       io.stderr.write(`tijarat: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      const problems = e.problems.map((p) => `${p.variable}: ${p.message}`).join("; ");
+      io.stderr.write(`tijarat: invalid configuration: ${problems}\n`);
       return 2;
     }
     throw e;
