@@ -194,6 +194,17 @@ const emptyCounts = (): Record<Checked, number> => ({
   quote: 0,
 });
 
+/** A near miss of an unanswered reply: a figure of the same measure for another period. */
+const NEAR_MISS = /^\s*The articles give .+, not for .+\[\d+\]\.?\s*$/;
+
+/** A line with the near miss set apart, so the rest of it is still held to answering nothing. */
+function nearMissApart(line: string): string[] {
+  const m = /The articles give [^[]+\[\d+\]\.?/.exec(line);
+  if (!m) return [line];
+  const at = m.index ?? 0;
+  return [line.slice(0, at) + line.slice(at + m[0].length), m[0]].filter((x) => x.trim());
+}
+
 /** One line of a reply with what it cites: the unit every check below works on. */
 interface Line {
   text: string;
@@ -202,6 +213,8 @@ interface Line {
    * a question in parts that the corpus could not answer). It may repeat the question's words.
    */
   declines: boolean;
+  /** A near miss: it may name the asked period it does not fit ("…, not for 2024"). */
+  nearMiss: boolean;
   cited: Answer["citations"];
   excerpts: string[];
 }
@@ -242,6 +255,7 @@ function checkFigures(
       continue;
     }
     report.checked[figure.kind]++;
+    if (line.nearMiss && figure.kind === "period" && occurs(asked, figure.text)) continue;
     if (figure.kind === "period") {
       // The engine writes a fiscal year one way ("FY2024-25" for "fiscal year 2024-25"), and a
       // sentence may point back to a period named before ("during the year"): periods are
@@ -347,11 +361,15 @@ export function checkGrounding(
       report.problems.push(`citation mark ${m} cites nothing`);
   }
   const asked = norm(question);
-  for (const raw of answer.text.split("\n")) {
+  for (const raw of answer.text.split("\n").flatMap(nearMissApart)) {
     const cited = citedIn(raw, answer);
+    const nearMiss = NEAR_MISS.test(raw);
     const line: Line = {
       text: norm(raw),
-      declines: !answer.answered || cited.length === 0,
+      // A near miss ("The articles give $1.26 billion for FY2022-23, not for 2024 [1].") states
+      // a figure without answering with it: it is held to its citation like an answer.
+      declines: !nearMiss && (!answer.answered || cited.length === 0),
+      nearMiss,
       cited,
       excerpts: cited.map((c) => norm(c.excerpt)),
     };
