@@ -8,9 +8,11 @@
 import { readFileSync } from "node:fs";
 import { candidatesFor } from "../src/answer/ask";
 import { type Candidate, describeCandidate } from "../src/answer/candidates/candidate";
+import { figuresTold } from "../src/answer/candidates/figures";
 import { CitationList } from "../src/answer/citations";
 import { assembleKnowledge, type Knowledge } from "../src/answer/knowledge";
 import { confidence, THRESHOLD } from "../src/answer/model";
+import type { QuestionPlan } from "../src/answer/question";
 import { figureReply, officialReply, quoteReply, sentenceReply } from "../src/answer/replies";
 import { loadCorpus } from "../src/corpus/load";
 import { splitPassages } from "../src/corpus/passages";
@@ -35,11 +37,15 @@ const k: Knowledge = assembleKnowledge({
   officials: extractOfficials(docs),
 });
 
-function replyOf(c: Candidate): { text: string; cited: { id: string; excerpt: string }[] } {
+function replyOf(
+  c: Candidate,
+  plan: QuestionPlan,
+  all: readonly Candidate[],
+): { text: string; cited: { id: string; excerpt: string }[] } {
   const citations = new CitationList();
   const text =
     c.kind === "figure"
-      ? figureReply(k, [c], citations)
+      ? figureReply(k, figuresTold(k, plan, c, all), citations)
       : c.kind === "official"
         ? officialReply(k, c, citations)
         : c.kind === "quote"
@@ -51,9 +57,14 @@ function replyOf(c: Candidate): { text: string; cited: { id: string; excerpt: st
   };
 }
 
-function isRight(q: EvalQuestion, c: Candidate): boolean {
+function isRight(
+  q: EvalQuestion,
+  c: Candidate,
+  plan: QuestionPlan,
+  all: readonly Candidate[],
+): boolean {
   if (!q.answered) return false;
-  const r = replyOf(c);
+  const r = replyOf(c, plan, all);
   const text = norm(r.text);
   if (!(q.must ?? []).every((g) => g.some((s) => has(text, s)))) return false;
   const key = q.must?.[0] ?? [];
@@ -75,15 +86,15 @@ const questions = QuestionFileSchema.parse(
 for (const q of questions) {
   const parts = candidatesFor(k, q.question);
   if (parts.length !== 1) continue;
-  const { plan, candidates } = parts[0] as { plan: { kind: string }; candidates: Candidate[] };
+  const { plan, candidates } = parts[0] as { plan: QuestionPlan; candidates: Candidate[] };
   const free = candidates.filter((c) => c.conflict === null);
   const best = free[0];
   const sure = best ? confidence(best, candidates) : 0;
   const answered = best !== undefined && sure >= THRESHOLD;
-  const bestRight = best ? isRight(q, best) : false;
+  const bestRight = best ? isRight(q, best, plan, candidates) : false;
   const ok = q.answered ? answered && bestRight : !answered;
   if (ok) continue;
-  const right = candidates.findIndex((c) => isRight(q, c));
+  const right = candidates.findIndex((c) => isRight(q, c, plan, candidates));
   const kinds = new Set(candidates.slice(0, 3).map((c) => c.kind));
   if (onlyKind && !kinds.has(onlyKind as Candidate["kind"]) && candidates[right]?.kind !== onlyKind)
     continue;

@@ -10,9 +10,10 @@
  *   npm run fit -- --dry-run     print only
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { z } from "zod";
 import { candidatesFor } from "../src/answer/ask";
 import type { Candidate, CandidateKind } from "../src/answer/candidates/candidate";
-import { toldTogether } from "../src/answer/candidates/figures";
+import { figuresTold } from "../src/answer/candidates/figures";
 import { CitationList } from "../src/answer/citations";
 import { assembleKnowledge, type Knowledge } from "../src/answer/knowledge";
 import {
@@ -23,6 +24,7 @@ import {
   type Weights,
   WeightsSchema,
 } from "../src/answer/model";
+import type { QuestionPlan } from "../src/answer/question";
 import { figureReply, officialReply, quoteReply, sentenceReply } from "../src/answer/replies";
 import { loadCorpus } from "../src/corpus/load";
 import { splitPassages } from "../src/corpus/passages";
@@ -36,7 +38,17 @@ const WEIGHTS_FILE = "src/answer/data/weights.json";
 const TRAINING = ["dev", "paraphrase", "extra", "more", "third", "fourth", "fifth", "rewrite"];
 /** Share of answers that may be wrong at the chosen threshold, on the training questions. */
 const MAX_WRONG_SHARE = 0.04;
-const L2 = 0.0005;
+const L2 = 0.01;
+const PriorSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.object({ bias: z.number(), weights: z.record(z.string(), z.number()) })]),
+);
+const PRIOR = Object.fromEntries(
+  Object.entries(PriorSchema.parse(JSON.parse(readFileSync("eval/prior.json", "utf8")))).filter(
+    (e): e is [string, { bias: number; weights: Record<string, number> }] =>
+      typeof e[1] !== "string",
+  ),
+);
 const STEPS = 3000;
 const RATE = 0.05;
 const KINDS: CandidateKind[] = ["figure", "official", "quote", "sentence"];
@@ -87,16 +99,18 @@ async function knowledgeOver(dirs: readonly string[]): Promise<Knowledge> {
   });
 }
 
-/** The reply a candidate alone would give, and what it cites. */
+/** The reply choosing a candidate would give (a figure with those listed beside it), and what it cites. */
 function replyOf(
   k: Knowledge,
   c: Candidate,
+  plan: QuestionPlan,
+  all: readonly Candidate[],
 ): { text: string; articles: string[]; excerpts: string[] } {
   const citations = new CitationList();
   let text: string;
   switch (c.kind) {
     case "figure":
-      text = figureReply(k, [c], citations);
+      text = figureReply(k, figuresTold(k, plan, c, all), citations);
       break;
     case "official":
       text = officialReply(k, c, citations);
@@ -116,9 +130,15 @@ function replyOf(
 }
 
 /** Whether the candidate's reply is the expected answer, as the grader would judge it. */
-function isRight(k: Knowledge, q: EvalQuestion, c: Candidate): boolean {
+function isRight(
+  k: Knowledge,
+  q: EvalQuestion,
+  c: Candidate,
+  plan: QuestionPlan,
+  all: readonly Candidate[],
+): boolean {
   if (!q.answered) return false;
-  const reply = replyOf(k, c);
+  const reply = replyOf(k, c, plan, all);
   const text = norm(reply.text);
   const must = q.must ?? [];
   if (!must.every((group) => group.some((s) => has(text, s)))) return false;
@@ -152,18 +172,13 @@ async function collect(): Promise<QuestionRows[]> {
       if (parts.length !== 1) continue;
       const found = parts[0]?.candidates ?? [];
       const plan = parts[0]?.plan;
-      const together = plan ? toldTogether(k, plan) : undefined;
-      const right = found.map((c) => isRight(k, q, c));
-      // A figure is right too when the reply choosing it would list the right one beside it.
-      const label = (c: Candidate, i: number) =>
-        right[i] ||
-        (c.kind === "figure" &&
-          together !== undefined &&
-          found.some((d, j) => right[j] && d.kind === "figure" && together(c, d)));
-      const candidates = found.map((c, i) => ({
+      if (!plan) continue;
+      // Right when the reply choosing it (with the figures it lists beside it) is the answer.
+      const label = (c: Candidate) => isRight(k, q, c, plan, found);
+      const candidates = found.map((c) => ({
         kind: c.kind,
         features: { ...c.features } as Record<string, number>,
-        label: (label(c, i) ? 1 : 0) as 0 | 1,
+        label: (label(c) ? 1 : 0) as 0 | 1,
         conflict: c.conflict !== null,
         agreeing: found.flatMap((d, j) => (agrees(c, d) ? [j] : [])),
       }));
@@ -190,7 +205,12 @@ function fitConditionalLogit(qs: QuestionRows[]): Weights["kinds"] {
   }
   // Parameters: one vector per kind, bias first.
   const params = new Map<CandidateKind, number[]>();
-  for (const kind of KINDS) params.set(kind, new Array((names.get(kind)?.length ?? 0) + 1).fill(0));
+  // Start from the prior: the bias and the weights it gives.
+  for (const kind of KINDS) {
+    const list = names.get(kind) ?? [];
+    const prior = PRIOR[kind];
+    params.set(kind, [prior?.bias ?? 0, ...list.map((n) => prior?.weights[n] ?? 0)]);
+  }
   const index = (kind: CandidateKind) => new Map((names.get(kind) ?? []).map((n, i) => [n, i + 1]));
   const indexes = new Map(KINDS.map((kind) => [kind, index(kind)]));
   const m = new Map(KINDS.map((kind) => [kind, new Array(params.get(kind)?.length ?? 0).fill(0)]));
@@ -237,8 +257,9 @@ function fitConditionalLogit(qs: QuestionRows[]): Weights["kinds"] {
       const mk = m.get(kind) ?? [];
       const vk = v.get(kind) ?? [];
       for (let j = 0; j < w.length; j++) {
-        // Ascent on the log-likelihood, minus the L2 penalty (not on the bias).
-        const gj = (g[j] ?? 0) / usable.length - (j === 0 ? 0 : L2 * (w[j] ?? 0));
+        // Ascent on the log-likelihood, minus an L2 pull toward the prior (not on the bias).
+        const prior = j === 0 ? 0 : (PRIOR[kind]?.weights[names.get(kind)?.[j - 1] ?? ""] ?? 0);
+        const gj = (g[j] ?? 0) / usable.length - (j === 0 ? 0 : L2 * ((w[j] ?? 0) - prior));
         mk[j] = 0.9 * (mk[j] ?? 0) + 0.1 * gj;
         vk[j] = 0.999 * (vk[j] ?? 0) + 0.001 * gj * gj;
         const mh = (mk[j] ?? 0) / (1 - 0.9 ** step);
@@ -324,6 +345,21 @@ for (const name of ["real", "fifth", "rewrite"]) {
     WEIGHTS.threshold,
   );
   console.log(`current weights on ${name}: right ${o.right} wrong ${o.wrong} of ${o.questions}`);
+}
+if (process.argv.includes("--features")) {
+  for (const kind of KINDS) {
+    const rows = training.flatMap((r) =>
+      r.candidates.filter((c) => c.kind === kind && !c.conflict),
+    );
+    const names = [...new Set(rows.flatMap((r) => Object.keys(r.features)))];
+    for (const n of names) {
+      const mean = (label: number) => {
+        const xs = rows.filter((r) => r.label === label).map((r) => r.features[n] ?? 0);
+        return xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+      };
+      console.log(`${kind}.${n}: right ${mean(1).toFixed(2)}  wrong ${mean(0).toFixed(2)}`);
+    }
+  }
 }
 const fitted: Weights = {
   about:

@@ -1,9 +1,8 @@
 import type { Citation, Figure, Official } from "../types";
 import type { Candidate, FigureCandidate, QuoteCandidate } from "./candidates/candidate";
-import { toldTogether } from "./candidates/figures";
+import { figuresTold } from "./candidates/figures";
 import { CitationList } from "./citations";
 import { type Knowledge, passageCountries } from "./knowledge";
-import { periodOrder } from "./match";
 import { confidence, scoreWith, THRESHOLD } from "./model";
 import type { QuestionPlan } from "./question";
 import { figureReply, officialReply, quoteReply, sentenceReply } from "./replies";
@@ -83,38 +82,6 @@ export function choose(k: Knowledge, plan: QuestionPlan, candidates: Candidate[]
       ? `best candidate (${best.kind}) at p=${best.p.toFixed(2)}, with agreeing candidates ${sure.toFixed(2)} < ${THRESHOLD}`
       : "no candidate without a conflict",
   };
-}
-
-/**
- * Figures of the same measure as the best: when the question names no period (or several), every
- * period the corpus gives, oldest first, each with its own citation; one value per period.
- */
-function figuresTold(
-  k: Knowledge,
-  plan: QuestionPlan,
-  best: FigureCandidate,
-  candidates: Candidate[],
-): FigureCandidate[] {
-  if (plan.periods.length === 1 || plan.latest) return [best];
-  const others = candidates.filter(
-    (c): c is FigureCandidate =>
-      c.kind === "figure" &&
-      c !== best &&
-      c.conflict === null &&
-      c.z > 0 &&
-      toldTogether(k, plan)(best, c),
-  );
-  if (others.length === 0) return [best];
-  const byPeriod = new Map<string, FigureCandidate>();
-  for (const c of [best, ...others]) {
-    const key = `${c.figure.period ?? ""}|${c.figure.value}`;
-    if (!byPeriod.has(key)) byPeriod.set(key, c);
-  }
-  const periods = new Set([...byPeriod.values()].map((c) => c.figure.period ?? ""));
-  if (periods.size <= 1) return [best];
-  return [...byPeriod.values()].sort(
-    (a, b) => periodOrder(a.figure.period) - periodOrder(b.figure.period),
-  );
 }
 
 /** The best quote and the speaker's other quotes nearly as good, up to three. */

@@ -455,3 +455,36 @@ export function toldTogether(
   if (plan.periods.length === 1 || plan.latest) return () => false;
   return (a, b) => sameMeasure(k, a, b, plan.partners);
 }
+
+/**
+ * The figures a reply tells when it answers with `best`: when the question names no single
+ * period (nor asks for the latest), every period the corpus gives of the same measure — each fit
+ * for every slot the question names — oldest first, one value a period; else `best` alone.
+ */
+export function figuresTold(
+  k: Knowledge,
+  plan: QuestionPlan,
+  best: FigureCandidate,
+  candidates: readonly { kind: string }[],
+): FigureCandidate[] {
+  const together = toldTogether(k, plan);
+  const others = candidates.filter(
+    (c): c is FigureCandidate =>
+      c.kind === "figure" &&
+      c !== best &&
+      (c as FigureCandidate).conflict === null &&
+      (c as FigureCandidate).features.slots >= 0.99 &&
+      together(best, c as FigureCandidate),
+  );
+  if (others.length === 0) return [best];
+  const byPeriod = new Map<string, FigureCandidate>();
+  for (const c of [best, ...others]) {
+    const key = `${c.figure.period ?? ""}|${c.figure.value}`;
+    if (!byPeriod.has(key)) byPeriod.set(key, c);
+  }
+  const periods = new Set([...byPeriod.values()].map((c) => c.figure.period ?? ""));
+  if (periods.size <= 1) return [best];
+  return [...byPeriod.values()].sort(
+    (a, b) => periodOrder(a.figure.period) - periodOrder(b.figure.period),
+  );
+}
