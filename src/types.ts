@@ -42,7 +42,7 @@ export interface Passage extends Span {
   sentences: Sentence[];
 }
 
-export type FigureKind = "money" | "percent" | "count" | "duration";
+export type FigureKind = "money" | "percent" | "count" | "quantity" | "duration";
 
 export interface Figure {
   /** The figure as written in the sentence, e.g. `$1.26 billion`, `6–7%`, `70 Japanese companies`. */
@@ -51,7 +51,7 @@ export interface Figure {
   amount: number | null;
   /** Upper end of a range (`6–7%` → 7), else null. */
   amountHigh: number | null;
-  /** `USD`, `PKR`, `GBP`, `EUR`, `JPY`, `CNY`, `SAR`, `AED`, … for money; `percent`; the counted noun for counts (`companies`); `years`, `months`, `days` for durations. */
+  /** `USD`, `PKR`, `GBP`, `EUR`, `JPY`, `CNY`, `SAR`, `AED`, … for money; `percent`; the counted noun for counts (`companies`); `MW`, `km`, `tonnes`, `mtpa` for quantities; `years`, `months`, `days` for durations. */
   unit: string;
   kind: FigureKind;
   /** `about`, `over`, `more than`, `up to`, `nearly`, … as written, or null. */

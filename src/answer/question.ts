@@ -39,6 +39,8 @@ export interface QuestionPlan {
   countedNoun: string | null;
   /** The side of Pakistan's trade asked about ("how much does the UAE sell to Pakistan": imports). */
   side: TradeSide | null;
+  /** Relative periods the question names ("last year"), matched as written, not as years. */
+  relative: string[];
 }
 
 export interface PlanOptions {
@@ -249,5 +251,6 @@ export function planQuestion(
     lowerNameRuns: lowerNameRunsOf(own),
     countedNoun: countedNounOf(own),
     side: tradeSide(own),
+    relative: mentioned.filter((p) => p.kind === "relative" && !p.refersBack).map((p) => p.label),
   };
 }

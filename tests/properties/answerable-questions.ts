@@ -11,6 +11,7 @@ const LEADS: Record<Figure["kind"], string[]> = {
   money: ["How much was", "What was", "What were", "How large was"],
   percent: ["What share was", "What percentage was", "What was"],
   count: ["How many"],
+  quantity: ["How much", "What quantity of"],
   duration: ["How long was", "How long is"],
 };
 

@@ -30,6 +30,8 @@ export type FigureFeatures = {
   latest: number;
   /** For a count, whether it counts what the question counts ("trucks"); 1 for other questions. */
   counted: number;
+  /** The figure's period is the relative one the question names ("last year" and "last year"). */
+  sameRelative: number;
   /** Every slot the question names fits (partner, period, kind, goal, side, counted noun): 0–1. */
   slots: number;
   /** How far its topic match falls short of the best figure's for this question (0 = the best). */

@@ -72,11 +72,13 @@ function kindFit(plan: QuestionPlan, f: Figure): number {
   const change = asksChange(plan);
   switch (plan.kind) {
     case "count":
-      return f.kind === "count" ? 1 : 0;
+      return f.kind === "count" ? 1 : f.kind === "quantity" ? 0.6 : 0;
     case "share":
       return f.kind === "percent" ? 1 : 0;
     case "amount":
       if (f.kind === "money") return 1;
+      // "How much electricity / LNG": a physical quantity is the amount asked for.
+      if (f.kind === "quantity") return 0.9;
       if (f.kind === "percent") return change ? 0.8 : 0.2;
       return /\bhow (?:big|large)\b/i.test(plan.text) ? 0.8 : 0.5;
     default:
@@ -93,11 +95,11 @@ function kindsFor(plan: QuestionPlan): FigureKind[] {
   if (asksDuration(plan)) return ["duration"];
   switch (plan.kind) {
     case "count":
-      return ["count"];
+      return ["count", "quantity"];
     case "share":
       return ["percent"];
     default:
-      return ["money", "percent", "count"];
+      return ["money", "percent", "count", "quantity"];
   }
 }
 
@@ -275,6 +277,36 @@ function countedFit(plan: QuestionPlan, f: Figure, measureTerms: readonly string
 const ASKS_PROSPECT =
   /\b(?:expect(?:s|ed|ing)?|project(?:ed|ion|ions)?|forecast|potential|possible|could|can|will|would|future|next|upcoming|by 20\d\d|hop(?:e|es|ing)|want(?:s)?|aim(?:s|ing)?|plan(?:s|ned)?|push)\b/i;
 
+const RELATIVE_WORDS: Record<string, string> = {
+  last: "back",
+  previous: "back",
+  preceding: "back",
+  past: "back",
+  this: "now",
+  current: "now",
+  ongoing: "now",
+  next: "ahead",
+  coming: "ahead",
+  following: "ahead",
+};
+
+/** The direction and unit of a relative period: `last fiscal year` → `back year`. */
+function relativeKey(label: string): string | null {
+  const m =
+    /^(\p{L}+)\s+(?:(?:fiscal|financial|calendar)\s+)?(year|quarter|month|decade)s?$/iu.exec(
+      label.trim(),
+    );
+  const direction = m ? RELATIVE_WORDS[(m[1] ?? "").toLowerCase()] : undefined;
+  return direction && m ? `${direction} ${(m[2] ?? "").toLowerCase()}` : null;
+}
+
+/** 1 when the figure's period is the relative period the question names, as written. */
+function sameRelative(asked: readonly string[], stated: string | null): number {
+  if (asked.length === 0 || !stated) return 0;
+  const have = relativeKey(stated);
+  return have !== null && asked.some((a) => relativeKey(a) === have) ? 1 : 0;
+}
+
 /** Numbers the question itself states ("the year before the $4 billion target"). */
 function numbersIn(text: string): Set<string> {
   return new Set([...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => m[0].replace(/,/g, "")));
@@ -366,6 +398,7 @@ export function figureCandidates(
       echoed: echoed.has(String(f.amount === null ? "" : trimNumber(f.value))) ? 1 : 0,
       latest: 0,
       counted: countedFit(plan, f, measureTerms),
+      sameRelative: sameRelative(plan.relative, f.period),
       slots: 0,
       behind: 0,
     };
