@@ -41,6 +41,8 @@ const TITLE_HEADS: readonly string[] = [
   "consul-general",
   "consul",
   "charge d'affaires",
+  // A common misspelling, kept so the holder is still read.
+  "charge d'affairs",
   "deputy chief of mission",
   "special assistant",
   "adviser",
@@ -93,6 +95,10 @@ const TITLE_HEADS: readonly string[] = [
   "commercial counsellor",
   "trade counsellor",
   "economic counsellor",
+  "commercial counselor",
+  "trade counselor",
+  "economic counselor",
+  "minister counsellor",
   "attache",
   "commercial attache",
   "trade attache",
@@ -107,6 +113,24 @@ const TITLE_HEADS: readonly string[] = [
   "senior analyst",
   "research analyst",
   "head",
+  // Heads of state and of parliaments: never prime ministers, however they are ranked.
+  "emir",
+  "crown prince",
+  "king",
+  "queen",
+  "speaker",
+  "deputy speaker",
+  // Members and conveners of chambers and boards, and the people who found firms.
+  "member",
+  "executive member",
+  "board member",
+  "convener",
+  "convenor",
+  "founder",
+  "co-founder",
+  "general manager",
+  "country head",
+  "vice chancellor",
 ];
 
 /** Words that may stand before a title and belong to it (`Acting Chairman`, `former Ambassador`). */
@@ -512,6 +536,11 @@ const DIPLOMATIC_WORDS = new Set([
 /** Offices of government (as opposed to a company's president or chairman). */
 const GOVERNMENT_TITLE_WORDS = new Set([
   "minister",
+  "emir",
+  "king",
+  "queen",
+  "prince",
+  "speaker",
   "vice-minister",
   "secretary",
   "senator",
