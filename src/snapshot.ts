@@ -15,7 +15,7 @@ import type { Article, CorpusIssue, Figure, Mention, Official, Passage, Quote } 
  */
 
 /** Bump when the layout, or anything that produces what it stores, changes. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 type Slim<T, K extends keyof T> = Omit<T, K>;
 

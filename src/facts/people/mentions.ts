@@ -115,6 +115,12 @@ export interface SentenceAnalysis {
   /** Tokens already read as part of a name or a title. */
   claimed: boolean[];
   mentions: FoundMention[];
+  /**
+   * A title the sentence gives nobody by name, when it opens the sentence and names a country or
+   * a body ("Oman’s Ambassador to Pakistan was also present."): the next sentence may name its
+   * holder.
+   */
+  vacant: TitleFacts | null;
 }
 
 const CONNECTORS = new Set(["for", "of", "to", "on", "at", "in"]);
@@ -162,6 +168,7 @@ class Sentence {
   readonly norms: string[];
   readonly claimed: boolean[];
   readonly mentions: FoundMention[] = [];
+  vacant: TitleFacts | null = null;
   /** For each token that ends a found name, the mention's index. */
   readonly mentionEndingAt = new Map<number, number>();
 
@@ -1010,9 +1017,21 @@ function findTitled(s: Sentence): void {
       }
     } else if (s.tok(phrase.last + 1)?.text === ",") {
       pending = { facts, next: phrase.last + 2 };
+    } else if (opensSentence(s, phrase.first) && (phrase.complements.length > 0 || facts.country)) {
+      s.vacant = facts;
     }
     i = phrase.last + 1;
   }
+}
+
+/** Whether only a determiner or opening marks stand before token `i` (`The`, `“`). */
+function opensSentence(s: Sentence, i: number): boolean {
+  for (let k = 0; k < i; k++) {
+    const t = s.tok(k);
+    if (t?.word && t.norm !== "the") return false;
+    if (t && !t.word && !/^[“"‘'(]$/u.test(t.text)) return false;
+  }
+  return true;
 }
 
 /**
@@ -1157,7 +1176,8 @@ export function analyseSentence(text: string, start: number): SentenceAnalysis {
     findSpeakers(s);
   }
   s.mentions.sort((a, b) => a.nameStart - b.nameStart);
-  return { text, start, tokens: s.tokens, claimed: s.claimed, mentions: s.mentions };
+  const vacant = s.mentions.length === 0 ? s.vacant : null;
+  return { text, start, tokens: s.tokens, claimed: s.claimed, mentions: s.mentions, vacant };
 }
 
 /** A capitalised word other than one that merely starts a clause (`As`, `The`). */

@@ -45,7 +45,7 @@ import {
   properCaseName,
 } from "./names";
 import { kindOfOffices, officeKey, officeOfTitle } from "./offices";
-import { readArticleSpeech, type SpeakerMention } from "./quotes";
+import { type ArticleSpeech, readArticleSpeech, type SpeakerMention } from "./quotes";
 import {
   countriesInTokens,
   countryInName,
@@ -103,8 +103,16 @@ interface ArticlePerson {
 
 const HOME = "Pakistan";
 
-/** Title heads of offices Pakistan's government does not have. */
-const FOREIGN_ONLY_HEADS = new Set(["vice minister", "vice-minister", "deputy minister"]);
+/** Title heads of offices Pakistan's government does not have (nor a monarch). */
+const FOREIGN_ONLY_HEADS = new Set([
+  "vice minister",
+  "vice-minister",
+  "deputy minister",
+  "emir",
+  "king",
+  "queen",
+  "crown prince",
+]);
 
 const wordsIn = (name: string) => name.split(/\s+/).filter((w) => w.length > 0).length;
 
@@ -331,6 +339,8 @@ function peopleOfArticle(doc: ArticleText): ArticlePerson[] {
     }
   }
 
+  titleFromPreviousSentence(analysed, people.persons);
+
   const speakers: SpeakerMention[] = people.persons
     .flatMap((p) =>
       p.mentions.map((m) => ({ person: p.id, start: m.found.extentStart, end: m.found.extentEnd })),
@@ -351,11 +361,38 @@ function peopleOfArticle(doc: ArticleText): ArticlePerson[] {
 
   const context = new CountryContext(analysed);
   const learned = speech.discourse.learnedCountry;
+  const abroad = speakersFromAbroad(speech);
   const kept = people.persons.filter((p) => p.mentions.some((m) => m.found.full));
   const associates = associatesOf(kept);
   return kept.map((p) =>
-    describe(doc.article.id, p, context, learned.get(p.id) ?? null, associates.get(p.id) ?? []),
+    describe(
+      doc.article.id,
+      p,
+      context,
+      learned.get(p.id) ?? (abroad.has(p.id) ? FROM_ABROAD : null),
+      associates.get(p.id) ?? [],
+    ),
   );
+}
+
+/** Marks a person the article shows is not Pakistani, though it does not say from where. */
+const FROM_ABROAD = "\u0000abroad";
+
+/** "… between his country and Pakistan": whoever says so speaks for another country. */
+const OTHER_COUNTRY =
+  /\b(?:his|her)\s+(?:own\s+)?country\s+and\s+Pakistan\b|\bPakistan\s+and\s+(?:his|her)\s+(?:own\s+)?country\b/iu;
+
+/** The people who, by the sentences they speak, are shown to speak for a country not Pakistan. */
+function speakersFromAbroad(speech: ArticleSpeech): Set<number> {
+  const out = new Set<number>();
+  speech.discourse.records.forEach((record, k) => {
+    const text = speech.sentences[k]?.sentence.text ?? "";
+    if (!OTHER_COUNTRY.test(text)) return;
+    const persons = new Set(record.acts.map((a) => a.speaker?.person ?? null));
+    const [only] = persons;
+    if (persons.size === 1 && only !== null && only !== undefined) out.add(only);
+  });
+  return out;
 }
 
 /** Most people an article names beside one person, kept for them. */
@@ -401,6 +438,30 @@ function associatesOf(persons: readonly LocalPerson[]): Map<number, ArticlePerso
     }
   }
   return out;
+}
+
+/**
+ * A title given nobody in one sentence ("Oman’s Ambassador to Pakistan was also present.") is
+ * the title of the person the next sentence of the paragraph opens with, when the article gives
+ * that person no title of their own ("Ali Al-Harthy said …").
+ */
+function titleFromPreviousSentence(
+  analysed: readonly { passage: Passage; sentence: Sentence; analysis: SentenceAnalysis }[],
+  persons: readonly LocalPerson[],
+): void {
+  const personAt = new Map<FoundMention, LocalPerson>();
+  for (const p of persons) for (const m of p.mentions) personAt.set(m.found, p);
+  analysed.forEach((a, k) => {
+    const vacant = a.analysis.vacant;
+    const next = analysed[k + 1];
+    if (!vacant || !next || next.passage !== a.passage) return;
+    const [first] = next.analysis.mentions;
+    if (!first?.full || first.title !== null) return;
+    if (next.sentence.text.slice(0, first.extentStart - next.sentence.start).trim() !== "") return;
+    const person = personAt.get(first);
+    if (!person || person.mentions.some((m) => m.found.title !== null)) return;
+    Object.assign(first, vacant);
+  });
 }
 
 /** What the article says of a person before their references are resolved. */
@@ -458,6 +519,8 @@ function countryOf(
     p.mentions.find((m) => m.found.country)?.found.country ??
     p.mentions.flatMap((m) => m.found.otherTitles).find((t) => t.country)?.country;
   if (stated) return { country: stated, explicit: true };
+  // Said to speak for another country, but not which: the article's partner.
+  if (learned === FROM_ABROAD) return { country: context.partner, explicit: false };
   // A role noun naming the country ("the Saudi minister" for the article's one minister).
   if (learned) return { country: learned, explicit: true };
   const visiting = visitorCountry(p, context);
@@ -470,8 +533,8 @@ function countryOf(
     if (postedTo && postedTo !== HOME && context.home) return { country: HOME, explicit: false };
     return { country: context.partner, explicit: false };
   }
-  // Pakistan has no vice- or deputy ministers (its juniors are ministers of state): such an
-  // office unplaced is the partner government's.
+  // Pakistan has no vice- or deputy ministers (its juniors are ministers of state), nor emirs or
+  // kings: such an office unplaced is the partner's.
   if (p.mentions.some((m) => FOREIGN_ONLY_HEADS.has(m.found.titleHead ?? "")))
     return { country: context.partner, explicit: false };
   if (p.mentions.some((m) => m.found.government) && context.home)

@@ -497,6 +497,19 @@ export function findSpeechActs(
     const r = refs[k];
     const between = r ? gap(r.end, verbStart) : null;
     if (r && between !== null && GAP_BEFORE_VERB.test(between)) {
+      // "X and Y said": two speak, so no one person does.
+      const other = refs[k - 1];
+      const joined = other ? gap(other.end, r.start) : null;
+      if (joined !== null && COORDINATED.test(joined)) {
+        acts.push({
+          speaker: null,
+          start: other?.start ?? r.start,
+          end: verbEnd,
+          saying,
+          participle: false,
+        });
+        continue;
+      }
       acts.push({
         speaker: speakerIndex(refs, k),
         start: r.start,
@@ -547,6 +560,9 @@ export function findSpeechActs(
   }
   return acts.sort((a, b) => a.start - b.start);
 }
+
+/** What joins two people into one subject: "X and Y", "X, Y and Z". */
+const COORDINATED = /^\s*,?\s*(?:and|&)\s*$/u;
 
 /** How far around a verb the tests for its speaker look, in characters. */
 const WINDOW = 250;
