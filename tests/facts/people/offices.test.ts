@@ -94,8 +94,8 @@ describe("one office however the title is worded", () => {
 
   it("gives one person named by two wordings of one office one office", () => {
     const all = extractOfficials([
-      doc("first", "Commerce Minister Jam Kamal Khan met exporters in Karachi." + PAKISTANI),
-      doc("second", "Federal Minister for Commerce Jam Kamal Khan opened the expo." + PAKISTANI),
+      doc("first", `Commerce Minister Jam Kamal Khan met exporters in Karachi.${PAKISTANI}`),
+      doc("second", `Federal Minister for Commerce Jam Kamal Khan opened the expo.${PAKISTANI}`),
     ]);
     expect(all).toHaveLength(1);
     expect(all[0]?.offices.map((o) => [o.rank, o.portfolio, o.country])).toEqual([
