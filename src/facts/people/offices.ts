@@ -128,8 +128,30 @@ export function rankOfHead(head: string): {
   return { rank: h, modifiers: [], portfolio: [] };
 }
 
+/** Offices already read, by the words they were read from: titles repeat across a corpus. */
+const officeCache = new Map<string, OfficeFacts | null>();
+
 /** The office a title (with the body and countries read beside it) names, or null without a head. */
 export function officeOfTitle(
+  title: string,
+  organization: string | null,
+  country: string | null,
+  postedTo: string | null,
+): OfficeFacts | null {
+  const key = `${title}\u0000${organization ?? ""}\u0000${country ?? ""}\u0000${postedTo ?? ""}`;
+  const known = officeCache.get(key);
+  if (known !== undefined)
+    return known && { ...known, modifiers: [...known.modifiers], portfolio: [...known.portfolio] };
+  const office = readOffice(title, organization, country, postedTo);
+  // Bound the memory: a corpus has far fewer distinct titles than this.
+  if (officeCache.size > 50_000) officeCache.clear();
+  officeCache.set(key, office);
+  return (
+    office && { ...office, modifiers: [...office.modifiers], portfolio: [...office.portfolio] }
+  );
+}
+
+function readOffice(
   title: string,
   organization: string | null,
   country: string | null,

@@ -387,7 +387,7 @@ function speakersFromAbroad(speech: ArticleSpeech): Set<number> {
   const out = new Set<number>();
   speech.discourse.records.forEach((record, k) => {
     const text = speech.sentences[k]?.sentence.text ?? "";
-    if (!OTHER_COUNTRY.test(text)) return;
+    if (!text.includes("country") || !OTHER_COUNTRY.test(text)) return;
     const persons = new Set(record.acts.map((a) => a.speaker?.person ?? null));
     const [only] = persons;
     if (persons.size === 1 && only !== null && only !== undefined) out.add(only);

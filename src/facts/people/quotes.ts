@@ -115,7 +115,7 @@ export function readArticleSpeech(
     }
     const tokens = tokensOf(sentence);
     const refs = findReferences(tokens, named, inQuote);
-    const acts = findSpeechActs(sentence.text, sentence.start, refs, inQuote);
+    const acts = findSpeechActs(sentence.text, sentence.start, tokens, refs, inQuote);
     const record = discourse.read(passage, sentence.text, sentence.start, refs, acts);
 
     // A quote closing a sentence may be attributed by the next one ("…” Bolat wrote on X).

@@ -11,12 +11,13 @@ import type { PersonKind } from "../../types";
 import { isAllCaps, isCapitalised, isPossessive, type WordToken } from "../language/word-tokens";
 import type { Gender } from "./mentions";
 import { rankOfHead } from "./offices";
-import { SPEECH_VERB } from "./speech";
+import { SPEECH_VERBS } from "./speech";
 import {
   countryOfWords,
   isOrganisationWord,
   isTitleModifier,
   isTopicWord,
+  mayBeginTitle,
   titleHeadLength,
 } from "./titles";
 
@@ -80,31 +81,31 @@ const LEADER_RANKS = [
 ];
 
 /** Nouns for people that are no title head. */
-const CLASS_NOUNS: Record<
+const CLASS_NOUNS = new Map<
   string,
   Pick<RoleNoun, "rank" | "kinds" | "heads"> & { portfolio?: string }
-> = {
-  official: { rank: null, kinds: ["government", "diplomat"], heads: [] },
-  officer: { rank: null, kinds: ["government", "diplomat"], heads: [] },
-  diplomat: { rank: null, kinds: ["diplomat"], heads: [] },
-  premier: { rank: "prime minister", kinds: [], heads: [] },
-  pm: { rank: "prime minister", kinds: [], heads: [] },
-  cg: { rank: "consul general", kinds: [], heads: [] },
-  hc: { rank: "high commissioner", kinds: [], heads: [] },
-  fm: { rank: "minister", kinds: [], heads: [], portfolio: "foreign" },
-  chief: { rank: null, kinds: [], heads: HEAD_RANKS },
-  boss: { rank: null, kinds: [], heads: HEAD_RANKS },
-  leader: { rank: null, kinds: [], heads: LEADER_RANKS },
-  lawmaker: { rank: null, kinds: ["government"], heads: [] },
-  legislator: { rank: null, kinds: ["government"], heads: [] },
-  parliamentarian: { rank: null, kinds: ["government"], heads: [] },
-  businessman: { rank: null, kinds: ["business"], heads: [] },
-  businesswoman: { rank: null, kinds: ["business"], heads: [] },
-  businessperson: { rank: null, kinds: ["business"], heads: [] },
-  industrialist: { rank: null, kinds: ["business"], heads: [] },
-  entrepreneur: { rank: null, kinds: ["business"], heads: [] },
-  expert: { rank: null, kinds: ["analyst"], heads: [] },
-};
+>([
+  ["official", { rank: null, kinds: ["government", "diplomat"], heads: [] }],
+  ["officer", { rank: null, kinds: ["government", "diplomat"], heads: [] }],
+  ["diplomat", { rank: null, kinds: ["diplomat"], heads: [] }],
+  ["premier", { rank: "prime minister", kinds: [], heads: [] }],
+  ["pm", { rank: "prime minister", kinds: [], heads: [] }],
+  ["cg", { rank: "consul general", kinds: [], heads: [] }],
+  ["hc", { rank: "high commissioner", kinds: [], heads: [] }],
+  ["fm", { rank: "minister", kinds: [], heads: [], portfolio: "foreign" }],
+  ["chief", { rank: null, kinds: [], heads: HEAD_RANKS }],
+  ["boss", { rank: null, kinds: [], heads: HEAD_RANKS }],
+  ["leader", { rank: null, kinds: [], heads: LEADER_RANKS }],
+  ["lawmaker", { rank: null, kinds: ["government"], heads: [] }],
+  ["legislator", { rank: null, kinds: ["government"], heads: [] }],
+  ["parliamentarian", { rank: null, kinds: ["government"], heads: [] }],
+  ["businessman", { rank: null, kinds: ["business"], heads: [] }],
+  ["businesswoman", { rank: null, kinds: ["business"], heads: [] }],
+  ["businessperson", { rank: null, kinds: ["business"], heads: [] }],
+  ["industrialist", { rank: null, kinds: ["business"], heads: [] }],
+  ["entrepreneur", { rank: null, kinds: ["business"], heads: [] }],
+  ["expert", { rank: null, kinds: ["analyst"], heads: [] }],
+]);
 
 /** Nouns for someone the text leaves unnamed, in the singular and the plural. */
 const UNNAMED_SINGULAR = new Set([
@@ -173,6 +174,9 @@ const BODY_NOUNS = new Set([
   "fo",
 ]);
 
+/** Every noun that can head a reference to people (title heads aside). */
+const PEOPLE_NOUNS = new Set([...CLASS_NOUNS.keys(), ...UNNAMED_SINGULAR, ...UNNAMED_PLURAL]);
+
 /** Words that may stand between a determiner and a role noun (`the visiting Saudi minister`). */
 const ROLE_ADJECTIVES = new Set([
   "visiting",
@@ -239,7 +243,9 @@ export function findReferences(
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!t?.word || inQuote(t.start) || covered(t)) {
+    // Most words start no reference: only a pronoun, a determiner, a capital or a plural of
+    // unnamed people can; the dearer tests come after that one.
+    if (!t?.word || !mayStartReference(t) || inQuote(t.start) || covered(t)) {
       i++;
       continue;
     }
@@ -262,6 +268,30 @@ export function findReferences(
     i++;
   }
   return refs.sort((a, b) => a.start - b.start);
+}
+
+/** How far after a determiner the noun of a role may stand (`the visiting Saudi trade minister`). */
+const HEAD_REACH = 6;
+
+function mayStartReference(t: WordToken): boolean {
+  return (
+    t.norm === "he" ||
+    t.norm === "she" ||
+    DETERMINERS_DEFINITE.has(t.norm) ||
+    DETERMINERS_INDEFINITE.has(t.norm) ||
+    UNNAMED_PLURAL.has(t.norm) ||
+    isCapitalised(t)
+  );
+}
+
+/** Whether a role noun's head, or a noun for unnamed people, may stand within reach of `j`. */
+function headWithin(norms: readonly string[], j: number): boolean {
+  for (let k = j; k < j + HEAD_REACH && k < norms.length; k++) {
+    const norm = norms[k] ?? "";
+    if (PEOPLE_NOUNS.has(norm) || mayBeginTitle(norm)) return true;
+    if (norm.endsWith("'s") && PEOPLE_NOUNS.has(norm.slice(0, -2))) return true;
+  }
+  return false;
 }
 
 /** Whether token `i` starts a clause: the sentence's start, or after a comma, colon or quote mark. */
@@ -303,7 +333,13 @@ function readRoleNoun(
   if (!first) return null;
   const definite = DETERMINERS_DEFINITE.has(first.norm);
   const indefinite = DETERMINERS_INDEFINITE.has(first.norm);
+  // Most words start no reference: only a determiner, a capital (`High Commissioner said`,
+  // `Qatari CG informed`) or a plural of unnamed people (`sources said`) can.
+  if (!definite && !indefinite && !isCapitalised(first) && !UNNAMED_PLURAL.has(first.norm)) {
+    return null;
+  }
   let j = definite || indefinite ? i + 1 : i;
+  if (!headWithin(norms, j)) return null;
   const role: RoleNoun = {
     rank: null,
     kinds: [],
@@ -318,14 +354,14 @@ function readRoleNoun(
     const t = tokens[j];
     if (!t?.word || covered(t)) break;
     if (titleHeadLength(norms, j) > 0 && !isTopicWord(t.norm)) break;
-    if (CLASS_NOUNS[t.norm] && !ROLE_ADJECTIVES.has(t.norm)) break;
+    if (CLASS_NOUNS.has(t.norm) && !ROLE_ADJECTIVES.has(t.norm)) break;
     const country = countryAtToken(tokens, j);
     if (country) {
       role.country = country.country;
       j += country.length;
       continue;
     }
-    if (isAllCaps(t) && /^\p{Lu}{2,8}$/u.test(t.text) && !CLASS_NOUNS[t.norm]) {
+    if (isAllCaps(t) && /^\p{Lu}{2,8}$/u.test(t.text) && !CLASS_NOUNS.has(t.norm)) {
       role.acronyms.push(t.norm);
       j++;
       continue;
@@ -383,7 +419,7 @@ function readRoleNoun(
       role.kinds = ["diplomat"];
     }
   } else {
-    const cls = CLASS_NOUNS[bare];
+    const cls = CLASS_NOUNS.get(bare);
     if (!cls) return null;
     role.rank = cls.rank;
     role.kinds = cls.kinds;
@@ -431,15 +467,101 @@ function readRoleNoun(
   return { ref: { kind: "role", role, possessive: false, start, end }, next };
 }
 
+/** What a phrase of speech found in a sentence is. */
+type VerbKind = "saying" | "put" | "other" | "participle" | "according" | "as-saying";
+
 /** Verbs of speech besides saying: what a speaker does to someone or something. */
-const OTHER_SPEECH =
-  "(?:commended|praised|thanked|welcomed|appreciated|lauded|hailed|expressed|assured|informed|apprised|briefed|suggested|proposed|demanded|requested|appealed|congratulated|called\\s+(?:for|on|upon)|invited|spoke|(?:was|is|were)\\s+speaking|addressed|talked|shared|went\\s+on\\s+to\\s+say)";
-const PARTICIPLE =
-  "(?:stating|saying|adding|noting|stressing|emphasi[sz]ing|observing|remarking|explaining|asserting|arguing|insisting|warning|hoping|urging|highlighting|underlining|maintaining|pointing\\s+out)";
-const VERB_SCAN = new RegExp(
-  `\\b(?:(${SPEECH_VERB})|(put\\s+it)|(${OTHER_SPEECH})|(${PARTICIPLE})\\s+that)\\b`,
-  "giu",
-);
+const OTHER_SPEECH = [
+  "commended",
+  "praised",
+  "thanked",
+  "welcomed",
+  "appreciated",
+  "lauded",
+  "hailed",
+  "expressed",
+  "assured",
+  "informed",
+  "apprised",
+  "briefed",
+  "suggested",
+  "proposed",
+  "demanded",
+  "requested",
+  "appealed",
+  "congratulated",
+  "called for",
+  "called on",
+  "called upon",
+  "invited",
+  "spoke",
+  "was speaking",
+  "is speaking",
+  "were speaking",
+  "addressed",
+  "talked",
+  "shared",
+  "went on to say",
+];
+/** Participles of saying, counted when "that" follows (`stating that`). */
+const PARTICIPLES = [
+  "stating",
+  "saying",
+  "adding",
+  "noting",
+  "stressing",
+  "emphasising",
+  "emphasizing",
+  "observing",
+  "remarking",
+  "explaining",
+  "asserting",
+  "arguing",
+  "insisting",
+  "warning",
+  "hoping",
+  "urging",
+  "highlighting",
+  "underlining",
+  "maintaining",
+  "pointing out",
+];
+
+/** Phrases of speech by their first word, longest first, each word as `normWord` gives it. */
+const PHRASES_BY_FIRST = new Map<string, { words: string[]; kind: VerbKind }[]>();
+for (const [phrases, kind] of [
+  [SPEECH_VERBS, "saying"],
+  [["put it"], "put"],
+  [OTHER_SPEECH, "other"],
+  [PARTICIPLES.map((p) => `${p} that`), "participle"],
+  [["according to"], "according"],
+  [["as saying"], "as-saying"],
+] as const) {
+  for (const phrase of phrases) {
+    const words = phrase.split(" ");
+    const list = PHRASES_BY_FIRST.get(words[0] ?? "") ?? [];
+    // The first listed wins for the same words (`assured` is a verb of saying).
+    if (!list.some((p) => p.words.join(" ") === phrase)) list.push({ words, kind });
+    list.sort((a, b) => b.words.length - a.words.length);
+    PHRASES_BY_FIRST.set(words[0] ?? "", list);
+  }
+}
+
+/** The phrase of speech starting at token `i`, if one does: its kind and last token. */
+function speechPhraseAt(
+  norms: readonly string[],
+  i: number,
+): { kind: VerbKind; last: number } | null {
+  const candidates = PHRASES_BY_FIRST.get(norms[i] ?? "");
+  if (!candidates) return null;
+  for (const { words, kind } of candidates) {
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) if (norms[i + k] !== words[k]) ok = false;
+    if (ok) return { kind, last: i + words.length - 1 };
+  }
+  return null;
+}
+
 /** What may stand between a speaker and the verb: an aside, a day, an adverb, an auxiliary. */
 const GAP_BEFORE_VERB =
   /^(?:\s*,[^“”"]{1,200}?,)?\s*,?(?:\s+(?:also|further|then|again|later|earlier|today|yesterday|has|have|had|was|were|is|are|will|would|had\s+also|has\s+also|on\s+[\p{L}]+|in\s+(?:a|an|his|her|their)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?|\p{Lu}\p{Ll}+day|last\s+\p{L}+))*\s*$/u;
@@ -457,31 +579,51 @@ const UNNAMED_SUBJECT =
 export function findSpeechActs(
   text: string,
   start: number,
+  tokens: readonly WordToken[],
   refs: readonly Reference[],
   inQuote: InQuote,
 ): SpeechAct[] {
   const acts: SpeechAct[] = [];
-  const at = (offset: number) => offset - start;
-  /** The text just before `offset`, a bounded window: every test here looks only that far. */
-  const before = (offset: number) => text.slice(Math.max(0, at(offset) - WINDOW), at(offset));
-  const gap = (from: number, to: number) =>
-    to - from > WINDOW ? null : text.slice(at(from), at(to));
-  VERB_SCAN.lastIndex = 0;
-  for (const m of text.matchAll(VERB_SCAN)) {
-    const verbStart = start + (m.index ?? 0);
-    const verbEnd = verbStart + m[0].length;
-    if (inQuote(verbStart)) continue;
-    const saying = m[1] !== undefined || m[2] !== undefined;
-    const participle = m[4] !== undefined;
-    if (participle) {
+  const where: Where = { text, start };
+  const norms = tokens.map((t) => t.norm);
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = speechPhraseAt(norms, i);
+    const first = tokens[i];
+    const last = phrase ? tokens[phrase.last] : undefined;
+    if (!phrase || !first || !last || inQuote(first.start)) continue;
+    const verbStart = first.start;
+    const verbEnd = last.end;
+    i = phrase.last;
+    if (phrase.kind === "according") {
+      // `according to X`: X speaks.
+      const k = firstRefFrom(refs, verbEnd);
+      const r = refs[k];
+      if (r && isBlank(gap(where, verbEnd, r.start))) {
+        acts.push({
+          speaker: speakerIndex(refs, k),
+          start: verbStart,
+          end: r.end,
+          saying: true,
+          participle: false,
+        });
+      }
+      continue;
+    }
+    if (phrase.kind === "as-saying") {
+      const act = quotedAsSaying(where, refs, verbStart, verbEnd);
+      if (act) acts.push(act);
+      continue;
+    }
+    const saying = phrase.kind === "saying" || phrase.kind === "put";
+    if (phrase.kind === "participle") {
       acts.push({ speaker: null, start: verbStart, end: verbEnd, saying: true, participle: true });
       continue;
     }
     // `…,” said X` / `…, said X`: the speaker follows the verb.
-    if (m[2] === undefined && INVERSION_BEFORE.test(before(verbStart))) {
+    if (phrase.kind !== "put" && INVERSION_BEFORE.test(before(where, verbStart))) {
       const k = firstRefFrom(refs, verbEnd);
       const r = refs[k];
-      if (r && r.kind !== "pronoun" && /^\s*$/u.test(gap(verbEnd, r.start) ?? "x")) {
+      if (r && r.kind !== "pronoun" && isBlank(gap(where, verbEnd, r.start))) {
         acts.push({
           speaker: speakerIndex(refs, k),
           start: verbStart,
@@ -495,11 +637,11 @@ export function findSpeechActs(
     // `X said`, `X, the envoy, told`, `He further added`: the speaker precedes the verb.
     const k = lastRefBefore(refs, verbStart);
     const r = refs[k];
-    const between = r ? gap(r.end, verbStart) : null;
+    const between = r ? gap(where, r.end, verbStart) : null;
     if (r && between !== null && GAP_BEFORE_VERB.test(between)) {
       // "X and Y said": two speak, so no one person does.
       const other = refs[k - 1];
-      const joined = other ? gap(other.end, r.start) : null;
+      const joined = other ? gap(where, other.end, r.start) : null;
       if (joined !== null && COORDINATED.test(joined)) {
         acts.push({
           speaker: null,
@@ -519,46 +661,55 @@ export function findSpeechActs(
       });
       continue;
     }
-    if (saying && UNNAMED_SUBJECT.test(before(verbStart))) {
+    if (saying && UNNAMED_SUBJECT.test(before(where, verbStart))) {
       acts.push({ speaker: null, start: verbStart, end: verbEnd, saying, participle: false });
     }
   }
-  for (const m of text.matchAll(ACCORDING)) {
-    const to = start + (m.index ?? 0) + m[0].length;
-    if (inQuote(to)) continue;
-    const k = firstRefFrom(refs, to);
-    const r = refs[k];
-    if (r && /^\s*$/u.test(gap(to, r.start) ?? "x")) {
-      acts.push({
-        speaker: speakerIndex(refs, k),
-        start: to - m[0].length,
-        end: r.end,
-        saying: true,
-        participle: false,
-      });
-    }
-  }
-  // `…,” a statement quoted the ambassador as saying`: the one quoted speaks; the act begins
-  // where its clause does, so that it stands beside the quote.
-  for (const m of text.matchAll(AS_SAYING)) {
-    const saying = start + (m.index ?? 0);
-    if (inQuote(saying)) continue;
-    const k = lastRefBefore(refs, saying);
-    const r = refs[k];
-    if (!r || !/^\s*$/u.test(gap(r.end, saying) ?? "x")) continue;
-    const lead = before(r.start);
-    if (!/\bquoted\s+$/iu.test(lead)) continue;
-    const clause = Math.max(lead.lastIndexOf(","), lead.lastIndexOf("”"), lead.lastIndexOf('"'));
-    const clauseStart = r.start - lead.length + clause + 1;
-    acts.push({
-      speaker: speakerIndex(refs, k),
-      start: clause >= 0 ? clauseStart : r.start,
-      end: saying + m[0].length,
-      saying: true,
-      participle: false,
-    });
-  }
   return acts.sort((a, b) => a.start - b.start);
+}
+
+/** A sentence's text and where it starts in the body. */
+interface Where {
+  text: string;
+  start: number;
+}
+
+/** The text just before `offset`, a bounded window: every test here looks only that far. */
+function before(w: Where, offset: number): string {
+  const at = offset - w.start;
+  return w.text.slice(Math.max(0, at - WINDOW), at);
+}
+
+/** The text between two offsets, or null when they are too far apart to be one phrase. */
+function gap(w: Where, from: number, to: number): string | null {
+  return to - from > WINDOW ? null : w.text.slice(from - w.start, to - w.start);
+}
+
+const isBlank = (text: string | null) => text !== null && /^\s*$/u.test(text);
+
+/**
+ * `…,” a statement quoted the ambassador as saying`: the one quoted speaks; the act begins where
+ * its clause does, so that it stands beside the quote.
+ */
+function quotedAsSaying(
+  where: Where,
+  refs: readonly Reference[],
+  sayingStart: number,
+  sayingEnd: number,
+): SpeechAct | null {
+  const k = lastRefBefore(refs, sayingStart);
+  const r = refs[k];
+  if (!r || !isBlank(gap(where, r.end, sayingStart))) return null;
+  const lead = before(where, r.start);
+  if (!/\bquoted\s+$/iu.test(lead)) return null;
+  const clause = Math.max(lead.lastIndexOf(","), lead.lastIndexOf("”"), lead.lastIndexOf('"'));
+  return {
+    speaker: speakerIndex(refs, k),
+    start: clause >= 0 ? r.start - lead.length + clause + 1 : r.start,
+    end: sayingEnd,
+    saying: true,
+    participle: false,
+  };
 }
 
 /** What joins two people into one subject: "X and Y", "X, Y and Z". */
@@ -566,8 +717,6 @@ const COORDINATED = /^\s*,?\s*(?:and|&)\s*$/u;
 
 /** How far around a verb the tests for its speaker look, in characters. */
 const WINDOW = 250;
-const ACCORDING = /\baccording\s+to\s+/giu;
-const AS_SAYING = /\bas\s+saying\b/giu;
 
 /** The index of the last reference ending at or before `offset`, or -1 (references are in order). */
 function lastRefBefore(refs: readonly Reference[], offset: number): number {

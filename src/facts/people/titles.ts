@@ -161,6 +161,11 @@ for (const head of TITLE_HEADS) {
   HEADS_BY_FIRST.set(first, list);
 }
 
+/** Whether a title can begin with this word (`minister`, `prime`, `high`): a cheap first look. */
+export function mayBeginTitle(norm: string): boolean {
+  return HEADS_BY_FIRST.has(norm) || (norm.endsWith("'s") && HEADS_BY_FIRST.has(norm.slice(0, -2)));
+}
+
 /**
  * How many of the words from `i` on form a title (0 when none). A possessive last word
  * (`Minister’s`) still matches; the caller decides what a possessive title means.
@@ -168,7 +173,9 @@ for (const head of TITLE_HEADS) {
 export function titleHeadLength(norms: readonly string[], i: number): number {
   const first = norms[i];
   if (first === undefined) return 0;
-  const candidates = HEADS_BY_FIRST.get(first) ?? HEADS_BY_FIRST.get(first.replace(/'s$/, ""));
+  const candidates =
+    HEADS_BY_FIRST.get(first) ??
+    (first.endsWith("'s") ? HEADS_BY_FIRST.get(first.slice(0, -2)) : undefined);
   if (!candidates) return 0;
   for (const words of candidates) {
     let ok = true;
