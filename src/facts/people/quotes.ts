@@ -100,6 +100,9 @@ export function readArticleSpeech(
   }
 
   const done: AttributedQuotation[] = [];
+  /** The last person who spoke before each sentence, for "he added" to agree with. */
+  const spokeBefore: (Entity | null)[] = [];
+  let lastSpoke: Entity | null = null;
   const sole = new Map<number, Entity | null>();
   /** The last reported speech and its speaker, while nobody else has been named since. */
   let reported: { speaker: Entity | null; sentence: number } | null = null;
@@ -113,6 +116,7 @@ export function readArticleSpeech(
       if (!m || m.start >= sentence.end) break;
       named.push(m);
     }
+    spokeBefore[k] = lastSpoke;
     const tokens = tokensOf(sentence);
     const refs = findReferences(tokens, named, inQuote);
     const acts = findSpeechActs(sentence.text, sentence.start, tokens, refs, inQuote);
@@ -127,6 +131,10 @@ export function readArticleSpeech(
       else done.push(attribute(q, k, k, done, reported));
     }
 
+    for (const { speaker } of record.acts) if (speaker?.person != null) lastSpoke = speaker;
+    for (const a of done.slice(-4)) {
+      if (a.speaker?.person != null && sentenceAt(a.q.close) === k) lastSpoke = a.speaker;
+    }
     // Reported speech sets who is talking; anyone else named after it ends that.
     for (const { act, speaker } of record.acts) {
       if (!besideQuote(act)) reported = { speaker, sentence: k };
@@ -161,7 +169,7 @@ export function readArticleSpeech(
       const acts = discourse.records[j]?.acts ?? [];
       const a = acts[firstActAfter(acts, q.close)];
       if (a && (!short || a.act.saying) && isPostGap(q.close, a.act.start)) {
-        return cued(q, a.speaker, earlier);
+        return cued(q, agreed(a, j), earlier);
       }
     }
     {
@@ -169,7 +177,7 @@ export function readArticleSpeech(
       for (let i = lastActBefore(acts, q.open), n = 0; i >= 0 && n < 3; i--, n++) {
         const a = acts[i];
         if (!a || a.act.end > q.open || (short && !a.act.saying)) continue;
-        if (isPreGap(a.act.end, q.open)) return cued(q, a.speaker, earlier);
+        if (isPreGap(a.act.end, q.open)) return cued(q, agreed(a, kOpen), earlier);
       }
     }
     // The second half of a quote its attribution interrupts.
@@ -193,6 +201,18 @@ export function readArticleSpeech(
     if (!opensParagraph) return { q, speaker: soleSpeaker(kOpen - 1, false), cued: false };
     // Opening a paragraph: the speaker of the reported speech just before, if nobody came between.
     return { q, speaker: lastReported?.speaker ?? null, cued: false };
+  }
+
+  /**
+   * The speaker of an act, unless "he added" (a pronoun with a verb going on with what was said)
+   * means someone other than the person who last spoke: then the text leaves it open.
+   */
+  function agreed(a: { act: SpeechAct; speaker: Entity | null }, k: number): Entity | null {
+    if (!a.act.continues || a.act.speaker === null || !a.speaker) return a.speaker;
+    const ref = discourse.records[k]?.occurrences[a.act.speaker];
+    const previous = spokeBefore[k];
+    if (ref?.pronoun && previous && previous.id !== a.speaker.id) return null;
+    return a.speaker;
   }
 
   /** The one speaker of a sentence's acts of speech (of saying proper, with `saying`), once worked out. */

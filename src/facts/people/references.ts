@@ -54,6 +54,8 @@ export interface SpeechAct {
   saying: boolean;
   /** A participle (`stating that`): its speaker is the clause's subject. */
   participle: boolean;
+  /** A verb that goes on with what was being said (`added`, `continued`, `went on`). */
+  continues?: boolean;
 }
 
 /** Ranks a role noun of heads covers: `the chief`, `the head`. */
@@ -615,6 +617,7 @@ export function findSpeechActs(
       continue;
     }
     const saying = phrase.kind === "saying" || phrase.kind === "put";
+    const continues = CONTINUING.has(first.norm);
     if (phrase.kind === "participle") {
       acts.push({ speaker: null, start: verbStart, end: verbEnd, saying: true, participle: true });
       continue;
@@ -630,15 +633,37 @@ export function findSpeechActs(
           end: r.end,
           saying,
           participle: false,
+          continues,
         });
         continue;
       }
     }
-    // `X said`, `X, the envoy, told`, `He further added`: the speaker precedes the verb.
-    const k = lastRefBefore(refs, verbStart);
+    // `Y was told by X`: the speaker follows "by".
+    if (norms[phrase.last + 1] === "by") {
+      const byEnd = tokens[phrase.last + 1]?.end ?? verbEnd;
+      const k = firstRefFrom(refs, byEnd);
+      const r = refs[k];
+      const named = r && isBlank(gap(where, byEnd, r.start));
+      acts.push({
+        speaker: named ? speakerIndex(refs, k) : null,
+        start: verbStart,
+        end: named && r ? r.end : byEnd,
+        saying,
+        participle: false,
+      });
+      continue;
+    }
+    // `X said`, `X, the envoy, told`, `He further added`, `Y, who said`: the speaker precedes the
+    // verb; `X, who met Y, said` is said by X.
+    let k = lastRefBefore(refs, verbStart);
+    const between = refs[k] ? gap(where, refs[k]?.end ?? 0, verbStart) : null;
+    if (between !== null && RELATIVE_CLOSE.test(between)) k = subjectOfClauseAround(where, refs, k);
     const r = refs[k];
-    const between = r ? gap(where, r.end, verbStart) : null;
-    if (r && between !== null && GAP_BEFORE_VERB.test(between)) {
+    if (
+      r &&
+      between !== null &&
+      (GAP_BEFORE_VERB.test(between) || RELATIVE_SPEAKER.test(between))
+    ) {
       // "X and Y said": two speak, so no one person does.
       const other = refs[k - 1];
       const joined = other ? gap(where, other.end, r.start) : null;
@@ -658,6 +683,7 @@ export function findSpeechActs(
         end: verbEnd,
         saying,
         participle: false,
+        continues,
       });
       continue;
     }
@@ -710,6 +736,33 @@ function quotedAsSaying(
     saying: true,
     participle: false,
   };
+}
+
+/** Verbs that go on with what the last speaker was saying. */
+const CONTINUING = new Set(["added", "adds", "continued", "continues", "went"]);
+
+/** A relative clause ending right before the verb: `X, who met Y, said`. */
+const RELATIVE_CLOSE = /^\s*,\s*$/u;
+/** `Y, who said`: Y speaks. */
+const RELATIVE_SPEAKER = /^\s*,?\s*who\s*$/u;
+/** Words opening a clause set off after a subject (`, who met …,`, `, accompanied by …,`). */
+const ASIDE_OPENING =
+  /^\s*,\s*(?:who|whom|whose|which|accompanied|flanked|joined|along\s+with|together\s+with|alongside|after|while|during)\b/u;
+
+/**
+ * The subject of a clause whose aside ends right before the verb: `X, who met Y,` → X. Looks
+ * back over a few references for the one an aside opens after; the reference itself when none.
+ */
+function subjectOfClauseAround(where: Where, refs: readonly Reference[], k: number): number {
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const r = refs[j];
+    const next = refs[j + 1];
+    if (!r || !next) break;
+    const between = gap(where, r.end, next.start);
+    if (between === null) break;
+    if (ASIDE_OPENING.test(between)) return j;
+  }
+  return k;
 }
 
 /** What joins two people into one subject: "X and Y", "X, Y and Z". */

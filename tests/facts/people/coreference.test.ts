@@ -117,6 +117,42 @@ describe("a pronoun in an attribution", () => {
   });
 });
 
+describe("who the subject of a verb of saying is", () => {
+  const ENVOY_AND_MINISTER = "Ambassador of Oman Ali Al-Harthy";
+
+  it("skips the people of an aside between the subject and the verb", () => {
+    expect(
+      quotesOf(
+        `${ENVOY_AND_MINISTER}, who met Finance Minister Muhammad Aurangzeb, said: “Oman will buy more rice from Pakistan.”`,
+      ),
+    ).toEqual({ "Ali Al-Harthy": ["Oman will buy more rice from Pakistan."] });
+  });
+
+  it("takes the one after 'by' for the speaker of a verb in the passive", () => {
+    expect(
+      quotesOf(
+        `Finance Minister Muhammad Aurangzeb was told by ${ENVOY_AND_MINISTER} that “Oman will buy more rice from Pakistan.”`,
+      ),
+    ).toEqual({ "Ali Al-Harthy": ["Oman will buy more rice from Pakistan."] });
+  });
+
+  it("takes the one before 'who said' for the speaker", () => {
+    expect(
+      quotesOf(
+        `Finance Minister Muhammad Aurangzeb met ${ENVOY_AND_MINISTER}, who said “Oman will buy more rice from Pakistan.”`,
+      ),
+    ).toEqual({ "Ali Al-Harthy": ["Oman will buy more rice from Pakistan."] });
+  });
+
+  it("gives 'he added' to nobody when the last speaker and the last man named differ", () => {
+    expect(
+      quotesOf(
+        `“Oman will buy more rice,” said ${ENVOY_AND_MINISTER}. The embassy hosted a dinner attended by Finance Minister Muhammad Aurangzeb.\n\n“We will buy fruit as well,” he added.`,
+      ),
+    ).toEqual({ "Ali Al-Harthy": ["Oman will buy more rice,"] });
+  });
+});
+
 describe("a role noun in an attribution", () => {
   it("goes to the article's one holder of the role", () => {
     expect(
