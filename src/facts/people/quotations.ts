@@ -26,6 +26,8 @@ export interface Quotation extends QuotationSpan {
   words: number;
   /** Written like the name of a thing (`“Enhanced Framework”`, `"Meet the Press”`). */
   named: boolean;
+  /** A closing mark ends it; false for a quote left open at its paragraph's end. */
+  closed: boolean;
 }
 
 /** Fewer words than this inside quotation marks are a partial quote at most (`“pivotal role”`). */
@@ -137,15 +139,18 @@ function quotation(
   span: QuotationSpan,
   openPassage: number,
   closePassage: number,
+  closed: boolean,
 ): Quotation {
   const text = body(span.open + 1, span.close).trim();
   return {
-    ...span,
+    open: span.open,
+    close: span.close,
     openPassage,
     closePassage,
     text,
     words: wordCount(text),
     named: isNameOfThing(text),
+    closed,
   };
 }
 
@@ -182,7 +187,9 @@ export function articleQuotations(
       strayClose !== null &&
       (spans[0]?.open ?? Number.POSITIVE_INFINITY) > strayClose
     ) {
-      out.push(quotation(body, { open: running.open, close: strayClose }, running.passage, index));
+      out.push(
+        quotation(body, { open: running.open, close: strayClose }, running.passage, index, true),
+      );
     } else if (running) {
       const from = passages[running.passage];
       if (from) {
@@ -192,6 +199,7 @@ export function articleQuotations(
             { open: running.open, close: from.end },
             running.passage,
             running.passage,
+            false,
           ),
         );
       }
@@ -202,13 +210,15 @@ export function articleQuotations(
       running = { open: last.open, passage: index };
       rest = rest.slice(0, -1);
     }
-    for (const s of rest) out.push(quotation(body, s, index, index));
+    for (const s of rest) out.push(quotation(body, s, index, index, s.closed));
   });
   const open = running as { open: number; passage: number } | null;
   if (open) {
     const from = passages[open.passage];
     if (from)
-      out.push(quotation(body, { open: open.open, close: from.end }, open.passage, open.passage));
+      out.push(
+        quotation(body, { open: open.open, close: from.end }, open.passage, open.passage, false),
+      );
   }
   return out.sort((a, b) => a.open - b.open);
 }

@@ -196,6 +196,11 @@ export function readArticleSpeech(
       return { q, speaker: soleSpeaker(kOpen, short), cued: false };
     }
     if (short) return { q, speaker: null, cued: false };
+    // A quote of several paragraphs: one left open at a paragraph's end goes on in the next
+    // paragraph's opening quote, the same speaker's.
+    if (before && !before.q.closed && before.q.closePassage === q.openPassage - 1) {
+      return { q, speaker: before.speaker, cued: false };
+    }
     const opensParagraph =
       kOpen === 0 || sentences[kOpen - 1]?.passage !== sentences[kOpen]?.passage;
     if (!opensParagraph) return { q, speaker: soleSpeaker(kOpen - 1, false), cued: false };
@@ -244,19 +249,27 @@ export function readArticleSpeech(
     );
   }
 
-  /** A cued quote also settles the uncued quotes that open its paragraph right before it. */
+  /**
+   * A cued quote also settles the uncued quotes right before it: those opening its paragraph, and
+   * the paragraphs of the same quote left open before it.
+   */
   function cued(
     q: Quotation,
     speaker: Entity | null,
     earlier: AttributedQuotation[],
   ): AttributedQuotation {
     let end = q.open;
+    let passage = q.openPassage;
     for (let i = earlier.length - 1; i >= 0; i--) {
       const e = earlier[i];
-      if (!e || e.cued || e.q.closePassage !== q.openPassage) break;
-      if (slice(e.q.close + 1, end).trim() !== "") break;
+      if (!e || e.cued) break;
+      // Right before it in its paragraph, or a paragraph of the same quote left open before it.
+      const adjoining = e.q.closePassage === passage && slice(e.q.close + 1, end).trim() === "";
+      const runsOn = !e.q.closed && e.q.closePassage === passage - 1;
+      if (!adjoining && !runsOn) break;
       e.speaker = e.speaker === null || e.speaker.id === speaker?.id ? speaker : null;
       end = e.q.open;
+      passage = e.q.openPassage;
     }
     return { q, speaker, cued: true };
   }

@@ -127,6 +127,21 @@ describe("quote shapes", () => {
     ).toEqual({});
   });
 
+  it("gives every paragraph of a quote news writes over several paragraphs to its speaker", () => {
+    expect(
+      quotesOf(
+        `${ENVOY}\n\nHe said: “Oman will buy more rice from Pakistan this year.\n\n“We will also buy fruit from Karachi.”\n\n“Our ports are open to Pakistani ships.\n\n“Gwadar and Duqm can work together,” he said.`,
+      ),
+    ).toEqual({
+      "Ali Al-Harthy": [
+        "Oman will buy more rice from Pakistan this year.",
+        "We will also buy fruit from Karachi.",
+        "Our ports are open to Pakistani ships.",
+        "Gwadar and Duqm can work together,",
+      ],
+    });
+  });
+
   it("gives a paragraph of quote after a paragraph of reported speech to its speaker", () => {
     expect(
       quotesOf(
