@@ -98,17 +98,58 @@ export interface Mention {
   title: string | null;
 }
 
+/** What a person is to trade news: an office of state, a post abroad, a firm or chamber, a commentator. */
+export type PersonKind = "government" | "diplomat" | "business" | "analyst" | "other";
+
+/**
+ * One office as the articles give it, normalised so that differently worded titles of one office
+ * are equal ("Commerce Minister", "Federal Minister for Commerce" and "Minister of Commerce" are
+ * all `{ rank: "minister", portfolio: ["commerce"] }`) and a question's role can be matched
+ * against offices rather than words.
+ */
+export interface OfficeFacts {
+  /** Lower-case rank without modifiers: `minister`, `ambassador`, `high commissioner`, `consul general`, `chairman`, `president`, `ceo`, `governor`, `emir`, `prime minister`, `adviser`, `secretary`, … */
+  rank: string;
+  /** `vice`, `deputy`, `state`, `acting`, `former`, `special`, … */
+  modifiers: string[];
+  /** Lower-case portfolio and body words and acronyms: `["commerce"]`, `["trade", "investment"]`, `["federation", "council"]`, `["fpcci"]`. */
+  portfolio: string[];
+  organization: string | null;
+  /** Whose office it is (canonical country name). */
+  country: string | null;
+  /** For envoys: where they are posted (canonical country name). */
+  postedTo: string | null;
+}
+
+/** Someone an article names beside a person (met, called on, led the delegation), with where. */
+export interface Associate {
+  /** The other person's name as their own entry gives it. */
+  name: string;
+  title: string | null;
+  articleId: string;
+  passageId: string;
+  /** The sentence naming both, as a span of the body. */
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
 export interface Official {
   /** Canonical display name, e.g. `Jam Kamal Khan`, `Matsuo Takehiko`. */
   name: string;
   /** Other spellings seen (`MATSUO Takehiko`, `Ambassador Mitsuhiro`). */
   aliases: string[];
+  /** The fullest title the articles give, as written (`Chairman Senate`, `Dutch Ambassador`). */
   title: string | null;
   organization: string | null;
   country: string | null;
+  kind: PersonKind;
+  /** Each distinct office the articles give the person. */
+  offices: OfficeFacts[];
   quotes: Quote[];
   articleIds: string[];
   mentions: Mention[];
+  /** The other people the articles name in the same sentence as this one, once each per article. */
+  associates: Associate[];
 }
 
 export interface Citation {

@@ -53,6 +53,9 @@ export function officialJson(o: Official) {
     quotes: o.quotes.map((q) => ({ text: q.text, articleId: q.articleId })),
     articleIds: o.articleIds,
     aliases: o.aliases,
+    kind: o.kind,
+    offices: o.offices,
+    associates: o.associates.map((a) => ({ name: a.name, title: a.title, articleId: a.articleId })),
   };
 }
 

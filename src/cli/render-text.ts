@@ -41,10 +41,18 @@ export function officialsText(officials: Official[]): string {
   if (officials.length === 0) return "No official matches.";
   return officials
     .map((o) => {
-      const role = [o.title, o.organization, o.country].filter(Boolean).join(", ");
-      const lines = [`${o.name}${role ? ` — ${role}` : ""}`];
+      // An organisation the title already names is not repeated.
+      const organization =
+        o.organization && !o.title?.includes(o.organization) ? o.organization : null;
+      const role = [o.title, organization, o.country].filter(Boolean).join(", ");
+      const kind = o.kind === "other" ? "" : ` [${o.kind}]`;
+      const lines = [`${o.name}${role ? ` — ${role}` : ""}${kind}`];
       if (o.aliases.length > 0) lines.push(`    also written: ${o.aliases.join(", ")}`);
       for (const q of o.quotes) lines.push(`    “${q.text}” (${q.articleId})`);
+      if (o.associates.length > 0) {
+        const named = o.associates.map((a) => `${a.name}${a.title ? ` (${a.title})` : ""}`);
+        lines.push(`    named with: ${[...new Set(named)].join("; ")}`);
+      }
       lines.push(`    articles: ${o.articleIds.join(", ")}`);
       return lines.join("\n");
     })

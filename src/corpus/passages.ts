@@ -14,6 +14,8 @@ const ABBREVIATIONS = new Set([
   "ms",
   "dr",
   "prof",
+  "engr",
+  "h.e",
   "sr",
   "jr",
   "st",

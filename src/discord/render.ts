@@ -360,11 +360,24 @@ export function renderOfficials(
   return fitReply(reply);
 }
 
+/** What kind of person each kind is, as the card says it. */
+const KIND_LABELS: Record<Official["kind"], string | null> = {
+  government: "government",
+  diplomat: "diplomat",
+  business: "business",
+  analyst: "analyst",
+  other: null,
+};
+
 function officialEmbed(official: Official, article: ArticleLookup): Embed {
   const lines: string[] = [];
   if (official.title) lines.push(`**Title:** ${escapeText(official.title)}`);
-  if (official.organization) lines.push(`**Organisation:** ${escapeText(official.organization)}`);
+  // An organisation the title already names ("Governor of the State Bank of Pakistan") is not repeated.
+  if (official.organization && !official.title?.includes(official.organization))
+    lines.push(`**Organisation:** ${escapeText(official.organization)}`);
   if (official.country) lines.push(`**Country:** ${escapeText(official.country)}`);
+  const kind = KIND_LABELS[official.kind];
+  if (kind) lines.push(`**Kind:** ${kind}`);
   const aliases = official.aliases.filter((alias) => alias !== official.name);
   if (aliases.length > 0) lines.push(`**Also written:** ${aliases.map(escapeText).join(", ")}`);
   if (lines.length === 0) lines.push("No title or organisation is given in the articles.");
@@ -385,6 +398,17 @@ function officialEmbed(official: Official, article: ArticleLookup): Embed {
     fields.push({
       name: "More quotes",
       value: `${official.quotes.length - 8} more quotes are not shown.`,
+    });
+  }
+  // The people the articles name beside this one, each with the article naming them together.
+  const namedWith = official.associates.map((a) => {
+    const source = article(a.articleId);
+    return `• **${escapeText(a.name)}**${a.title ? ` (${escapeText(a.title)})` : ""} — ${link(source?.title ?? a.articleId, source?.url)}`;
+  });
+  if (namedWith.length > 0) {
+    fields.push({
+      name: "Named with",
+      value: linesWithin(namedWith, LIMITS.fieldValue - 40, (left) => `…and ${left} more`),
     });
   }
   const mentionedIn = official.articleIds.map((id) => {

@@ -87,6 +87,24 @@ describe("the command line", () => {
     expect(officials[0].name).toMatch(/matsuo takehiko/i);
   });
 
+  it("gives an official's kind and normalised offices beside the contract's fields", async () => {
+    const run = await cli(["official", "Jam Kamal", "--json"]);
+    expect(run.code).toBe(0);
+    const [jam] = JSON.parse(run.stdout).officials;
+    expect(jam).toMatchObject({
+      name: "Jam Kamal Khan",
+      title: "Federal Minister for Commerce",
+      organization: "Ministry of Commerce",
+      country: "Pakistan",
+      kind: "government",
+    });
+    expect(jam.offices).toContainEqual(
+      expect.objectContaining({ rank: "minister", portfolio: ["commerce"], country: "Pakistan" }),
+    );
+    for (const key of ["quotes", "articleIds", "associates"])
+      expect(Array.isArray(jam[key])).toBe(true);
+  });
+
   it("lists the articles with their counts", async () => {
     const run = await cli(["sources", "--json"]);
     expect(run.code).toBe(0);

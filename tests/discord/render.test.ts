@@ -284,18 +284,36 @@ describe("the other renderers", () => {
     expect(none.components).toBeUndefined();
   });
 
-  it("shows an official's title, organisation, country, quotes and articles", () => {
-    const reply = renderOfficials("matsuo", [matsuo], lookup);
+  it("shows an official's title, organisation, country, kind, quotes, who the articles name beside them, and articles", () => {
+    const withAssociate: Official = {
+      ...matsuo,
+      associates: [
+        {
+          name: "Jam Kamal Khan",
+          title: "Federal Minister for Commerce",
+          articleId: matsuo.articleIds[0] ?? "",
+          passageId: matsuo.mentions[0]?.passageId ?? "",
+          sentenceStart: 0,
+          sentenceEnd: 10,
+        },
+      ],
+    };
+    const reply = renderOfficials("matsuo", [withAssociate], lookup);
     expect(reply.embeds?.[0]).toEqual({
       title: "Matsuo Takehiko",
       description:
-        "**Title:** Vice-Minister for International Affairs\n**Organisation:** Ministry of Economy, Trade and Industry\n**Country:** Japan\n**Also written:** MATSUO Takehiko",
+        "**Title:** Vice-Minister for International Affairs\n**Organisation:** Ministry of Economy, Trade and Industry\n**Country:** Japan\n**Kind:** government\n**Also written:** MATSUO Takehiko",
       color: 0x1565c0,
       fields: [
         {
           name: "Quote [1]",
           value:
             "> “We see great potential in Pakistan’s market,”\n— [Pakistan and Japan Commit to Strengthen Trade Ties](https://example.com/pakistan-japan) · Daily Example · 2024-05-02",
+        },
+        {
+          name: "Named with",
+          value:
+            "• **Jam Kamal Khan** (Federal Minister for Commerce) — [Pakistan and Japan Commit to Strengthen Trade Ties](https://example.com/pakistan-japan)",
         },
         {
           name: "Mentioned in",

@@ -89,6 +89,29 @@ const official: fc.Arbitrary<Official> = fc.record({
   mentions: fc.array(fc.record({ ...located, nameAsWritten: text, title: maybeText }), {
     maxLength: 4,
   }),
+  kind: fc.constantFrom("government", "diplomat", "business", "analyst", "other"),
+  offices: fc.array(
+    fc.record({
+      rank: text,
+      modifiers: fc.array(text, { maxLength: 2 }),
+      portfolio: fc.array(text, { maxLength: 4 }),
+      organization: maybeText,
+      country: maybeText,
+      postedTo: maybeText,
+    }),
+    { maxLength: 3 },
+  ),
+  associates: fc.array(
+    fc.record({
+      name,
+      title: maybeText,
+      articleId: text,
+      passageId: text,
+      sentenceStart: fc.nat(),
+      sentenceEnd: fc.nat(),
+    }),
+    { maxLength: 30 },
+  ),
 });
 
 const answer: fc.Arbitrary<Answer> = fc.record({

@@ -103,6 +103,18 @@ export const matsuo: Official = {
   title: "Vice-Minister for International Affairs",
   organization: "Ministry of Economy, Trade and Industry",
   country: "Japan",
+  kind: "government",
+  offices: [
+    {
+      rank: "minister",
+      modifiers: ["vice"],
+      portfolio: ["international", "economy", "trade", "industry"],
+      organization: "Ministry of Economy, Trade and Industry",
+      country: "Japan",
+      postedTo: null,
+    },
+  ],
+  associates: [],
   quotes: [
     {
       text: "We see great potential in Pakistan’s market,",

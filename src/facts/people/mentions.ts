@@ -21,12 +21,14 @@ import {
   honorificLength,
   isHonorific,
   isNameHint,
+  isNameParticleAt,
   isNameWord,
   isNonNameWord,
   type NameRun,
   readNameBackward,
   readNameForward,
 } from "./names";
+import { officeOfTitle } from "./offices";
 import { SPEECH_VERB } from "./speech";
 import {
   countryInName,
@@ -54,7 +56,21 @@ export const NO_FACTS = {
   postedTo: null,
   diplomatic: false,
   government: false,
+  gender: null,
+  otherTitles: [],
 } as const satisfies Partial<FoundMention>;
+
+/** What a title says of the office it names (a mention may carry two: `HC of Malaysia, Ambassador X`). */
+export interface TitleFacts {
+  title: string;
+  titleHead: string;
+  organization: string | null;
+  organizationDerived: boolean;
+  country: string | null;
+  postedTo: string | null;
+  diplomatic: boolean;
+  government: boolean;
+}
 
 export interface FoundMention {
   /** Span of the name in the body. */
@@ -79,8 +95,17 @@ export interface FoundMention {
   diplomatic: boolean;
   /** The office is one of government (minister, secretary, head of an authority, …). */
   government: boolean;
+  /** What an honorific or a title tells of the person's sex (`Mrs`, `Chairwoman`), else null. */
+  gender: Gender | null;
+  /** Further titles the sentence gives the person, set off before this one by a comma. */
+  otherTitles: readonly TitleFacts[];
   how: "title" | "honorific" | "speech";
+  /** The whole phrase naming the person, title included (`Muhammad Shakeel Munir, President ICCI`). */
+  extentStart: number;
+  extentEnd: number;
 }
+
+export type Gender = "m" | "f";
 
 export interface SentenceAnalysis {
   /** The sentence's text and where it starts in the body. */
@@ -90,9 +115,21 @@ export interface SentenceAnalysis {
   /** Tokens already read as part of a name or a title. */
   claimed: boolean[];
   mentions: FoundMention[];
+  /**
+   * A title the sentence gives nobody by name, when it opens the sentence and names a country or
+   * a body ("Oman’s Ambassador to Pakistan was also present."): the next sentence may name its
+   * holder.
+   */
+  vacant: TitleFacts | null;
 }
 
 const CONNECTORS = new Set(["for", "of", "to", "on", "at", "in"]);
+
+/**
+ * The most words a name beside a title may have: Arab and Gulf names run long (`Hamad Obaid
+ * Ibrahim Salem Alzaabi`, `Sheikh Hamad bin Jassim bin Jabar Al Thani`).
+ */
+const MAX_NAME_WORDS = 6;
 
 interface Complement {
   conn: string;
@@ -117,6 +154,12 @@ interface TitlePhrase {
   possessive: boolean;
   /** A name read inside a complement, which ends the title ("for Commerce Jam Kamal Khan"). */
   nameInside: NameRun | null;
+  /**
+   * Where the title as written begins: a country's adjective or abbreviation (`Dutch`, `UAE`) and
+   * a body (`ICCI`) before it belong to it; a possessive or a country's name (`Pakistan’s`,
+   * `Pakistan Foreign Minister`) do not.
+   */
+  writtenFirst: number;
 }
 
 class Sentence {
@@ -125,6 +168,7 @@ class Sentence {
   readonly norms: string[];
   readonly claimed: boolean[];
   readonly mentions: FoundMention[] = [];
+  vacant: TitleFacts | null = null;
   /** For each token that ends a found name, the mention's index. */
   readonly mentionEndingAt = new Map<number, number>();
 
@@ -210,9 +254,10 @@ function readPrefix(s: Sentence, phrase: TitlePhrase): void {
     p -= 3;
   }
   const end = p;
+  const prefixWord = prefixWordTest(s, phrase);
   while (p >= 0 && !s.claimed[p]) {
     const t = s.tok(p);
-    if (isTitleCaseWord(t) && t && !FUNCTION_START.has(t.norm)) {
+    if (prefixWord(t) && t && !FUNCTION_START.has(t.norm)) {
       p--;
       // A possessive (`Pakistan’s`, `Saudi Arabia’s`) begins the prefix: nothing before it
       // belongs to the title, save the other words of a country's name.
@@ -241,25 +286,40 @@ function readPrefix(s: Sentence, phrase: TitlePhrase): void {
       after &&
       isLexiconWord(before) &&
       isLexiconWord(after) &&
-      isTitleCaseWord(before)
+      prefixWord(before)
     ) {
       p--;
       continue;
     }
     break;
   }
-  classifyPrefix(s, phrase, p + 1, end);
+  classifyPrefix(s, phrase, p + 1, end, prefixWord);
   if (acronym !== null && phrase.prefixOrg === null) {
     phrase.prefixOrg = { first: acronym, last: acronym };
     phrase.first = Math.min(phrase.first, acronym - 1);
   }
 }
 
+/**
+ * Which words may stand in a title's prefix: capitalised ones, and before a title written in lower
+ * case, lower-case portfolio words too (`the trade and investment minister`).
+ */
+function prefixWordTest(s: Sentence, phrase: TitlePhrase): (t: WordToken | undefined) => boolean {
+  if (isCapitalised(s.tok(phrase.headFirst))) return isTitleCaseWord;
+  return (t) => isTitleCaseWord(t) || (t?.word === true && isTopicWord(t.norm));
+}
+
 /** Sorts the words `first..end` before a title into country, organisation or portfolio. */
-function classifyPrefix(s: Sentence, phrase: TitlePhrase, from: number, end: number): void {
+function classifyPrefix(
+  s: Sentence,
+  phrase: TitlePhrase,
+  from: number,
+  end: number,
+  prefixWord: (t: WordToken | undefined) => boolean,
+): void {
   let first = from;
   // Connectors cannot begin the prefix.
-  while (first <= end && !isTitleCaseWord(s.tok(first))) first++;
+  while (first <= end && !prefixWord(s.tok(first))) first++;
   if (first > end) return;
   let country: string | null = null;
   const c = countryAt(s, first, end);
@@ -268,9 +328,15 @@ function classifyPrefix(s: Sentence, phrase: TitlePhrase, from: number, end: num
     country = c.country;
     restFirst = first + c.length;
   }
+  // A country's adjective or abbreviation is part of the title as written; its name is not.
+  const countryWritten =
+    c !== null &&
+    !isPossessive(s.tok(restFirst - 1)) &&
+    isCountryAdjective(s.span(first, restFirst - 1));
   if (restFirst > end) {
     phrase.prefixCountry = country;
     phrase.first = first;
+    if (countryWritten) phrase.writtenFirst = first;
     return;
   }
   const rest = { first: restFirst, last: end };
@@ -293,6 +359,7 @@ function classifyPrefix(s: Sentence, phrase: TitlePhrase, from: number, end: num
     }
     phrase.prefixCountry = country ?? countryInName(s.span(rest.first, rest.last));
     phrase.first = first;
+    phrase.writtenFirst = countryWritten ? first : phrase.prefixOrg.first;
     return;
   }
   if (allTopic) {
@@ -300,6 +367,7 @@ function classifyPrefix(s: Sentence, phrase: TitlePhrase, from: number, end: num
     phrase.titleFirst = rest.first;
     phrase.prefixCountry = country;
     phrase.first = first;
+    phrase.writtenFirst = countryWritten ? first : rest.first;
   }
 }
 
@@ -390,6 +458,42 @@ function listContinues(s: Sentence, i: number): number {
   return last;
 }
 
+/**
+ * After a complement naming a country (`to Belgium`), a list of places that ends in a country
+ * (`, Luxembourg and the European Union`): an envoy accredited to several. Returns the index of
+ * the list's last word (before any name run on after it), or the complement's end when none.
+ */
+function placeListEnd(s: Sentence, c: Complement, j: number): number {
+  if (!countryOfWords(s.span(c.first, c.last))) return c.last;
+  let k = j;
+  let end = c.last;
+  let items = 0;
+  while (k < s.tokens.length && items < 8) {
+    const sep = s.norm(k);
+    if (sep !== "," && sep !== "and") break;
+    let item = k + 1;
+    if (sep === "," && s.norm(item) === "and") item++;
+    if (s.norm(item) === "the") item++;
+    const place = countryAt(s, item, Math.min(s.tokens.length - 1, item + 2));
+    if (place) {
+      end = item + place.length - 1;
+      k = end + 1;
+      items++;
+      if (sep === "and" || s.norm(k - place.length - 1) === "and") return end;
+      continue;
+    }
+    // A place the gazetteer does not know, in the middle of the list only.
+    const word = s.tok(item);
+    if (sep === "," && isCapitalised(word) && s.norm(item + 1) === "and") {
+      k = item + 1;
+      items++;
+      continue;
+    }
+    break;
+  }
+  return items > 0 && end > c.last && s.norm(end - 1) !== "," ? end : c.last;
+}
+
 /** A bracketed acronym right at `i` (`(METI)`): the index of the closing bracket, or -1. */
 function bracketedAcronym(s: Sentence, i: number): number {
   if (s.tok(i)?.text !== "(") return -1;
@@ -408,6 +512,13 @@ function bracketedAcronym(s: Sentence, i: number): number {
 function readBareComplement(s: Sentence, phrase: TitlePhrase, j: number): number {
   const first = s.tok(j);
   if (!isTitleCaseWord(first) || !first || s.claimed[j]) return j;
+  // A body's acronym written bare after the title: `President ICCI`, `Chairman NDMA` (but not
+  // a surname in capitals beginning the holder's name, `Ambassador WADA Mitsuhiro`).
+  if (isAllCaps(first) && countryOfWords(first.text) === null && !readNameForward(s.tokens, j)) {
+    phrase.complements.push({ conn: "", first: j, last: j });
+    phrase.last = j;
+    return j + 1;
+  }
   if (!isTopicWord(first.norm) && !isOrganisationWord(first.norm)) return j;
   if (titleHeadLength([first.norm], 0) > 0) return j;
   let k = j;
@@ -458,8 +569,16 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
       const w = s.tok(k);
       // Another official's title begins another phrase (`… and Chinese Vice Minister …`).
       if (k > c && !isTitleWord(s.norm(k - 1)) && startsTitleAt(s, k)) break;
+      // A particle inside a holder's name (`to China Moin ul Haque`) does not end the complement.
+      if (last >= 0 && isNameParticleAt(s.tokens, k)) {
+        k++;
+        continue;
+      }
       // A title in lower case takes its subject in lower case too ("head of research at …").
-      if (isTitleCaseWord(w) || (lowerTitle && w?.word === true && isTopicWord(w.norm))) {
+      if (
+        isTitleCaseWord(w) ||
+        (lowerTitle && w?.word === true && (isTopicWord(w.norm) || isOrganisationWord(w.norm)))
+      ) {
         last = k;
         k++;
         if (isPossessive(w) && k - 1 > c) break;
@@ -491,6 +610,12 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
       complement.last = listEnd;
       phrase.last = listEnd;
       j = listEnd + 1;
+    }
+    const places = placeListEnd(s, complement, j);
+    if (places > complement.last) {
+      complement.last = places;
+      phrase.last = places;
+      j = places + 1;
     }
     // A name inside ends the title (`to Pakistan Jiang Zaidong in Islamabad`).
     if (splitNameFromComplement(s, phrase, complement)) return;
@@ -534,6 +659,7 @@ function startsTitleAt(s: Sentence, k: number): boolean {
 function splitNameFromComplement(s: Sentence, phrase: TitlePhrase, c: Complement): boolean {
   let lastLexicon = -1;
   for (let k = c.first; k <= c.last; k++) {
+    if (isNameParticleAt(s.tokens, k)) continue;
     if (isLexiconWord(s.tok(k)) || s.norm(k) === "and") lastLexicon = k;
   }
   let split = lastLexicon + 1;
@@ -548,7 +674,7 @@ function splitNameFromComplement(s: Sentence, phrase: TitlePhrase, c: Complement
   }
   if (split <= c.first || split > c.last) return false;
   const run = readNameForward(s.tokens, split);
-  if (!run || run.last !== c.last || run.words < 2 || run.words > 4) return false;
+  if (!run || run.last !== c.last || run.words < 2 || run.words > MAX_NAME_WORDS) return false;
   phrase.nameInside = run;
   c.last = split - 1;
   phrase.last = c.last;
@@ -557,7 +683,12 @@ function splitNameFromComplement(s: Sentence, phrase: TitlePhrase, c: Complement
 
 /** Reads the title at token `i` (whose head is `length` tokens) with what stands around it. */
 function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
-  const headLast = i + length - 1;
+  let headLast = i + length - 1;
+  // Two titles for one office joined by a slash: `Chairwoman/ Speaker of …`.
+  if (s.tok(headLast + 1)?.text === "/") {
+    const second = titleHeadLength(s.norms, headLast + 2);
+    if (second > 0) headLast += 1 + second;
+  }
   const phrase: TitlePhrase = {
     first: i,
     titleFirst: i,
@@ -571,6 +702,7 @@ function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
     prefixPortfolio: null,
     possessive: isPossessive(s.tok(headLast)),
     nameInside: null,
+    writtenFirst: i,
   };
   while (
     phrase.titleFirst > 0 &&
@@ -580,7 +712,9 @@ function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
     phrase.titleFirst--;
   }
   phrase.first = phrase.titleFirst;
+  phrase.writtenFirst = phrase.titleFirst;
   readPrefix(s, phrase);
+  phrase.writtenFirst = Math.min(phrase.writtenFirst, phrase.titleFirst);
   if (!phrase.possessive) {
     readComplements(s, phrase);
   }
@@ -589,9 +723,17 @@ function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
     (c) =>
       c.conn === "at" ||
       ((c.conn === "of" || c.conn === "in" || c.conn === "") &&
-        rangeHas(s, c.first, c.last, (t) => isOrganisationWord(t.norm))),
+        (rangeHas(s, c.first, c.last, (t) => isOrganisationWord(t.norm)) ||
+          isBodyAcronym(s, c.first, c.last))),
   );
   return phrase;
+}
+
+/** A body named by its acronym alone (`of ICCI`), not a country's (`of UAE`). */
+function isBodyAcronym(s: Sentence, first: number, last: number): boolean {
+  if (first !== last) return false;
+  const t = s.tok(first);
+  return isAllCaps(t) && t !== undefined && countryOfWords(t.text) === null;
 }
 
 function rangeHas(
@@ -607,23 +749,17 @@ function rangeHas(
   return false;
 }
 
-interface TitleFacts {
-  title: string;
-  titleHead: string;
-  organization: string | null;
-  organizationDerived: boolean;
-  country: string | null;
-  postedTo: string | null;
-  diplomatic: boolean;
-  government: boolean;
-}
-
 function titleFacts(s: Sentence, phrase: TitlePhrase): TitleFacts {
   const { complements, orgComplement } = phrase;
   const titleComplements = orgComplement >= 0 ? complements.slice(0, orgComplement) : complements;
   const lastTitleComplement = titleComplements[titleComplements.length - 1];
   const titleLast = lastTitleComplement ? lastTitleComplement.last : phrase.headLast;
-  const title = s.span(phrase.titleFirst, titleLast).replace(/['’]s$/u, "");
+  // The office's own words, for telling its kind; the title as written also keeps the body it
+  // heads (`Chairman Senate`, `Governor of the State Bank of Pakistan`), though not one it works
+  // "at" (`commercial counsellor at the Pakistani Embassy`).
+  const core = s.span(phrase.titleFirst, titleLast).replace(/['’]s$/u, "");
+  const writtenLast = complements[orgComplement]?.conn === "at" ? titleLast : phrase.last;
+  const title = s.span(phrase.writtenFirst, writtenLast).replace(/['’]s$/u, "");
   let country = phrase.prefixCountry;
   let organization: string | null = null;
   let organizationDerived = false;
@@ -671,9 +807,10 @@ function titleFacts(s: Sentence, phrase: TitlePhrase): TitleFacts {
     organizationDerived = organization !== null;
   }
   const government =
-    isGovernmentHead(title) ||
+    isGovernmentHead(core) ||
     (organization !== null && isGovernmentBody(organization)) ||
-    /\bPrime Minister\b/i.test(title);
+    /\bPrime Minister\b/i.test(core) ||
+    isHeadOfState(head, organization);
   return {
     title,
     titleHead: head.toLowerCase(),
@@ -681,9 +818,14 @@ function titleFacts(s: Sentence, phrase: TitlePhrase): TitleFacts {
     organizationDerived,
     country,
     postedTo,
-    diplomatic: isDiplomaticHead(title),
+    diplomatic: isDiplomaticHead(core),
     government,
   };
+}
+
+/** A president heading no body named beside the title is a country's: `President Asif Ali Zardari`. */
+function isHeadOfState(head: string, organization: string | null): boolean {
+  return organization === null && /^(?:vice[\s-])?president$/iu.test(head.trim());
 }
 
 /** Words for one party to talks: "the Indonesian side", "the Chinese delegation". */
@@ -726,6 +868,7 @@ function addMention(
   s: Sentence,
   run: NameRun,
   facts: Partial<FoundMention> & Pick<FoundMention, "how">,
+  extent: { first: number; last: number },
   referenceStart?: number,
 ): number {
   const nameAsWritten = s.slice(run.start, run.end);
@@ -738,7 +881,10 @@ function addMention(
     referenceAsWritten:
       referenceStart !== undefined && !full ? s.slice(referenceStart, run.end) : nameAsWritten,
     ...NO_FACTS,
+    gender: genderOfTitle(facts.title ?? null),
     ...facts,
+    extentStart: s.tok(extent.first)?.start ?? run.start,
+    extentEnd: s.tok(extent.last)?.end ?? run.end,
   };
   s.mentions.push(mention);
   s.claim(run.first, run.last);
@@ -763,7 +909,7 @@ function nameAfter(
   if (s.claimed[j]) return null;
   const run = readNameForward(s.tokens, j);
   if (!run || !s.isFree(run.first, run.last)) return null;
-  if (run.words >= 2 && run.words <= 4) return { run, comma };
+  if (run.words >= 2 && run.words <= MAX_NAME_WORDS) return { run, comma };
   // One word straight after a capitalised title refers back to someone: `Minister Khan`.
   if (run.words === 1 && !comma && !lowercase && !isAllCaps(s.tok(run.first)))
     return { run, comma };
@@ -776,12 +922,14 @@ function nameBefore(s: Sentence, phrase: TitlePhrase): NameRun | null {
   if (s.norm(p) === "the" || s.norm(p) === "a" || s.norm(p) === "an") p--;
   if (s.tok(p)?.text !== ",") return null;
   const run = readNameBackward(s.tokens, p - 1);
-  if (!run || run.words < 2 || run.words > 4) return null;
+  if (!run || run.words < 2 || run.words > MAX_NAME_WORDS) return null;
   return run;
 }
 
 function findTitled(s: Sentence): void {
   const { norms } = s;
+  /** A title with no name of its own, set off by a comma: the next title's holder may be its. */
+  let pending: { facts: TitleFacts; next: number } | null = null;
   let i = 0;
   while (i < s.tokens.length) {
     const t = s.tok(i);
@@ -793,9 +941,10 @@ function findTitled(s: Sentence): void {
     if (honorific > 0) {
       const j = i + honorific;
       const run = readNameForward(s.tokens, j);
-      if (run && run.words <= 4 && s.isFree(run.first, run.last)) {
+      if (run && run.words <= MAX_NAME_WORDS && s.isFree(run.first, run.last)) {
         s.claim(i, j - 1);
-        addMention(s, run, { how: "honorific" }, t.start);
+        const gender = genderOfHonorific(t.norm);
+        addMention(s, run, { how: "honorific", gender }, { first: i, last: run.last }, t.start);
         i = run.last + 1;
         continue;
       }
@@ -809,10 +958,33 @@ function findTitled(s: Sentence): void {
     const phrase = readTitlePhrase(s, i, length);
     const facts = titleFacts(s, phrase);
     facts.country ??= sideLedBy(s, phrase.first);
-    const titled = { how: "title" as const, ...facts };
+    if (facts.organization === null || facts.organizationDerived) {
+      const body = bodyOfIts(s, phrase.first);
+      if (body) {
+        facts.organization = body;
+        facts.organizationDerived = false;
+        facts.country ??= countryInName(body);
+      }
+    }
+    const otherTitles =
+      pending && pending.next === phrase.first && oneHolder(pending.facts, facts)
+        ? [pending.facts]
+        : [];
+    pending = null;
+    const titled = {
+      how: "title" as const,
+      ...facts,
+      otherTitles,
+      country: facts.country ?? otherTitles[0]?.country ?? null,
+      postedTo: facts.postedTo ?? otherTitles[0]?.postedTo ?? null,
+      diplomatic: facts.diplomatic || otherTitles.some((o) => o.diplomatic),
+    };
     if (phrase.nameInside) {
       s.claim(phrase.first, phrase.last);
-      addMention(s, phrase.nameInside, titled);
+      addMention(s, phrase.nameInside, titled, {
+        first: phrase.first,
+        last: phrase.nameInside.last,
+      });
       i = phrase.nameInside.last + 1;
       continue;
     }
@@ -820,28 +992,118 @@ function findTitled(s: Sentence): void {
     s.claim(phrase.first, phrase.last);
     if (after) {
       const titleStart = s.tok(phrase.titleFirst)?.start ?? t.start;
-      addMention(s, after.run, titled, titleStart);
+      const gender = genderOfHonorific(s.norm(phrase.last + (after.comma ? 2 : 1)));
+      addMention(
+        s,
+        after.run,
+        { ...titled, gender: genderOfTitle(facts.title) ?? gender },
+        { first: phrase.first, last: after.run.last },
+        titleStart,
+      );
       i = after.run.last + 1;
       continue;
     }
     const before = nameBefore(s, phrase);
     if (before) {
       if (s.isFree(before.first, before.last)) {
-        addMention(s, before, titled);
+        addMention(s, before, titled, { first: before.first, last: phrase.last });
       } else {
         // Named just before with an honorific or another title: give this title to them.
         const index = s.mentionEndingAt.get(before.last);
         const known = index === undefined ? undefined : s.mentions[index];
         if (known && known.title === null) Object.assign(known, titled);
+        else if (known) known.otherTitles = [...known.otherTitles, facts];
+        if (known) known.extentEnd = s.tok(phrase.last)?.end ?? known.extentEnd;
       }
+    } else if (s.tok(phrase.last + 1)?.text === ",") {
+      pending = { facts, next: phrase.last + 2 };
+    } else if (opensSentence(s, phrase.first) && (phrase.complements.length > 0 || facts.country)) {
+      s.vacant = facts;
     }
     i = phrase.last + 1;
   }
 }
 
+/** Whether only a determiner or opening marks stand before token `i` (`The`, `“`). */
+function opensSentence(s: Sentence, i: number): boolean {
+  for (let k = 0; k < i; k++) {
+    const t = s.tok(k);
+    if (t?.word && t.norm !== "the") return false;
+    if (t && !t.word && !/^[“"‘'(]$/u.test(t.text)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether two titles set side by side ("High Commissioner of Malaysia, Ambassador X") can be one
+ * holder's: not two offices of one rank with different portfolios, which is a list of two people
+ * ("Federal Minister for Commerce, Finance Minister X").
+ */
+function oneHolder(a: TitleFacts, b: TitleFacts): boolean {
+  const x = officeOfTitle(a.title, a.organization, a.country, a.postedTo);
+  const y = officeOfTitle(b.title, b.organization, b.country, b.postedTo);
+  if (!x || !y || x.rank !== y.rank) return true;
+  if (x.portfolio.length === 0 || y.portfolio.length === 0) return true;
+  return x.portfolio.some((w) => y.portfolio.includes(w));
+}
+
+/**
+ * The body a title's "its" points back to, named earlier in the sentence: "a delegation of
+ * Islamabad Chamber of Commerce and Industry (ICCI) led by its President …".
+ */
+function bodyOfIts(s: Sentence, titleFirst: number): string | null {
+  const its = titleFirst - 1;
+  if (s.norm(its) !== "its") return null;
+  for (let k = its - 1; k >= Math.max(0, its - 20); k--) {
+    const t = s.tok(k);
+    if (!isCapitalised(t) || !t || !isOrganisationWord(t.norm)) continue;
+    // The body's name runs on to the last capitalised word before the bracket or "its", and back
+    // over capitalised words and the links inside names.
+    let last = k;
+    while (last + 1 < its) {
+      const next = s.tok(last + 1);
+      if (isTitleCaseWord(next)) last++;
+      else if (["of", "and", "&"].includes(s.norm(last + 1)) && isTitleCaseWord(s.tok(last + 2)))
+        last += 2;
+      else break;
+    }
+    let first = k;
+    while (first > 0) {
+      const before = s.tok(first - 1);
+      if (isTitleCaseWord(before) && before && !FUNCTION_START.has(before.norm)) first--;
+      else if (["of", "and", "&"].includes(s.norm(first - 1)) && isTitleCaseWord(s.tok(first - 2)))
+        first -= 2;
+      else break;
+    }
+    return s.span(first, last);
+  }
+  return null;
+}
+
+const FEMALE_HONORIFICS = new Set(["mrs", "ms", "miss", "madam", "begum", "datin", "puan"]);
+const MALE_HONORIFICS = new Set(["mr", "sir"]);
+
+function genderOfHonorific(norm: string): Gender | null {
+  const bare = norm.replace(/\.$/, "");
+  if (FEMALE_HONORIFICS.has(bare)) return "f";
+  if (MALE_HONORIFICS.has(bare)) return "m";
+  return null;
+}
+
+/** Titles that say the holder's sex: `Chairwoman`, `Spokeswoman`, `Queen`, `King`, `Emir`. */
+function genderOfTitle(title: string | null): Gender | null {
+  if (!title) return null;
+  if (/\b(?:\w+woman|queen|begum|princess|madam)\b/iu.test(title)) return "f";
+  if (/\b(?:king|emir|prince|sheikh)\b/iu.test(title)) return "m";
+  return null;
+}
+
 const SAID_AFTER = new RegExp(`^\\s*(?:${SPEECH_VERB}|put\\s+it)\\b`);
 const SAID_BEFORE = new RegExp(`(?:[”"’]\\s*,?|,)\\s*${SPEECH_VERB}\\s+$`);
 const ACCORDING_TO = /\baccording\s+to\s+$/i;
+/** Verbs whose object is a person: "led by X", "met with X", "called on X", "talks with X". */
+const PERSON_OBJECT =
+  /\b(?:(?:led|headed|chaired|represented|accompanied|hosted|received)\s+by|met(?:\s+with)?|meeting\s+with|called\s+on|talks\s+with|counterpart,?)\s+$/i;
 
 /** Names beside a verb of saying with no title: `… said Haroon Akhtar Khan`, `Ali Raza said`. */
 function findSpeakers(s: Sentence): void {
@@ -862,9 +1124,10 @@ function findSpeakers(s: Sentence): void {
       if (
         (SAID_AFTER.test(after) && !run.possessive) ||
         SAID_BEFORE.test(before) ||
-        ACCORDING_TO.test(before)
+        ACCORDING_TO.test(before) ||
+        PERSON_OBJECT.test(before)
       ) {
-        addMention(s, run, { how: "speech" });
+        addMention(s, run, { how: "speech" }, run);
       }
     }
     i = run.last + 1;
@@ -913,7 +1176,8 @@ export function analyseSentence(text: string, start: number): SentenceAnalysis {
     findSpeakers(s);
   }
   s.mentions.sort((a, b) => a.nameStart - b.nameStart);
-  return { text, start, tokens: s.tokens, claimed: s.claimed, mentions: s.mentions };
+  const vacant = s.mentions.length === 0 ? s.vacant : null;
+  return { text, start, tokens: s.tokens, claimed: s.claimed, mentions: s.mentions, vacant };
 }
 
 /** A capitalised word other than one that merely starts a clause (`As`, `The`). */

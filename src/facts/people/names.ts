@@ -39,6 +39,7 @@ const PARTICLES = new Set([
   "al",
   "el",
   "ul",
+  "uz",
   "ud",
   "ur",
   "de",
@@ -56,7 +57,7 @@ const PARTICLES = new Set([
 ]);
 
 /** Lower-case particle joined to a capitalised part: `ud-Din`, `ul-Haq`, `al-Falih`. */
-const HYPHENED_PARTICLE = /^(?:al|el|ul|ud|ur|ud|ad|ar|as|az|an|ash|at|bin|ibn)-\p{Lu}/u;
+const HYPHENED_PARTICLE = /^(?:al|el|ul|uz|ud|ur|ad|ar|as|az|an|ash|at|bin|ibn)-\p{Lu}/u;
 
 /**
  * Parts of names so common that one alone does not single out a person (`Minister Muhammad`):
@@ -426,6 +427,11 @@ function isParticleAt(tokens: readonly WordToken[], i: number): boolean {
     isNameWord(next) ||
     (next !== undefined && PARTICLES.has(next.text) && isNameWord(tokens[i + 2]))
   );
+}
+
+/** A lower-case particle inside a name at `i` (`ul` of `Moin ul Haque`), followed by the rest of it. */
+export function isNameParticleAt(tokens: readonly WordToken[], i: number): boolean {
+  return isParticleAt(tokens, i);
 }
 
 function isHyphenedParticle(t: WordToken | undefined): boolean {

@@ -17,9 +17,18 @@
  * Pakistan when posted "to" another country, else the foreign country the article names most.
  */
 
-import type { Article, Mention, Official, Passage, Quote, Sentence } from "../../types";
-import { normWord, type WordToken } from "../language/word-tokens";
+import type {
+  Article,
+  Mention,
+  OfficeFacts,
+  Official,
+  Passage,
+  Quote,
+  Sentence,
+} from "../../types";
+import { normWord, tokenize, type WordToken } from "../language/word-tokens";
 import { collectAcronyms } from "./acronyms";
+import { type PersonProfile, UNKNOWN_PROFILE } from "./discourse";
 import {
   analyseSentence,
   bareNameRuns,
@@ -35,7 +44,8 @@ import {
   phoneticPart,
   properCaseName,
 } from "./names";
-import { attributeQuotes, type SpeakerMention } from "./quotes";
+import { kindOfOffices, officeKey, officeOfTitle } from "./offices";
+import { type ArticleSpeech, readArticleSpeech, type SpeakerMention } from "./quotes";
 import {
   countriesInTokens,
   countryInName,
@@ -82,12 +92,27 @@ interface ArticlePerson {
   mentions: Mention[];
   quotes: Quote[];
   firstOffset: number;
+  offices: OfficeFacts[];
+  /** An office of state was read beside the name. */
+  government: boolean;
+  /** The other people of the article named in a sentence with this one (their local numbers). */
+  associates: { other: number; passageId: string; sentenceStart: number; sentenceEnd: number }[];
+  /** This person's number in the article, for the associates of others. */
+  local: number;
 }
 
 const HOME = "Pakistan";
 
-/** Title heads of offices Pakistan's government does not have. */
-const FOREIGN_ONLY_HEADS = new Set(["vice minister", "vice-minister", "deputy minister"]);
+/** Title heads of offices Pakistan's government does not have (nor a monarch). */
+const FOREIGN_ONLY_HEADS = new Set([
+  "vice minister",
+  "vice-minister",
+  "deputy minister",
+  "emir",
+  "king",
+  "queen",
+  "crown prince",
+]);
 
 const wordsIn = (name: string) => name.split(/\s+/).filter((w) => w.length > 0).length;
 
@@ -250,6 +275,8 @@ const bareMention = (nameStart: number, nameEnd: number, nameAsWritten: string):
   referenceAsWritten: nameAsWritten,
   ...NO_FACTS,
   how: "speech",
+  extentStart: nameStart,
+  extentEnd: nameEnd,
 });
 
 function peopleOfArticle(doc: ArticleText): ArticlePerson[] {
@@ -312,30 +339,192 @@ function peopleOfArticle(doc: ArticleText): ArticlePerson[] {
     }
   }
 
+  titleFromPreviousSentence(analysed, people.persons);
+
   const speakers: SpeakerMention[] = people.persons
     .flatMap((p) =>
-      p.mentions.map((m) => ({ person: p.id, start: m.found.nameStart, end: m.found.nameEnd })),
+      p.mentions.map((m) => ({ person: p.id, start: m.found.extentStart, end: m.found.extentEnd })),
     )
     .sort((a, b) => a.start - b.start);
-  for (const { quote, speaker } of attributeQuotes(doc.passages, speakers, (w) =>
-    people.withTitle(w),
-  )) {
+  const profiles = people.persons.map((p) => profileOf(p));
+  const tokens = new Map(analysed.map((a) => [a.sentence.start, a.analysis.tokens]));
+  const speech = readArticleSpeech(
+    doc.passages,
+    doc.article.body,
+    speakers,
+    (id) => profiles[id] ?? UNKNOWN_PROFILE,
+    (sentence) => tokens.get(sentence.start) ?? tokenize(sentence.text, sentence.start),
+  );
+  for (const { quote, speaker } of speech.quotes) {
     if (speaker !== null) people.persons[speaker]?.quotes.push(quote);
   }
 
   const context = new CountryContext(analysed);
-  return people.persons
-    .filter((p) => p.mentions.some((m) => m.found.full))
-    .map((p) => describe(doc.article.id, p, context));
+  const learned = speech.discourse.learnedCountry;
+  const abroad = speakersFromAbroad(speech);
+  const kept = people.persons.filter((p) => p.mentions.some((m) => m.found.full));
+  const associates = associatesOf(kept);
+  return kept.map((p) =>
+    describe(
+      doc.article.id,
+      p,
+      context,
+      learned.get(p.id) ?? (abroad.has(p.id) ? FROM_ABROAD : null),
+      associates.get(p.id) ?? [],
+    ),
+  );
+}
+
+/** Marks a person the article shows is not Pakistani, though it does not say from where. */
+const FROM_ABROAD = "\u0000abroad";
+
+/** "… between his country and Pakistan": whoever says so speaks for another country. */
+const OTHER_COUNTRY =
+  /\b(?:his|her)\s+(?:own\s+)?country\s+and\s+Pakistan\b|\bPakistan\s+and\s+(?:his|her)\s+(?:own\s+)?country\b/iu;
+
+/** The people who, by the sentences they speak, are shown to speak for a country not Pakistan. */
+function speakersFromAbroad(speech: ArticleSpeech): Set<number> {
+  const out = new Set<number>();
+  speech.discourse.records.forEach((record, k) => {
+    const text = speech.sentences[k]?.sentence.text ?? "";
+    if (!text.includes("country") || !OTHER_COUNTRY.test(text)) return;
+    const persons = new Set(record.acts.map((a) => a.speaker?.person ?? null));
+    const [only] = persons;
+    if (persons.size === 1 && only !== null && only !== undefined) out.add(only);
+  });
+  return out;
+}
+
+/** Most people an article names beside one person, kept for them. */
+const MAX_ASSOCIATES = 12;
+/** Most associates kept for one person across the corpus (a premier is named beside hundreds). */
+const MAX_ALL_ASSOCIATES = 60;
+
+/**
+ * For each person, the others named in a sentence with them (met, called on, led the delegation
+ * of), once each, in the order the article names them. Only people named in the same sentence
+ * are compared, so the work grows with the sentences, not with pairs of people.
+ */
+function associatesOf(persons: readonly LocalPerson[]): Map<number, ArticlePerson["associates"]> {
+  const bySentence = new Map<number, { person: number; m: LocalMention }[]>();
+  for (const p of persons) {
+    for (const m of p.mentions) {
+      const list = bySentence.get(m.sentence.start) ?? [];
+      list.push({ person: p.id, m });
+      bySentence.set(m.sentence.start, list);
+    }
+  }
+  const out = new Map<number, ArticlePerson["associates"]>();
+  const starts = [...bySentence.keys()].sort((a, b) => a - b);
+  for (const start of starts) {
+    // Each person once, and only the first few of a sentence that lists many.
+    const here: { person: number; m: LocalMention }[] = [];
+    for (const x of bySentence.get(start) ?? []) {
+      if (here.length < MAX_ASSOCIATES && !here.some((y) => y.person === x.person)) here.push(x);
+    }
+    for (const a of here) {
+      const list = out.get(a.person) ?? [];
+      for (const b of here) {
+        if (b.person === a.person || list.some((x) => x.other === b.person)) continue;
+        if (list.length >= MAX_ASSOCIATES) break;
+        list.push({
+          other: b.person,
+          passageId: a.m.passage.id,
+          sentenceStart: a.m.sentence.start,
+          sentenceEnd: a.m.sentence.end,
+        });
+      }
+      out.set(a.person, list);
+    }
+  }
+  return out;
+}
+
+/**
+ * A title given nobody in one sentence ("Oman’s Ambassador to Pakistan was also present.") is
+ * the title of the person the next sentence of the paragraph opens with, when the article gives
+ * that person no title of their own ("Ali Al-Harthy said …").
+ */
+function titleFromPreviousSentence(
+  analysed: readonly { passage: Passage; sentence: Sentence; analysis: SentenceAnalysis }[],
+  persons: readonly LocalPerson[],
+): void {
+  const personAt = new Map<FoundMention, LocalPerson>();
+  for (const p of persons) for (const m of p.mentions) personAt.set(m.found, p);
+  analysed.forEach((a, k) => {
+    const vacant = a.analysis.vacant;
+    const next = analysed[k + 1];
+    if (!vacant || !next || next.passage !== a.passage) return;
+    const [first] = next.analysis.mentions;
+    if (!first?.full || first.title !== null) return;
+    if (next.sentence.text.slice(0, first.extentStart - next.sentence.start).trim() !== "") return;
+    const person = personAt.get(first);
+    if (!person || person.mentions.some((m) => m.found.title !== null)) return;
+    Object.assign(first, vacant);
+  });
+}
+
+/** What the article says of a person before their references are resolved. */
+function profileOf(p: LocalPerson): PersonProfile {
+  const offices = officesOfMentions(p.mentions.map((m) => m.found));
+  const stated = p.mentions.find((m) => m.found.country)?.found.country ?? null;
+  return {
+    offices,
+    kind: kindOfOffices(
+      offices,
+      p.mentions.some((m) => m.found.government),
+    ),
+    country: stated,
+    countryExplicit: stated !== null,
+    gender: p.mentions.find((m) => m.found.gender)?.found.gender ?? null,
+  };
+}
+
+/** Each distinct office the mentions' titles give (with the further titles beside them). */
+function officesOfMentions(found: readonly FoundMention[]): OfficeFacts[] {
+  const out = new Map<string, OfficeFacts>();
+  const read = new Set<string>();
+  for (const f of found) {
+    const titles = [...(f.title ? [f] : []), ...f.otherTitles];
+    for (const t of titles) {
+      if (!t.title) continue;
+      // A person is named with the same title many times: read each once.
+      const written = [
+        t.title,
+        t.organization,
+        t.country ?? f.country,
+        t.postedTo ?? f.postedTo,
+      ].join("\u0000");
+      if (read.has(written)) continue;
+      read.add(written);
+      const office = officeOfTitle(
+        t.title,
+        t.organization,
+        t.country ?? f.country,
+        t.postedTo ?? f.postedTo,
+      );
+      if (office) out.set(officeKey(office), office);
+    }
+  }
+  return [...out.values()];
 }
 
 /** The person's country: as the article states it, else inferred from the kind of office. */
 function countryOf(
   p: LocalPerson,
   context: CountryContext,
+  learned: string | null,
 ): { country: string | null; explicit: boolean } {
-  const stated = p.mentions.find((m) => m.found.country)?.found.country;
+  const stated =
+    p.mentions.find((m) => m.found.country)?.found.country ??
+    p.mentions.flatMap((m) => m.found.otherTitles).find((t) => t.country)?.country;
   if (stated) return { country: stated, explicit: true };
+  // Said to speak for another country, but not which: the article's partner.
+  if (learned === FROM_ABROAD) return { country: context.partner, explicit: false };
+  // A role noun naming the country ("the Saudi minister" for the article's one minister).
+  if (learned) return { country: learned, explicit: true };
+  const visiting = visitorCountry(p, context);
+  if (visiting) return { country: visiting, explicit: false };
   const diplomatic = p.mentions.filter((m) => m.found.diplomatic);
   if (diplomatic.length > 0) {
     // An envoy "to Japan" in a Pakistani article is Pakistan's; an envoy posted nowhere named (or
@@ -344,8 +533,8 @@ function countryOf(
     if (postedTo && postedTo !== HOME && context.home) return { country: HOME, explicit: false };
     return { country: context.partner, explicit: false };
   }
-  // Pakistan has no vice- or deputy ministers (its juniors are ministers of state): such an
-  // office unplaced is the partner government's.
+  // Pakistan has no vice- or deputy ministers (its juniors are ministers of state), nor emirs or
+  // kings: such an office unplaced is the partner's.
   if (p.mentions.some((m) => FOREIGN_ONLY_HEADS.has(m.found.titleHead ?? "")))
     return { country: context.partner, explicit: false };
   if (p.mentions.some((m) => m.found.government) && context.home)
@@ -353,25 +542,52 @@ function countryOf(
   return { country: null, explicit: false };
 }
 
-function describe(articleId: string, p: LocalPerson, context: CountryContext): ArticlePerson {
+/** Words by which Pakistani news says someone came from abroad: a visit to Pakistan, arriving in it. */
+const VISIT =
+  /\b(?:(?:official|state|two-day|three-day|\w+-day)\s+)?visit(?:ing|s|ed)?\s+(?:to\s+)?(?:Pakistan|Islamabad|Karachi|Lahore)\b|\barrived\s+(?:in|at)\s+(?:Pakistan|Islamabad|Karachi|Lahore)\b/iu;
+
+/**
+ * A visitor to Pakistan is not Pakistani: the country of a person the article has visiting
+ * ("Trade Minister Ömer Bolat … is paying an official visit to Pakistan") is the nationality the
+ * sentence gives their party, else the article's partner. Only the sentence that names them as
+ * its subject counts.
+ */
+function visitorCountry(p: LocalPerson, context: CountryContext): string | null {
+  for (const m of p.mentions) {
+    const before = m.sentence.text.slice(0, m.found.extentStart - m.sentence.start);
+    if (!/^[\s\p{P}]*(?:\p{Lu}\p{L}*\s*)?$/u.test(before) && before.trim() !== "") continue;
+    const rest = m.sentence.text.slice(m.found.extentEnd - m.sentence.start);
+    const visit = VISIT.exec(rest);
+    if (!visit) continue;
+    const [party] = countriesInTokens(tokenize(rest.slice(0, visit.index))).filter(
+      (c) => c !== HOME,
+    );
+    return party ?? context.partner;
+  }
+  return null;
+}
+
+function describe(
+  articleId: string,
+  p: LocalPerson,
+  context: CountryContext,
+  learned: string | null,
+  associates: ArticlePerson["associates"],
+): ArticlePerson {
   const ordered = [...p.mentions].sort((a, b) => a.found.nameStart - b.found.nameStart);
   const fullNames = ordered.filter((m) => m.found.full).map((m) => m.found.nameAsWritten);
   const references = ordered.map((m) => m.found.referenceAsWritten);
   const titles = ordered.flatMap((m) =>
-    m.found.title
-      ? [
-          {
-            title: m.found.title,
-            organization: m.found.organization,
-            derived: m.found.organizationDerived,
-          },
-        ]
-      : [],
+    [...(m.found.title ? [m.found] : []), ...m.found.otherTitles].flatMap((t) =>
+      t.title
+        ? [{ title: t.title, organization: t.organization, derived: t.organizationDerived }]
+        : [],
+    ),
   );
   const explicitOrg = ordered.find((m) => m.found.organization && !m.found.organizationDerived)
     ?.found.organization;
   const derivedOrg = ordered.find((m) => m.found.organization)?.found.organization ?? null;
-  const { country, explicit } = countryOf(p, context);
+  const { country, explicit } = countryOf(p, context, learned);
   let fullest = fullNames[0] ?? "";
   for (const n of fullNames) if (wordsIn(n) > wordsIn(fullest)) fullest = n;
   return {
@@ -395,6 +611,13 @@ function describe(articleId: string, p: LocalPerson, context: CountryContext): A
     })),
     quotes: [...p.quotes].sort((a, b) => a.sentenceStart - b.sentenceStart),
     firstOffset: ordered[0]?.found.nameStart ?? 0,
+    offices: officesOfMentions(ordered.map((m) => m.found)).map((o) => ({
+      ...o,
+      country: o.country ?? country,
+    })),
+    government: ordered.some((m) => m.found.government),
+    associates,
+    local: p.id,
   };
 }
 
@@ -410,8 +633,12 @@ class OfficialBuilder {
   private readonly articleIds = new Set<string>();
   private readonly mentions: Mention[] = [];
   private readonly quotes: Quote[] = [];
+  private readonly offices = new Map<string, OfficeFacts>();
+  private government = false;
 
   add(a: ArticlePerson): void {
+    for (const o of a.offices) this.offices.set(officeKey(o), o);
+    this.government ||= a.government;
     this.fullNames.push(...a.fullNames);
     this.references.push(...a.references);
     this.titles.push(...a.titles);
@@ -444,15 +671,19 @@ class OfficialBuilder {
     if (best?.organization && !best.derived) organization = best.organization;
     else if (this.organizationExplicit) organization = this.organization;
     else organization = best?.organization ?? this.organization;
+    const offices = [...this.offices.values()];
     return {
       name,
       aliases,
       title: best?.title ?? null,
       organization,
       country: this.country,
+      kind: kindOfOffices(offices, this.government),
+      offices,
       quotes: this.quotes,
       articleIds: [...this.articleIds],
       mentions: this.mentions,
+      associates: [],
     };
   }
 }
@@ -584,12 +815,44 @@ export function extractOfficials(docs: ArticleText[]): Official[] {
       clusters.push(entry);
     }
   }
-  return foldSpellings(clusters).map((c) => {
+  const folded = foldSpellings(clusters);
+  const officials = folded.map((c) => {
     const builder = new OfficialBuilder();
     const people = [...c.people].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     for (const person of people) builder.add(person);
     return builder.build();
   });
+  // Associates, named as their own entries name them: through each article's local numbers.
+  const entryOf = new Map<string, Official>();
+  folded.forEach((c, i) => {
+    const official = officials[i];
+    if (official)
+      for (const person of c.people) entryOf.set(`${person.articleId}#${person.local}`, official);
+  });
+  folded.forEach((c, i) => {
+    const official = officials[i];
+    if (!official) return;
+    const listed = new Set<string>();
+    for (const person of c.people) {
+      for (const a of person.associates) {
+        const other = entryOf.get(`${person.articleId}#${a.other}`);
+        if (!other || other === official || official.associates.length >= MAX_ALL_ASSOCIATES)
+          continue;
+        const key = `${other.name}\u0000${person.articleId}`;
+        if (listed.has(key)) continue;
+        listed.add(key);
+        official.associates.push({
+          name: other.name,
+          title: other.title,
+          articleId: person.articleId,
+          passageId: a.passageId,
+          sentenceStart: a.sentenceStart,
+          sentenceEnd: a.sentenceEnd,
+        });
+      }
+    }
+  });
+  return officials;
 }
 
 /**

@@ -1,72 +1,29 @@
 /**
- * Words an article puts inside quotation marks, and who said them. A quote belongs to a named
- * person only when the article says so: by a verb of saying next to a name ("…,” said X",
- * "X said: “…”", "As X put it, “…”", "according to X"), by "he"/"she" when the last sentence naming
- * anyone names only one person, by "the minister" when the article has one minister, or by
- * following, in the same paragraph, a sentence said by that person. A quote from "a representative",
- * "an official" or "sources" belongs to nobody, and so do the quotes that continue it.
+ * Words an article puts inside quotation marks, and who said them. A quote belongs to a person
+ * only when the article says so:
+ * - by an act of speech beside it ("…,” said X", "X told reporters: “…”", "…,” he added",
+ *   "“…,” the Saudi minister said", "according to X, “…”", "…,” a statement quoted the ambassador
+ *   as saying"), whoever "he" or "the minister" is found to be (`discourse.ts`);
+ * - as the second half of a quote its attribution interrupts (“We are ready,” he said, “to …”);
+ * - inside running text, as part of what the sentence's one speaker says ("Dawood said the
+ *   visit “is an important one …”");
+ * - opening a sentence, after a sentence in which one person spoke;
+ * - opening a paragraph, after a paragraph that ends with one person's reported speech with
+ *   nobody else named since, or before a quote of the same paragraph attributed at its end.
+ * A quote from "a representative", "sources" or "the ministry" belongs to nobody, and so do the
+ * quotes that continue it; names of things in quotation marks (`“Enhanced Framework”`) are no
+ * quotes at all; fewer than four words count only where a verb of saying sits in the sentence.
  */
 
-import type { Passage, Quote } from "../../types";
-import { SPEECH_VERB } from "./speech";
+import type { Passage, Quote, Sentence } from "../../types";
+import { tokenize, type WordToken } from "../language/word-tokens";
+import { Discourse, type Entity, type PersonProfile, UNKNOWN_PROFILE } from "./discourse";
+import { articleQuotations, FULL_QUOTE_WORDS, type Quotation } from "./quotations";
+import { findReferences, findSpeechActs, type SpeechAct } from "./references";
 
-/** Where a quotation stands: the offsets of its opening and closing marks in the body. */
-export interface QuotationSpan {
-  open: number;
-  /** The closing mark, or the end of the paragraph when the quote runs on unclosed. */
-  close: number;
-}
+export { findQuotations, type QuotationSpan } from "./quotations";
 
-/** Fewer words than this inside quotation marks are a scare quote or a name (`“iron brother”`). */
-const MIN_QUOTE_WORDS = 4;
-
-const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-
-/**
- * The quotations in a paragraph: curly “…”, straight "…", and single ‘…’ opened after a space.
- * A curly apostrophe between letters (`Pakistan’s`) never closes a single quote.
- */
-export function findQuotations(passage: Pick<Passage, "text" | "start">): QuotationSpan[] {
-  const { text, start } = passage;
-  const spans: QuotationSpan[] = [];
-  let open = -1;
-  let kind: "curly" | "straight" | "single" = "curly";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (open < 0) {
-      if (ch === "“") {
-        open = i;
-        kind = "curly";
-      } else if (ch === '"') {
-        open = i;
-        kind = "straight";
-      } else if (ch === "‘" && (i === 0 || /[\s([—–-]/u.test(text[i - 1] ?? ""))) {
-        open = i;
-        kind = "single";
-      }
-      continue;
-    }
-    const closes =
-      (kind === "curly" && ch === "”") ||
-      (kind === "straight" && ch === '"') ||
-      (kind === "single" &&
-        ch === "’" &&
-        !/[\p{L}\p{N}]/u.test(text[i + 1] ?? "") &&
-        /\S/u.test(text[i - 1] ?? ""));
-    if (closes) {
-      spans.push({ open: start + open, close: start + i });
-      open = -1;
-    }
-  }
-  // A quote running on to the paragraph's end (news closes it in a later paragraph, or never).
-  if (open >= 0 && kind !== "single")
-    spans.push({ open: start + open, close: start + text.length });
-  return spans.filter(
-    (q) => wordCount(text.slice(q.open - start + 1, q.close - start)) >= MIN_QUOTE_WORDS,
-  );
-}
-
-/** A named person in the article, where their name stands. */
+/** A named person in the article and where the name (with its title) stands. */
 export interface SpeakerMention {
   /** The person's number in the article. */
   person: number;
@@ -80,274 +37,375 @@ export interface AttributedQuote {
   speaker: number | null;
 }
 
-/** Someone nobody names: a quote from them is nobody's. */
-const UNNAMED = -1;
+/** What reading an article's quotes found: the quotes, and what the references taught. */
+export interface ArticleSpeech {
+  quotes: AttributedQuote[];
+  discourse: Discourse;
+  /** Sentences in body order, with their passage's number, for callers that walk them again. */
+  sentences: { passage: number; sentence: Sentence }[];
+}
 
-type Cue =
-  | { kind: "person"; person: number }
-  | { kind: "pronoun" }
-  | { kind: "title"; word: string }
-  | { kind: "unnamed" }
-  | { kind: "none" };
-
-const TITLE_WORD =
-  "(minister|ambassador|envoy|secretary|adviser|advisor|chairman|chairperson|chairwoman|chair|governor|president|premier|spokesperson|spokesman|spokeswoman|commissioner|director|senator|ceo|consul)";
-
-const POST_VERB_FIRST = new RegExp(`^[\\s,.;:!?—–-]*${SPEECH_VERB}\\s+`);
-const POST_SPEAKER_FIRST = new RegExp(`^[\\s,—–-]*([^“”"]{1,120}?)\\s+${SPEECH_VERB}\\b`);
-const POST_ACCORDING = /^[\s,—–-]*according\s+to\s+/i;
-const PRE_VERB_FIRST = new RegExp(`^[\\s,.;:!?—–-]*${SPEECH_VERB}\\s+(?=\\S)`);
-const PRE_AS = new RegExp(
-  `(?:^|[\\s,;(])[Aa]s\\s+([^“”"]{1,120}?)\\s+(?:put\\s+it|${SPEECH_VERB})\\s*[,:]?\\s*$`,
-);
-const PRE_ACCORDING = /(?:^|[\s,;(])[Aa]ccording\s+to\s+([^“”"]{1,120}?)\s*[,:]\s*$/;
 /** Whom a speaker tells (`told reporters`, `told Dawn`, `told The Express Tribune`). */
 const LISTENER =
-  "(?:reporters|journalists|newsmen|the\\s+media|the\\s+press|the\\s+audience|the\\s+gathering|participants|delegates|the\\s+meeting|the\\s+ceremony|the\\s+conference|the\\s+forum|the\\s+(?:senate|assembly|committee|house)|(?:The\\s+)?\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})";
+  "(?:reporters|journalists|newsmen|media\\s*men|the\\s+media|the\\s+press|the\\s+audience|the\\s+gathering|participants|delegates|the\\s+meeting|the\\s+ceremony|the\\s+conference|the\\s+forum|the\\s+(?:senate|assembly|committee|house)|(?:The\\s+)?\\p{Lu}[\\p{L}.’'-]*(?:\\s+\\p{Lu}[\\p{L}.’'-]*){0,2})";
 /** When, where or how it was said: `in December`, `on Monday`, `in a statement`, `last week`. */
 const CIRCUMSTANCE =
   "(?:yesterday|today|earlier|later|(?:in|on|at|during|after|before|last|this|earlier\\s+this|late\\s+last|via|through)(?:\\s+[\\p{L}\\p{N}’'-]+){1,4})";
-const PRE_SPEAKER_VERB = new RegExp(
-  `\\b${SPEECH_VERB}(?:\\s+${LISTENER})?(?:\\s+${CIRCUMSTANCE}){0,2}\\s*[,:]?\\s*(?:that\\s*)?$`,
+/** Between an act of speech and the quote it introduces: `told reporters on Monday that “`. */
+const PRE_GAP = new RegExp(
+  `^(?:\\s+${LISTENER})?(?:\\s+${CIRCUMSTANCE}){0,2}\\s*[,:—–-]?\\s*(?:that\\s*)?$`,
   "u",
 );
-const PRONOUN_AT_END = /\b(?:he|she)\s*$/i;
-const PRONOUN_AT_START = /^\s*(?:he|she)\b/i;
-const THE_TITLE_AT_END = new RegExp(`\\bthe\\s+(?:[\\p{L}’'-]+\\s+){0,2}?${TITLE_WORD}\\s*$`, "iu");
-const THE_TITLE_AT_START = new RegExp(
-  `^\\s*the\\s+(?:[\\p{L}’'-]+\\s+){0,2}?${TITLE_WORD}\\b`,
-  "iu",
-);
-const INDIRECT_AFTER_NAME = new RegExp(`^(?:\\s*,[^“”"]{1,200}?,)?\\s+${SPEECH_VERB}\\b`);
-const PRONOUN_SAYS = new RegExp(`^\\s*(?:He|She)\\s+${SPEECH_VERB}\\b`);
+/** Gaps between a quote and its attribution longer than this are no gaps to test. */
+const GAP_REACH = 300;
 
-/** Lower-case words allowed between a verb of saying and the name of the speaker's title. */
-const TITLE_GAP_WORDS = new Set([
-  "the",
-  "for",
-  "of",
-  "to",
-  "on",
-  "at",
-  "in",
-  "and",
-  "&",
-  "d’affaires",
-  "d'affaires",
-]);
+/** Between a quote and the act of speech after it: `,” ` or `”, ` or a dash. */
+const POST_GAP = /^[\s,.;:!?—–-]*$/u;
 
-/** Whether text between "said" and a name is only the person's title (`Federal Minister for Commerce`). */
-function isTitleGap(text: string): boolean {
-  if (text.length > 200) return false;
-  return text
-    .split(/[\s,()]+/)
-    .filter((w) => w.length > 0)
-    .every((w) => /^\p{Lu}/u.test(w) || TITLE_GAP_WORDS.has(w.toLowerCase()));
+interface AttributedQuotation {
+  q: Quotation;
+  speaker: Entity | null;
+  /** Attributed by an act of speech beside it. */
+  cued: boolean;
 }
 
-class Paragraph {
-  readonly quotes: QuotationSpan[];
-  /** Mentions outside quotation marks: the only ones that can name a speaker. */
-  readonly named: SpeakerMention[];
+/**
+ * Reads an article's sentences in order, resolving who "he" and "the minister" are, and
+ * attributes every quotation. `mentions` are the article's named people with where their names
+ * (and titles) stand; `profileOf` tells what the article says of each.
+ */
+export function readArticleSpeech(
+  passages: readonly Passage[],
+  body: string,
+  mentions: readonly SpeakerMention[],
+  profileOf: (person: number) => PersonProfile,
+  tokensOf: (sentence: Sentence) => WordToken[] = (s) => tokenize(s.text, s.start),
+): ArticleSpeech {
+  const slice = (from: number, to: number) => body.slice(from, to);
+  const quotations = articleQuotations(passages, slice);
+  const inQuote = quoteMask(quotations);
+  const discourse = new Discourse(profileOf);
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const sentences = passages.flatMap((p, passage) =>
+    p.sentences.map((sentence) => ({ passage, sentence })),
+  );
+  const sentenceAt = (offset: number) => sentenceIndex(sentences, offset);
 
-  /** `mentions` are those within the passage. */
-  constructor(
-    readonly passage: Passage,
-    mentions: readonly SpeakerMention[],
-  ) {
-    this.quotes = findQuotations(passage);
-    this.named = mentions.filter(
-      (m) => !this.quotes.some((q) => m.start > q.open && m.end <= q.close),
+  const byClose = new Map<number, Quotation[]>();
+  for (const q of quotations) {
+    const k = sentenceAt(Math.max(q.open, q.close - 1));
+    const list = byClose.get(k) ?? [];
+    list.push(q);
+    byClose.set(k, list);
+  }
+
+  const done: AttributedQuotation[] = [];
+  /** The last person who spoke before each sentence, for "he added" to agree with. */
+  const spokeBefore: (Entity | null)[] = [];
+  let lastSpoke: Entity | null = null;
+  const sole = new Map<number, Entity | null>();
+  /** The last reported speech and its speaker, while nobody else has been named since. */
+  let reported: { speaker: Entity | null; sentence: number } | null = null;
+  let cursor = 0;
+  let deferred: Quotation[] = [];
+  sentences.forEach(({ passage, sentence }, k) => {
+    while (cursor < sorted.length && (sorted[cursor]?.start ?? 0) < sentence.start) cursor++;
+    const named: SpeakerMention[] = [];
+    for (let c = cursor; c < sorted.length; c++) {
+      const m = sorted[c];
+      if (!m || m.start >= sentence.end) break;
+      named.push(m);
+    }
+    spokeBefore[k] = lastSpoke;
+    const tokens = tokensOf(sentence);
+    const refs = findReferences(tokens, named, inQuote);
+    const acts = findSpeechActs(sentence.text, sentence.start, tokens, refs, inQuote);
+    const record = discourse.read(passage, sentence.text, sentence.start, refs, acts);
+
+    // A quote closing a sentence may be attributed by the next one ("…” Bolat wrote on X).
+    for (const q of deferred) done.push(attribute(q, k - 1, k, done, reported));
+    deferred = [];
+    const nextInPassage = sentences[k + 1]?.passage === passage;
+    for (const q of byClose.get(k) ?? []) {
+      if (nextInPassage && slice(q.close + 1, sentence.end).trim() === "") deferred.push(q);
+      else done.push(attribute(q, k, k, done, reported));
+    }
+
+    for (const { speaker } of record.acts) if (speaker?.person != null) lastSpoke = speaker;
+    for (const a of done.slice(-4)) {
+      if (a.speaker?.person != null && sentenceAt(a.q.close) === k) lastSpoke = a.speaker;
+    }
+    // Reported speech sets who is talking; anyone else named after it ends that.
+    for (const { act, speaker } of record.acts) {
+      if (!besideQuote(act)) reported = { speaker, sentence: k };
+    }
+    if (reported) {
+      const since = reported.sentence === k ? lastActEnd(record.acts) : sentence.start;
+      const current = reported.speaker;
+      const other = record.occurrences.some(
+        (o) => o.start >= since && (o.entity === null || o.entity.id !== current?.id),
+      );
+      if (other) reported = null;
+    }
+  });
+
+  for (const q of deferred)
+    done.push(attribute(q, sentences.length - 1, sentences.length - 1, done, reported));
+
+  function attribute(
+    q: Quotation,
+    k: number,
+    kAfter: number,
+    earlier: AttributedQuotation[],
+    lastReported: typeof reported,
+  ): AttributedQuotation {
+    if (q.named || q.words === 0) return { q, speaker: null, cued: false };
+    const short = q.words < FULL_QUOTE_WORDS;
+    const kOpen = sentenceAt(q.open);
+    const openRecord = discourse.records[kOpen];
+    const openSentence = sentences[kOpen]?.sentence;
+    // An act of speech right after the quote, then one right before it.
+    for (let j = k; j <= kAfter; j++) {
+      const acts = discourse.records[j]?.acts ?? [];
+      const a = acts[firstActAfter(acts, q.close)];
+      if (a && (!short || a.act.saying) && isPostGap(q.close, a.act.start)) {
+        return cued(q, agreed(a, j), earlier);
+      }
+    }
+    {
+      const acts = openRecord?.acts ?? [];
+      for (let i = lastActBefore(acts, q.open), n = 0; i >= 0 && n < 3; i--, n++) {
+        const a = acts[i];
+        if (!a || a.act.end > q.open || (short && !a.act.saying)) continue;
+        if (isPreGap(a.act.end, q.open)) return cued(q, agreed(a, kOpen), earlier);
+      }
+    }
+    // The second half of a quote its attribution interrupts.
+    const before = earlier[earlier.length - 1];
+    if (
+      before &&
+      sentenceAt(Math.max(before.q.open, before.q.close - 1)) === kOpen &&
+      before.q.closePassage === q.openPassage
+    ) {
+      return { q, speaker: before.speaker, cued: false };
+    }
+    if (!openSentence) return { q, speaker: null, cued: false };
+    const startsSentence = slice(openSentence.start, q.open).trim() === "";
+    if (!startsSentence) {
+      // Inside running text: what the sentence's one speaker says.
+      return { q, speaker: soleSpeaker(kOpen, short), cued: false };
+    }
+    if (short) return { q, speaker: null, cued: false };
+    // A quote of several paragraphs: one left open at a paragraph's end goes on in the next
+    // paragraph's opening quote, the same speaker's.
+    if (before && !before.q.closed && before.q.closePassage === q.openPassage - 1) {
+      return { q, speaker: before.speaker, cued: false };
+    }
+    const opensParagraph =
+      kOpen === 0 || sentences[kOpen - 1]?.passage !== sentences[kOpen]?.passage;
+    if (!opensParagraph) return { q, speaker: soleSpeaker(kOpen - 1, false), cued: false };
+    // Opening a paragraph: the speaker of the reported speech just before, if nobody came between.
+    return { q, speaker: lastReported?.speaker ?? null, cued: false };
+  }
+
+  /**
+   * The speaker of an act, unless "he added" (a pronoun with a verb going on with what was said)
+   * means someone other than the person who last spoke: then the text leaves it open.
+   */
+  function agreed(a: { act: SpeechAct; speaker: Entity | null }, k: number): Entity | null {
+    if (!a.act.continues || a.act.speaker === null || !a.speaker) return a.speaker;
+    const ref = discourse.records[k]?.occurrences[a.act.speaker];
+    const previous = spokeBefore[k];
+    if (ref?.pronoun && previous && previous.id !== a.speaker.id) return null;
+    return a.speaker;
+  }
+
+  /** The one speaker of a sentence's acts of speech (of saying proper, with `saying`), once worked out. */
+  function soleSpeaker(k: number, saying: boolean): Entity | null {
+    const key = k * 2 + (saying ? 1 : 0);
+    if (!sole.has(key)) {
+      const acts = (discourse.records[k]?.acts ?? []).filter((a) => !saying || a.act.saying);
+      sole.set(key, onlySpeaker(acts.map((a) => a.speaker)));
+    }
+    return sole.get(key) ?? null;
+  }
+
+  function isPostGap(close: number, actStart: number): boolean {
+    return actStart - close <= GAP_REACH && POST_GAP.test(slice(close + 1, actStart));
+  }
+
+  function isPreGap(actEnd: number, open: number): boolean {
+    return open - actEnd <= GAP_REACH && PRE_GAP.test(slice(actEnd, open));
+  }
+
+  /** Whether an act of speech introduces or follows a quotation (direct speech, not reported). */
+  function besideQuote(act: SpeechAct): boolean {
+    const i = lastQuotationBefore(quotations, act.start);
+    const before = quotations[i];
+    const after = quotations[i + 1];
+    return (
+      (before !== undefined && before.close <= act.start && isPostGap(before.close, act.start)) ||
+      (after !== undefined && act.end <= after.open && isPreGap(act.end, after.open))
     );
   }
 
-  slice(from: number, to: number): string {
-    return this.passage.text.slice(from - this.passage.start, to - this.passage.start);
+  /**
+   * A cued quote also settles the uncued quotes right before it: those opening its paragraph, and
+   * the paragraphs of the same quote left open before it.
+   */
+  function cued(
+    q: Quotation,
+    speaker: Entity | null,
+    earlier: AttributedQuotation[],
+  ): AttributedQuotation {
+    let end = q.open;
+    let passage = q.openPassage;
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const e = earlier[i];
+      if (!e || e.cued) break;
+      // Right before it in its paragraph, or a paragraph of the same quote left open before it.
+      const adjoining = e.q.closePassage === passage && slice(e.q.close + 1, end).trim() === "";
+      const runsOn = !e.q.closed && e.q.closePassage === passage - 1;
+      if (!adjoining && !runsOn) break;
+      e.speaker = e.speaker === null || e.speaker.id === speaker?.id ? speaker : null;
+      end = e.q.open;
+      passage = e.q.openPassage;
+    }
+    return { q, speaker, cued: true };
   }
 
-  sentenceAt(offset: number): number {
-    const { sentences } = this.passage;
-    for (let k = 0; k < sentences.length; k++) {
-      const s = sentences[k];
-      if (s && offset < s.end) return k;
-    }
-    return Math.max(0, sentences.length - 1);
-  }
-
-  /** The people named (outside quotes) in sentence `k`, before `before` if given. */
-  namedIn(k: number, before = Number.POSITIVE_INFINITY): number[] {
-    const s = this.passage.sentences[k];
-    if (!s) return [];
-    const people = this.named
-      .filter((m) => m.start >= s.start && m.start < Math.min(s.end, before))
-      .map((m) => m.person);
-    return [...new Set(people)];
-  }
-
-  /** Speaker cue when the words before the verb name the speaker: `Khan said`, `, he added`. */
-  cueBeforeVerb(from: number, to: number): Cue {
-    const text = this.slice(from, to);
-    if (PRONOUN_AT_END.test(text)) return { kind: "pronoun" };
-    const title = THE_TITLE_AT_END.exec(text);
-    if (title?.[1]) return { kind: "title", word: title[1].toLowerCase() };
-    const inRange = this.named.filter((m) => m.start >= from && m.end <= to);
-    const last = inRange[inRange.length - 1];
-    if (last) {
-      const gap = this.slice(last.end, to);
-      if (/^\s*$/.test(gap) || (/^\s*,/.test(gap) && gap.length <= 200)) {
-        return { kind: "person", person: last.person };
-      }
-    }
-    return { kind: "unnamed" };
-  }
-
-  /** Speaker cue when the words after the verb name the speaker: `said Haroon Akhtar Khan`. */
-  cueAfterVerb(from: number, to: number): Cue {
-    const text = this.slice(from, to);
-    if (PRONOUN_AT_START.test(text)) return { kind: "pronoun" };
-    const first = this.named.find((m) => m.start >= from && m.start < to);
-    if (first && isTitleGap(this.slice(from, first.start))) {
-      return { kind: "person", person: first.person };
-    }
-    const title = THE_TITLE_AT_START.exec(text);
-    if (title?.[1]) return { kind: "title", word: title[1].toLowerCase() };
-    return { kind: "unnamed" };
-  }
-
-  /** How the words around a quote attribute it. */
-  cueFor(preFrom: number, q: QuotationSpan, postTo: number): Cue {
-    const post = this.slice(q.close + 1, postTo);
-    const postFrom = q.close + 1;
-    const verbFirst = POST_VERB_FIRST.exec(post);
-    if (verbFirst) return this.cueAfterVerb(postFrom + verbFirst[0].length, postTo);
-    const according = POST_ACCORDING.exec(post);
-    if (according) return this.cueAfterVerb(postFrom + according[0].length, postTo);
-    const speakerFirst = POST_SPEAKER_FIRST.exec(post);
-    if (speakerFirst?.[1] !== undefined) {
-      const at = postFrom + speakerFirst[0].indexOf(speakerFirst[1]);
-      return this.cueBeforeVerb(at, at + speakerFirst[1].length);
-    }
-    const pre = this.slice(preFrom, q.open);
-    const preVerbFirst = PRE_VERB_FIRST.exec(pre);
-    if (preVerbFirst) return this.cueAfterVerb(preFrom + preVerbFirst[0].length, q.open);
-    const as = PRE_AS.exec(pre) ?? PRE_ACCORDING.exec(pre);
-    if (as?.[1] !== undefined) {
-      const at = preFrom + as.index + as[0].indexOf(as[1]);
-      const speaker = this.cueAfterVerb(at, at + as[1].length);
-      return speaker.kind === "unnamed" ? this.cueBeforeVerb(at, at + as[1].length) : speaker;
-    }
-    const speakerVerb = PRE_SPEAKER_VERB.exec(pre);
-    if (speakerVerb) return this.cueBeforeVerb(preFrom, preFrom + speakerVerb.index);
-    return { kind: "none" };
-  }
+  const quotes = done.map(({ q, speaker }) => {
+    const open = sentences[sentenceAt(q.open)];
+    const close = sentences[sentenceAt(Math.max(q.open, q.close - 1))];
+    const first = passages[q.openPassage];
+    const sentenceStart = open?.sentence.start ?? q.open;
+    const sentenceEnd = Math.max(close?.sentence.end ?? q.close, sentenceStart);
+    return {
+      quote: {
+        text: q.text,
+        articleId: first?.articleId ?? "",
+        passageId: first?.id ?? "",
+        sentence: slice(sentenceStart, sentenceEnd),
+        sentenceStart,
+        sentenceEnd,
+      },
+      speaker: speaker?.person ?? null,
+    };
+  });
+  return { quotes, discourse, sentences };
 }
 
 /**
  * Attributes every quotation in an article's paragraphs. `mentions` are the article's named people
- * with where their names stand; `personWithTitle("minister")` gives the one person the article
- * calls a minister, or null when it has none or several.
+ * with where their names stand; `profileOf` what the article says of each (offices, country, sex).
  */
 export function attributeQuotes(
   passages: readonly Passage[],
   mentions: readonly SpeakerMention[],
-  personWithTitle: (word: string) => number | null,
+  profileOf: (person: number) => PersonProfile = () => UNKNOWN_PROFILE,
 ): AttributedQuote[] {
-  const out: AttributedQuote[] = [];
-  let previous: Paragraph | null = null;
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  let cursor = 0;
-  for (const passage of passages) {
-    // Passages come in body order: walk the sorted mentions alongside them.
-    while (cursor < sorted.length && (sorted[cursor]?.start ?? 0) < passage.start) cursor++;
-    const within: SpeakerMention[] = [];
-    for (let k = cursor; k < sorted.length; k++) {
-      const m = sorted[k];
-      if (!m || m.start >= passage.end) break;
-      if (m.end <= passage.end) within.push(m);
-    }
-    const p = new Paragraph(passage, within);
-    const { sentences } = passage;
-    const saidBy: (number | undefined)[] = sentences.map(() => undefined);
+  return readArticleSpeech(passages, bodyOf(passages), mentions, profileOf).quotes;
+}
 
-    /** The one person named in the nearest earlier sentence naming anyone (this paragraph, or the last sentence of the one before). */
-    const lastNamed = (k: number, before: number): number | null => {
-      for (let j = k; j >= 0; j--) {
-        const people = p.namedIn(j, j === k ? before : Number.POSITIVE_INFINITY);
-        if (people.length > 0) return people.length === 1 ? (people[0] ?? null) : null;
-      }
-      if (previous) {
-        const people = previous.namedIn(previous.passage.sentences.length - 1);
-        if (people.length === 1) return people[0] ?? null;
-      }
-      return null;
-    };
-
-    // Reported speech without quotation marks also says who is speaking: "Khan said the …".
-    sentences.forEach((s, k) => {
-      for (const m of p.named) {
-        if (m.start < s.start || m.start >= s.end) continue;
-        if (INDIRECT_AFTER_NAME.test(p.slice(m.end, Math.min(s.end, m.end + 250)))) {
-          saidBy[k] = m.person;
-          return;
-        }
-      }
-      if (PRONOUN_SAYS.test(s.text)) saidBy[k] = lastNamed(k, s.start) ?? UNNAMED;
-    });
-
-    let before: { quote: QuotationSpan; sentence: number; speaker: number | undefined } | null =
-      null;
-    p.quotes.forEach((q, index) => {
-      const sOpen = p.sentenceAt(q.open);
-      const sClose = p.sentenceAt(Math.max(q.open, q.close - 1));
-      const openSentence = sentences[sOpen];
-      const closeSentence = sentences[sClose];
-      if (!openSentence || !closeSentence) return;
-      const preFrom =
-        before && before.sentence === sOpen ? before.quote.close + 1 : openSentence.start;
-      const next = p.quotes[index + 1];
-      const postTo = next && next.open < closeSentence.end ? next.open : closeSentence.end;
-      const cue = p.cueFor(preFrom, q, postTo);
-      let speaker: number | undefined;
-      switch (cue.kind) {
-        case "person":
-          speaker = cue.person;
-          break;
-        case "pronoun":
-          speaker = lastNamed(sOpen, q.open) ?? UNNAMED;
-          break;
-        case "title":
-          speaker = personWithTitle(cue.word) ?? UNNAMED;
-          break;
-        case "unnamed":
-          speaker = UNNAMED;
-          break;
-        case "none": {
-          // An interrupted quote continues the one before it in the sentence; a sentence that
-          // opens with a quote continues the sentence before it.
-          const startsSentence = p.slice(preFrom, q.open).trim() === "";
-          if (before && before.sentence === sOpen) speaker = before.speaker;
-          else if (startsSentence && sOpen > 0 && preFrom === openSentence.start) {
-            speaker = saidBy[sOpen - 1];
-          }
-          break;
-        }
-      }
-      for (let k = sOpen; k <= sClose; k++) if (speaker !== undefined) saidBy[k] = speaker;
-      before = { quote: q, sentence: sClose, speaker };
-      const inner = p.slice(q.open + 1, q.close);
-      out.push({
-        quote: {
-          text: inner.trim(),
-          articleId: passage.articleId,
-          passageId: passage.id,
-          sentence: p.slice(openSentence.start, closeSentence.end),
-          sentenceStart: openSentence.start,
-          sentenceEnd: closeSentence.end,
-        },
-        speaker: speaker !== undefined && speaker >= 0 ? speaker : null,
-      });
-    });
-    previous = p;
+/** The body a set of passages was cut from, with the gaps between them as line breaks. */
+function bodyOf(passages: readonly Passage[]): string {
+  let body = "";
+  for (const p of passages) {
+    body = body.padEnd(p.start, "\n");
+    body = body.slice(0, p.start) + p.text;
   }
-  return out;
+  return body;
+}
+
+function onlySpeaker(speakers: readonly (Entity | null)[]): Entity | null {
+  const [first] = speakers;
+  if (!first) return null;
+  return speakers.every((s) => s !== null && s.id === first.id) ? first : null;
+}
+
+function lastActEnd(acts: readonly { act: SpeechAct }[]): number {
+  let end = 0;
+  for (const { act } of acts) end = Math.max(end, act.end);
+  return end;
+}
+
+/** The index of the first act starting after `offset`, or -1 (acts are in order). */
+function firstActAfter(acts: readonly { act: SpeechAct }[], offset: number): number {
+  let lo = 0;
+  let hi = acts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const a = acts[mid];
+    if (a && a.act.start > offset) {
+      found = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
+}
+
+/** The index of the last act starting before `offset`, or -1. */
+function lastActBefore(acts: readonly { act: SpeechAct }[], offset: number): number {
+  let lo = 0;
+  let hi = acts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const a = acts[mid];
+    if (a && a.act.start < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The index of the last quotation opening before `offset`, or -1. */
+function lastQuotationBefore(quotations: readonly Quotation[], offset: number): number {
+  let lo = 0;
+  let hi = quotations.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotations[mid];
+    if (q && q.open < offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** A test for offsets inside quotation marks, by binary search over the sorted quotations. */
+function quoteMask(quotations: readonly Quotation[]): (offset: number) => boolean {
+  return (offset) => {
+    let lo = 0;
+    let hi = quotations.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = quotations[mid];
+      if (!q) break;
+      if (offset <= q.open) hi = mid - 1;
+      else if (offset >= q.close) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+function sentenceIndex(sentences: readonly { sentence: Sentence }[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]?.sentence;
+    if (!s) break;
+    if (s.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

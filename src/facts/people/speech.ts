@@ -3,7 +3,8 @@
  * attribution (who said the words in quotation marks).
  */
 
-const VERBS = [
+/** Verbs of saying, as words (`pointed out` is two). */
+export const SPEECH_VERBS: readonly string[] = [
   "said",
   "says",
   "say",
@@ -74,7 +75,7 @@ const VERBS = [
 ];
 
 /** Alternation of the verbs, longest first, for building regular expressions. */
-export const SPEECH_VERB = `(?:${[...VERBS]
+export const SPEECH_VERB = `(?:${[...SPEECH_VERBS]
   .sort((a, b) => b.length - a.length)
   .map((v) => v.replace(/ /g, "\\s+"))
   .join("|")})`;

@@ -41,6 +41,8 @@ const TITLE_HEADS: readonly string[] = [
   "consul-general",
   "consul",
   "charge d'affaires",
+  // A common misspelling, kept so the holder is still read.
+  "charge d'affairs",
   "deputy chief of mission",
   "special assistant",
   "adviser",
@@ -93,6 +95,10 @@ const TITLE_HEADS: readonly string[] = [
   "commercial counsellor",
   "trade counsellor",
   "economic counsellor",
+  "commercial counselor",
+  "trade counselor",
+  "economic counselor",
+  "minister counsellor",
   "attache",
   "commercial attache",
   "trade attache",
@@ -107,6 +113,24 @@ const TITLE_HEADS: readonly string[] = [
   "senior analyst",
   "research analyst",
   "head",
+  // Heads of state and of parliaments: never prime ministers, however they are ranked.
+  "emir",
+  "crown prince",
+  "king",
+  "queen",
+  "speaker",
+  "deputy speaker",
+  // Members and conveners of chambers and boards, and the people who found firms.
+  "member",
+  "executive member",
+  "board member",
+  "convener",
+  "convenor",
+  "founder",
+  "co-founder",
+  "general manager",
+  "country head",
+  "vice chancellor",
 ];
 
 /** Words that may stand before a title and belong to it (`Acting Chairman`, `former Ambassador`). */
@@ -137,6 +161,11 @@ for (const head of TITLE_HEADS) {
   HEADS_BY_FIRST.set(first, list);
 }
 
+/** Whether a title can begin with this word (`minister`, `prime`, `high`): a cheap first look. */
+export function mayBeginTitle(norm: string): boolean {
+  return HEADS_BY_FIRST.has(norm) || (norm.endsWith("'s") && HEADS_BY_FIRST.has(norm.slice(0, -2)));
+}
+
 /**
  * How many of the words from `i` on form a title (0 when none). A possessive last word
  * (`Minister’s`) still matches; the caller decides what a possessive title means.
@@ -144,7 +173,9 @@ for (const head of TITLE_HEADS) {
 export function titleHeadLength(norms: readonly string[], i: number): number {
   const first = norms[i];
   if (first === undefined) return 0;
-  const candidates = HEADS_BY_FIRST.get(first) ?? HEADS_BY_FIRST.get(first.replace(/'s$/, ""));
+  const candidates =
+    HEADS_BY_FIRST.get(first) ??
+    (first.endsWith("'s") ? HEADS_BY_FIRST.get(first.slice(0, -2)) : undefined);
   if (!candidates) return 0;
   for (const words of candidates) {
     let ok = true;
@@ -512,6 +543,11 @@ const DIPLOMATIC_WORDS = new Set([
 /** Offices of government (as opposed to a company's president or chairman). */
 const GOVERNMENT_TITLE_WORDS = new Set([
   "minister",
+  "emir",
+  "king",
+  "queen",
+  "prince",
+  "speaker",
   "vice-minister",
   "secretary",
   "senator",

@@ -86,7 +86,7 @@ describe("titles of foreign and private people", () => {
     ).toEqual([
       {
         name: "Ivan Petrovich",
-        title: "Trade Representative in Pakistan",
+        title: "Belarusian Trade Representative in Pakistan",
         organization: null,
         country: "Belarus",
       },
@@ -143,7 +143,7 @@ describe("titles of foreign and private people", () => {
       },
       {
         name: "Mehmet Yilmaz",
-        title: "Deputy Minister of Trade",
+        title: "Turkish Deputy Minister of Trade",
         organization: "Ministry of Trade",
         country: "Turkey",
       },

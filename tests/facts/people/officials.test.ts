@@ -100,7 +100,7 @@ describe("titles before names", () => {
   it("reads a country abbreviation before a diplomatic title and a middle initial", () => {
     expect(card(only("U.S. Chargé d'Affaires Natalie A. Baker opened the session."))).toEqual({
       name: "Natalie A. Baker",
-      title: "Chargé d'Affaires",
+      title: "U.S. Chargé d'Affaires",
       organization: null,
       country: "United States",
     });
@@ -111,7 +111,7 @@ describe("titles before names", () => {
       card(only("Special Technology Zones Authority Chairman Azfar Manzoor outlined incentives.")),
     ).toEqual({
       name: "Azfar Manzoor",
-      title: "Chairman",
+      title: "Special Technology Zones Authority Chairman",
       organization: "Special Technology Zones Authority",
       country: "Pakistan",
     });
@@ -122,7 +122,7 @@ describe("titles before names", () => {
       card(only("Special Investment Facilitation Council Project Director Syed Hadi joined.")),
     ).toEqual({
       name: "Syed Hadi",
-      title: "Project Director",
+      title: "Special Investment Facilitation Council Project Director",
       organization: "Special Investment Facilitation Council",
       country: "Pakistan",
     });
@@ -157,7 +157,7 @@ describe("titles before names", () => {
   it("reads a country adjective before a title", () => {
     expect(card(only("Chinese Ambassador Jiang Zaidong visited Gwadar."))).toEqual({
       name: "Jiang Zaidong",
-      title: "Ambassador",
+      title: "Chinese Ambassador",
       organization: null,
       country: "China",
     });
@@ -186,7 +186,7 @@ describe("titles before names", () => {
       card(only("Saudi Minister of Investment Khalid Al-Falih signed the agreements.")),
     ).toEqual({
       name: "Khalid Al-Falih",
-      title: "Minister of Investment",
+      title: "Saudi Minister of Investment",
       organization: "Ministry of Investment",
       country: "Saudi Arabia",
     });
@@ -195,7 +195,7 @@ describe("titles before names", () => {
   it("reads a trade envoy with a country abbreviation", () => {
     expect(card(only("UK Trade Envoy Mark Eastwood arrived in Lahore."))).toEqual({
       name: "Mark Eastwood",
-      title: "Trade Envoy",
+      title: "UK Trade Envoy",
       organization: null,
       country: "United Kingdom",
     });
@@ -206,7 +206,7 @@ describe("titles before names", () => {
       card(only("Governor of the State Bank of Pakistan Jameel Ahmad briefed the committee.")),
     ).toEqual({
       name: "Jameel Ahmad",
-      title: "Governor",
+      title: "Governor of the State Bank of Pakistan",
       organization: "State Bank of Pakistan",
       country: "Pakistan",
     });
@@ -215,7 +215,7 @@ describe("titles before names", () => {
   it("reads an acronym before the title as the organisation", () => {
     expect(card(only("SBP Governor Jameel Ahmad briefed the committee."))).toEqual({
       name: "Jameel Ahmad",
-      title: "Governor",
+      title: "SBP Governor",
       organization: "SBP",
       country: "Pakistan",
     });
@@ -230,7 +230,7 @@ describe("titles before names", () => {
       ),
     ).toEqual({
       name: "Muhammad Jawed Bilwani",
-      title: "President",
+      title: "President of the Karachi Chamber of Commerce and Industry (KCCI)",
       organization: "Karachi Chamber of Commerce and Industry",
       country: "Pakistan",
     });
@@ -280,7 +280,7 @@ describe("titles before names", () => {
       ),
     ).toEqual({
       name: "Ahmed Shuja Khan",
-      title: "Director General",
+      title: "Director General of the Federal Board of Revenue",
       organization: "Federal Board of Revenue",
       country: "Pakistan",
     });
@@ -306,7 +306,7 @@ describe("titles before names", () => {
       card(only("Vice President of the Asian Development Bank Shixin Chen visited Islamabad.")),
     ).toEqual({
       name: "Shixin Chen",
-      title: "Vice President",
+      title: "Vice President of the Asian Development Bank",
       organization: "Asian Development Bank",
       country: null,
     });
@@ -321,7 +321,7 @@ describe("titles before names", () => {
       ),
     ).toEqual({
       name: "Farrukh Khan",
-      title: "Chief Executive Officer",
+      title: "Chief Executive Officer of the Pakistan Stock Exchange",
       organization: "Pakistan Stock Exchange",
       country: "Pakistan",
     });
@@ -341,7 +341,7 @@ describe("titles before names", () => {
       card(only("Foreign Office Spokesperson Mumtaz Zahra Baloch briefed the media.")),
     ).toEqual({
       name: "Mumtaz Zahra Baloch",
-      title: "Spokesperson",
+      title: "Foreign Office Spokesperson",
       organization: "Foreign Office",
       country: "Pakistan",
     });
@@ -416,7 +416,7 @@ describe("titles before names", () => {
       ),
     ).toEqual({
       name: "Muhammad Azfar Ahsan",
-      title: "Chairman",
+      title: "Chairman Board of Investment",
       organization: "Board of Investment",
       country: "Pakistan",
     });
@@ -426,7 +426,7 @@ describe("titles before names", () => {
     expect(card(only("IMF Mission Chief Nathan Porter said the talks were constructive."))).toEqual(
       {
         name: "Nathan Porter",
-        title: "Mission Chief",
+        title: "IMF Mission Chief",
         organization: "IMF",
         country: null,
       },
@@ -436,7 +436,7 @@ describe("titles before names", () => {
   it("reads a country's head of state named by a country abbreviation", () => {
     expect(card(only("US President Donald Trump announced new tariffs."))).toEqual({
       name: "Donald Trump",
-      title: "President",
+      title: "US President",
       organization: null,
       country: "United States",
     });
@@ -486,7 +486,7 @@ describe("titles after names", () => {
       card(only("Ursula von der Leyen, President of the European Commission, met the delegation.")),
     ).toEqual({
       name: "Ursula von der Leyen",
-      title: "President",
+      title: "President of the European Commission",
       organization: "European Commission",
       country: "European Union",
     });
@@ -496,7 +496,7 @@ describe("titles after names", () => {
     expect(card(only("Natalie A. Baker, the U.S. Chargé d’Affaires, opened the session."))).toEqual(
       {
         name: "Natalie A. Baker",
-        title: "Chargé d’Affaires",
+        title: "U.S. Chargé d’Affaires",
         organization: null,
         country: "United States",
       },
@@ -788,19 +788,19 @@ Separately, Saudi Arabia's Minister of Investment Khalid Al-Falih met Prime Mini
       },
       {
         name: "Jiang Zaidong",
-        title: "Ambassador to Pakistan",
+        title: "Chinese Ambassador to Pakistan",
         organization: null,
         country: "China",
       },
       {
         name: "Jameel Ahmad",
-        title: "Governor",
+        title: "State Bank of Pakistan (SBP) Governor",
         organization: "State Bank of Pakistan",
         country: "Pakistan",
       },
       {
         name: "Javed Bilwani",
-        title: "President",
+        title: "KCCI President",
         organization: "Karachi Chamber of Commerce and Industry",
         country: "Pakistan",
       },
@@ -896,7 +896,7 @@ describe("the seed corpus", () => {
       },
       {
         name: "Natalie A. Baker",
-        title: "Chargé d’Affaires",
+        title: "U.S. Chargé d’Affaires",
         organization: null,
         country: "United States",
       },
@@ -908,13 +908,13 @@ describe("the seed corpus", () => {
       },
       {
         name: "Azfar Manzoor",
-        title: "Chairman",
+        title: "Special Technology Zones Authority Chairman",
         organization: "Special Technology Zones Authority",
         country: "Pakistan",
       },
       {
         name: "Syed Hadi",
-        title: "Project Director",
+        title: "Special Investment Facilitation Council Project Director",
         organization: "Special Investment Facilitation Council",
         country: "Pakistan",
       },

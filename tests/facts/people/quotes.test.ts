@@ -284,7 +284,7 @@ describe("attributeQuotes", () => {
       "Intro line here.\n\n“We will build the new port by next year,” he said.",
     );
     const body = "Intro line here.\n\n“We will build the new port by next year,” he said.";
-    const attributed = attributeQuotes(passages, [], () => null);
+    const attributed = attributeQuotes(passages, []);
     expect(attributed).toEqual([
       {
         quote: {
@@ -304,7 +304,7 @@ describe("attributeQuotes", () => {
     const { passages } = article(
       "Ali Raza spoke.\n\n“We will build the new port by next year,” he said.",
     );
-    const attributed = attributeQuotes(passages, [{ person: 7, start: 0, end: 8 }], () => null);
+    const attributed = attributeQuotes(passages, [{ person: 7, start: 0, end: 8 }]);
     expect(attributed.map((a) => a.speaker)).toEqual([7]);
   });
 });

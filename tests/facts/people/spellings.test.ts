@@ -87,7 +87,7 @@ describe("one person across articles", () => {
       {
         name: "Jameel Ahmad",
         aliases: ["Jamil Ahmad"],
-        title: "Governor",
+        title: "State Bank Governor",
         articleIds: ["a1", "a2"],
       },
     ]);
