@@ -61,8 +61,7 @@ const KINDS: CandidateKind[] = ["figure", "official", "quote", "sentence"];
 const SIGNS: Record<string, number> = {
   surplus: -1,
   echoed: -1,
-  rankConflict: -1,
-  topicless: -1,
+  topicless: 0,
   behind: -1,
   unnamed: 0,
   asksPeriod: 0,

@@ -8,9 +8,9 @@ import {
   findPerson,
   namedOfficialCandidate,
   type PersonMatch,
-  roleCandidates,
 } from "./candidates/officials";
 import { ASKS_SPEAKER, quotesOfPerson, quotesSaying } from "./candidates/quotes";
+import { roleCandidates } from "./candidates/roles";
 import { searchPassages, sentenceCandidates } from "./candidates/sentences";
 import { CitationList, citeSpan } from "./citations";
 import { choose, type Decision } from "./decide";

@@ -117,7 +117,8 @@ export function agrees(
     );
   }
   if (a.kind === "quote" && b.kind === "quote") {
-    return a.quote.text === b.quote.text && a.official === b.official;
+    // "What did X say?": X's quotes are told together, so they are one answer.
+    return a.official === b.official && (a.quote.text === b.quote.text || a.asks === "words");
   }
   // A quote asked for its speaker is only the same answer as another quote of the speaker.
   if (

@@ -3,6 +3,7 @@ import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { foldPhrases } from "../text/synonyms";
 import { contentTerms, words } from "../text/terms";
 import type { QuestionKind } from "../types";
+import { namesRank } from "./candidates/roles";
 import { type TradeSide, tradeSide } from "./trade-side";
 
 /** What a question asks, worked out from its words alone (the corpus is consulted later). */
@@ -236,9 +237,20 @@ export function planQuestion(
   const partnerTerms = countries
     .filter((c) => c.country !== "Pakistan")
     .flatMap((c) => contentTerms(c.matched));
+  let kind = kindOf(own);
+  // "stza chairman?", "uae ambassador": an office named without a question word asks who holds it.
+  if (
+    kind === "other" &&
+    namesRank(own) &&
+    !/\b(?:say|said|figure|figures|trade|exports?|imports?|how|what|when|where|why|which|target|did|does)\b/i.test(
+      own,
+    )
+  ) {
+    kind = "who";
+  }
   return {
     text,
-    kind: kindOf(own),
+    kind,
     partners,
     owners: [...new Set(countries.filter((c) => isOwner(text, c)).map((c) => c.country))],
     mentionsPakistan: countries.some((c) => c.country === "Pakistan"),

@@ -39,12 +39,14 @@ export type FigureFeatures = {
 };
 
 export type OfficialFeatures = {
+  /** Found by a name in the question, and what share of the official's name it gives. */
   byName: number;
   nameShare: number;
-  role: number;
+  /** For a role: the rank (1, or 0.8 for a rank of its family), the portfolio's share, whose office, where posted. */
   rank: number;
-  place: number;
-  rankConflict: number;
+  portfolio: number;
+  owner: number;
+  posted: number;
 };
 
 export type QuoteFeatures = {

@@ -192,7 +192,7 @@ function measureSurplus(
   let total = 0;
   let extra = 0;
   for (const t of measure) {
-    if (GENERIC_MODIFIERS.has(t)) continue;
+    if (GENERIC_MODIFIERS.has(t) || GENERIC_HEADS.has(t)) continue;
     const w = termWeight(k, t);
     total += w;
     if (!asked.has(t) && !topic.some((q) => holdsTerm(new Set([t]), q))) extra += w;

@@ -2,7 +2,6 @@ import { findCountries } from "../../facts/language/countries";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
 import type { Official } from "../../types";
 import type { Knowledge } from "../knowledge";
-import { coverage } from "../match";
 import type { QuestionPlan } from "../question";
 import type { OfficialCandidate } from "./candidate";
 
@@ -99,25 +98,6 @@ export function findPerson(k: Knowledge, plan: QuestionPlan): PersonMatch | null
   };
 }
 
-/** Words that make a different office of a title: a Vice Minister is not the Minister. */
-const RANK_MODIFIERS = new Set([
-  "vice",
-  "deputy",
-  "assistant",
-  "associate",
-  "acting",
-  "former",
-  "additional",
-  "joint",
-  "state",
-  "junior",
-  "senior",
-  "special",
-  "secretary",
-  "adviser",
-  "advisor",
-]);
-
 const ROLE_WORDS = new Set(
   (
     "minister secretary ambassador envoy commissioner consul chairman chairwoman chairs chair " +
@@ -140,61 +120,13 @@ export function namedOfficialCandidate(person: PersonMatch): OfficialCandidate {
     features: {
       byName: 1,
       nameShare: person.share,
-      role: 0,
       rank: 0,
-      place: 0,
-      rankConflict: 0,
+      portfolio: 0,
+      owner: 0,
+      posted: 0,
     },
     conflict: null,
     z: 0,
     p: 0,
   };
-}
-
-/** Officials whose office fits the role a question asks about, with their features. */
-export function roleCandidates(k: Knowledge, plan: QuestionPlan): OfficialCandidate[] {
-  const out: OfficialCandidate[] = [];
-  const askedWords = new Set(words(plan.text).map((w) => w.word));
-  const askedRanks = [...askedWords].filter((w) => ROLE_WORDS.has(w));
-  for (const o of k.officials) {
-    const role = `${o.title ?? ""} ${o.organization ?? ""}`;
-    const roleTerms = new Set(contentTerms(role));
-    const cover = coverage(k, plan.topic, roleTerms);
-    if (cover === 0) continue;
-    const titleWords = words(o.title ?? "").flatMap((w) => w.word.split("-"));
-    const rankConflict = titleWords.some((w) => RANK_MODIFIERS.has(w) && !askedWords.has(w))
-      ? 1
-      : 0;
-    const rank = askedRanks.some((r) => roleTerms.has(contentTerms(r)[0] ?? r)) ? 1 : 0;
-    const roleCountries = findCountries(role).map((c) => c.country);
-    const places = new Set([...roleCountries, ...(o.country ? [o.country] : [])]);
-    let conflict: string | null = null;
-    if (!plan.partners.every((p) => places.has(p))) {
-      conflict =
-        plan.partners.length > 0 ? `the office is not ${plan.partners.join(", ")}'s` : null;
-    }
-    // "The Japanese ambassador" is Japan's, not Pakistan's ambassador to Japan.
-    if (plan.owners.some((c) => o.country !== null && o.country !== c)) {
-      conflict = `the office is ${o.country}'s`;
-    }
-    const named = plan.partners.filter((p) => roleCountries.includes(p)).length;
-    const place =
-      plan.partners.length === 0
-        ? plan.mentionsPakistan && o.country === "Pakistan"
-          ? 1
-          : 0.5
-        : named > 0
-          ? 1
-          : 0.7;
-    out.push({
-      kind: "official",
-      official: o,
-      by: "role",
-      features: { byName: 0, nameShare: 0, role: cover, rank, place, rankConflict },
-      conflict,
-      z: 0,
-      p: 0,
-    });
-  }
-  return out;
 }
