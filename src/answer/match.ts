@@ -28,6 +28,31 @@ export function coverage(
   return total === 0 ? 0 : hit / total;
 }
 
+/**
+ * Whether the rarest of the question's topic terms — the one that most says what is asked
+ * ("deficit" in "trade deficit with Japan", "rice" in "how much rice") — is held: 1 by the
+ * terms, 0.5 only by their context, 0 not at all; 1 for an empty topic.
+ */
+export function rarestHeld(
+  k: Knowledge,
+  topic: readonly string[],
+  terms: ReadonlySet<string>,
+  context?: ReadonlySet<string>,
+): number {
+  let rarest: string | null = null;
+  let weight = -1;
+  for (const t of topic) {
+    const w = termWeight(k, t);
+    if (w > weight) {
+      weight = w;
+      rarest = t;
+    }
+  }
+  if (rarest === null) return 1;
+  if (holdsTerm(terms, rarest)) return 1;
+  return context && holdsTerm(context, rarest) ? 0.5 : 0;
+}
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/gi;
 

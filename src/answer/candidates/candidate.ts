@@ -30,6 +30,8 @@ export type FigureFeatures = {
   latest: number;
   /** For a count, whether it counts what the question counts ("trucks"); 1 for other questions. */
   counted: number;
+  /** The question's rarest topic term is in the figure's sentence (1), its passage (0.5), or not. */
+  rarest: number;
   /** The figure's period is the relative one the question names ("last year" and "last year"). */
   sameRelative: number;
   /** Every slot the question names fits (partner, period, kind, goal, side, counted noun): 0–1. */
@@ -70,6 +72,8 @@ export type SentenceFeatures = {
   quoted: number;
   /** How far its coverage falls short of the best sentence's for this question (0 = the best). */
   behind: number;
+  /** The question's rarest topic term is in the sentence (1), its passage (0.5), or not. */
+  rarest: number;
   /** For a question asking for a number: how much of the topic stands next to a number here. */
   numberNear: number;
   /** The kind of question, so the model can learn how far a sentence answers each. */

@@ -10,7 +10,7 @@ import {
   sentencePeriods,
   termWeight,
 } from "../knowledge";
-import { coverage, periodFit, periodOrder } from "../match";
+import { coverage, periodFit, periodOrder, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
 import { tradeSide } from "../trade-side";
 import type { FigureCandidate } from "./candidate";
@@ -399,6 +399,12 @@ export function figureCandidates(
       latest: 0,
       counted: countedFit(plan, f, measureTerms),
       sameRelative: sameRelative(plan.relative, f.period),
+      rarest: rarestHeld(
+        k,
+        topic,
+        new Set([...measureTerms, ...sentenceTerms]),
+        passageTerms(k, f.passageId),
+      ),
       slots: 0,
       behind: 0,
     };

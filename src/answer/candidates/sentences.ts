@@ -10,7 +10,7 @@ import {
   sentencePeriods,
   sentenceTerms,
 } from "../knowledge";
-import { coverage, periodFit } from "../match";
+import { coverage, periodFit, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
 import type { SentenceCandidate } from "./candidate";
 import type { PersonMatch } from "./officials";
@@ -138,6 +138,11 @@ function coverageNearNumbers(k: Knowledge, topic: readonly string[], text: strin
   return best;
 }
 
+/** Whether the sentence states a figure (one the figures tower read in it). */
+function statesFigure(k: Knowledge, articleId: string, sentence: Sentence): boolean {
+  return (k.figuresBySentence.get(`${articleId}:${sentence.start}`)?.length ?? 0) > 0;
+}
+
 /** Whether an official is named in the sentence (by a mention the people tower found there). */
 function namesSomeone(k: Knowledge, articleId: string, sentence: Sentence): boolean {
   return mentionedSentences(k).has(`${articleId}:${sentence.start}`);
@@ -205,6 +210,8 @@ export function sentenceCandidates(
       if (plan.partners.length > 0 && partner === 0) conflict = "its passage names another partner";
       else if (asksSpeaker && !namesSomeone(k, passage.articleId, sentence)) {
         conflict = "it names nobody who could have said it";
+      } else if (quantitative && !statesFigure(k, passage.articleId, sentence)) {
+        conflict = "it states no figure";
       } else if (plan.periods.length > 0 && period === 0) conflict = "it names another period";
       out.push({
         kind: "sentence",
@@ -223,6 +230,7 @@ export function sentenceCandidates(
           topicless: topic.length === 0 ? 1 : 0,
           quoted: /["“”]/.test(sentence.text) ? 1 : 0,
           behind: 0,
+          rarest: rarestHeld(k, topic, terms, passageTerms(k, passage.id)),
           numberNear: quantitative ? coverageNearNumbers(k, topic, sentence.text) : 0,
           quantitative: quantitative ? 1 : 0,
           who: plan.kind === "who" ? 1 : 0,
