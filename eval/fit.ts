@@ -63,6 +63,7 @@ const SIGNS: Record<string, number> = {
   echoed: -1,
   topicless: 0,
   behind: -1,
+  partnerElsewhere: -1,
   unnamed: 0,
   asksPeriod: 0,
   quantitative: 0,

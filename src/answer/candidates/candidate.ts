@@ -32,6 +32,8 @@ export type FigureFeatures = {
   counted: number;
   /** The question's rarest topic term is in the figure's sentence (1), its passage (0.5), or not. */
   rarest: number;
+  /** The figure names no partner while another figure of its sentence names the asked one. */
+  partnerElsewhere: number;
   /** The figure's period is the relative one the question names ("last year" and "last year"). */
   sameRelative: number;
   /** Every slot the question names fits (partner, period, kind, goal, side, counted noun): 0–1. */
@@ -74,6 +76,8 @@ export type SentenceFeatures = {
   behind: number;
   /** The question's rarest topic term is in the sentence (1), its passage (0.5), or not. */
   rarest: number;
+  /** The sentence names the relative period the question names ("last year"). */
+  sameRelative: number;
   /** For a question asking for a number: how much of the topic stands next to a number here. */
   numberNear: number;
   /** The kind of question, so the model can learn how far a sentence answers each. */

@@ -7,6 +7,7 @@ import {
   type Knowledge,
   passageCountries,
   passageTerms,
+  sentenceKey,
   sentencePeriods,
   termWeight,
 } from "../knowledge";
@@ -307,6 +308,21 @@ function sameRelative(asked: readonly string[], stated: string | null): number {
   return have !== null && asked.some((a) => relativeKey(a) === have) ? 1 : 0;
 }
 
+/**
+ * 1 when the figure names no partner but another figure of its sentence names the asked one:
+ * "total exports of $30.6 billion, of which the EU took $9.1 billion" — the EU's is the other.
+ */
+function partnerElsewhere(k: Knowledge, plan: QuestionPlan, f: Figure): number {
+  if (plan.partners.length === 0 || f.partners.length > 0) return 0;
+  const others = k.figuresBySentence.get(sentenceKey(f)) ?? [];
+  return others.some((i) => {
+    const g = k.figures[i];
+    return g !== undefined && g !== f && plan.partners.every((p) => g.partners.includes(p));
+  })
+    ? 1
+    : 0;
+}
+
 /** Numbers the question itself states ("the year before the $4 billion target"). */
 function numbersIn(text: string): Set<string> {
   return new Set([...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => m[0].replace(/,/g, "")));
@@ -399,6 +415,7 @@ export function figureCandidates(
       latest: 0,
       counted: countedFit(plan, f, measureTerms),
       sameRelative: sameRelative(plan.relative, f.period),
+      partnerElsewhere: partnerElsewhere(k, plan, f),
       rarest: rarestHeld(
         k,
         topic,
