@@ -180,6 +180,7 @@ export function roleCandidates(k: Knowledge, plan: QuestionPlan): OfficialCandid
       official,
       by: "role",
       features: {
+        unseen: 0,
         byName: 0,
         nameShare: 0,
         rank: best.rank,

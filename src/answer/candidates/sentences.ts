@@ -223,6 +223,9 @@ export function sentenceCandidates(
         conflict = "it names nobody who could have said it";
       } else if (quantitative && !statesFigure(k, passage.articleId, sentence)) {
         conflict = "it states no figure";
+      } else if (plan.kind === "quote" && !person && !/["“”]/.test(sentence.text)) {
+        // "What did Toyota say?": with nobody the corpus knows named, only a quotation answers.
+        conflict = "it quotes nobody";
       } else if (plan.periods.length > 0 && period === 0) conflict = "it names another period";
       out.push({
         kind: "sentence",
@@ -231,6 +234,7 @@ export function sentenceCandidates(
         start: span.start,
         end: span.end,
         features: {
+          unseen: 0,
           own,
           passage: inPassage,
           partner,
