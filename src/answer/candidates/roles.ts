@@ -26,6 +26,12 @@ const RANKS = RanksSchema.parse(ranksFile);
 const ASKED_RANKS = Object.keys(RANKS.asked).sort((a, b) => b.length - a.length);
 const RANK_PHRASE = new RegExp(`\\b(?:${ASKED_RANKS.join("|")})\\b`, "i");
 const MODIFIERS = new Set(RANKS.modifiers);
+/** Stemmed words of every rank a question or a title may name. */
+const RANK_TERMS = new Set(
+  [...Object.keys(RANKS.asked), ...Object.values(RANKS.families).flat()].flatMap((r) =>
+    contentTerms(r),
+  ),
+);
 
 /** Whether a text names a rank ("stza chairman?", "uae envoy"). */
 export function namesRank(text: string): boolean {
@@ -79,8 +85,9 @@ export function askedRole(plan: QuestionPlan): AskedRole | null {
     else if (/^\p{Lu}{2,}$/u.test(raw) && !STOP_WORDS.has(w.word)) acronyms.push(raw);
   }
   // The portfolio is the question's topic (framing verbs such as "represents" already left out)
-  // without the rank's words, its modifiers and the acronyms matched apart.
-  const rankTerms = new Set([...contentTerms(found[0]), ...contentTerms(modifiers.join(" "))]);
+  // without words of ranks (the question's may have been folded to a synonym), its modifiers and
+  // the acronyms matched apart.
+  const rankTerms = new Set([...RANK_TERMS, ...contentTerms(modifiers.join(" "))]);
   const acronymTerms = new Set(acronyms.flatMap((a) => contentTerms(a)));
   const portfolio = plan.topic.filter((t) => !rankTerms.has(t) && !acronymTerms.has(t));
   return { rank, modifiers, portfolio, acronyms, owner, postedTo };
@@ -196,9 +203,18 @@ export function roleCandidates(k: Knowledge, plan: QuestionPlan): OfficialCandid
   return out;
 }
 
+/** Where a title says an envoy is posted ("Ambassador to China"), when the office does not say. */
+function postedByTitle(title: string | null): string | null {
+  if (!title) return null;
+  const to = findCountries(title).find((c) => /\bto\s+(?:the\s+)?$/i.test(title.slice(0, c.start)));
+  return to?.country ?? null;
+}
+
 function bestOffice(asked: AskedRole, official: Official): OfficeMatch | null {
   let best: OfficeMatch | null = null;
-  for (const o of official.offices) {
+  const titled = postedByTitle(official.title);
+  for (const office of official.offices) {
+    const o = office.postedTo || !titled ? office : { ...office, postedTo: titled };
     const m = matchOffice(asked, o);
     if (
       !best ||
