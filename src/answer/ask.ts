@@ -60,13 +60,19 @@ export function ask(k: Knowledge, question: string, options: AskOptions = {}): A
       parts: results.map((r) => ({
         plan: summarisePlan(r.plan),
         decision: r.decision?.reason ?? "no candidates",
-        candidates: r.candidates.slice(0, EXPLAINED_CANDIDATES).map((c) => ({
-          kind: c.kind,
-          what: describeCandidate(c),
-          p: Math.round(c.p * 1000) / 1000,
-          conflict: c.conflict,
-          features: roundFeatures(c.features),
-        })),
+        // The candidates that could answer first, then those a conflict rules out.
+        candidates: [
+          ...r.candidates.filter((c) => c.conflict === null),
+          ...r.candidates.filter((c) => c.conflict !== null),
+        ]
+          .slice(0, EXPLAINED_CANDIDATES)
+          .map((c) => ({
+            kind: c.kind,
+            what: describeCandidate(c),
+            p: Math.round(c.p * 1000) / 1000,
+            conflict: c.conflict,
+            features: roundFeatures(c.features),
+          })),
       })),
     } satisfies Explanation;
   }

@@ -418,6 +418,8 @@ export function figureCandidates(
     if (partner < 0) conflict = `it is about ${f.partners.join(", ")}`;
     else if (goal && !plan.asksTarget && !ASKS_PROSPECT.test(plan.text)) {
       conflict = "it is a goal, not a result";
+    } else if (relativeClash(plan.relative, f.period)) {
+      conflict = `it is for ${f.period}, not ${plan.relative.join(", ")}`;
     } else if (plan.periods.length > 0 && period === 0) {
       conflict = f.period ? `it is for ${f.period}` : "the article gives it no period";
     }
