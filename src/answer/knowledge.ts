@@ -62,7 +62,7 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
   if (!passageFrequency) {
     passageFrequency = new Map();
     for (const p of parts.passages) {
-      for (const t of new Set(contentTerms(p.text))) {
+      for (const t of passageFrequencyTerms(p)) {
         passageFrequency.set(t, (passageFrequency.get(t) ?? 0) + 1);
       }
     }
@@ -74,8 +74,8 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
   const figuresBySentence = new Map<string, number[]>();
   parts.figures.forEach((f, i) => {
     addTo(figuresBySentence, sentenceKey(f), i);
-    const measure = parts.figureTerms?.measure[i] ?? [...new Set(contentTerms(f.measure ?? ""))];
-    const sentence = parts.figureTerms?.sentence[i] ?? [...new Set(contentTerms(f.sentence))];
+    const measure = parts.figureTerms?.measure[i] ?? figureMeasureTermsOf(f);
+    const sentence = parts.figureTerms?.sentence[i] ?? figureSentenceTermsOf(f);
     figureMeasureTerms.push(measure);
     figureSentenceTerms.push(sentence);
     for (const t of new Set([...measure, ...sentence])) addTo(figuresByTerm, t, i);
@@ -109,6 +109,19 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     sentenceTermCache: new Map(),
   };
 }
+
+/** The terms a passage counts once toward `passageFrequency`. */
+export const passageFrequencyTerms = (p: Passage): Set<string> => new Set(contentTerms(p.text));
+
+/** A figure's stemmed measure terms, as `figureMeasureTerms` holds them. */
+export const figureMeasureTermsOf = (f: Figure): string[] => [
+  ...new Set(contentTerms(f.measure ?? "")),
+];
+
+/** A figure's stemmed sentence terms, as `figureSentenceTerms` holds them. */
+export const figureSentenceTermsOf = (f: Figure): string[] => [
+  ...new Set(contentTerms(f.sentence)),
+];
 
 export const sentenceKey = (f: { articleId: string; sentenceStart: number }) =>
   `${f.articleId}:${f.sentenceStart}`;
