@@ -82,7 +82,9 @@ function groupOf(people: readonly ArticlePerson[]): KeyGroup | null {
 /** The people of one article, in the order the merge takes them, with their places recorded. */
 function readArticle(doc: ArticleText): ArticlePerson[] {
   const people = peopleOfArticle(doc).sort((a, b) => a.firstOffset - b.firstOffset);
-  people.forEach((person, i) => placeInArticle.set(person, i));
+  people.forEach((person, i) => {
+    placeInArticle.set(person, i);
+  });
   return people;
 }
 
