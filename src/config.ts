@@ -23,6 +23,8 @@ export interface Config {
   feedbackLog: string;
   /** Shards for `npm run shard`; null: the count Discord recommends. */
   totalShards: number | null;
+  /** Lets article fetching reach 127.0.0.0/8 and ::1, for tests; no other private range ever. */
+  fetchAllowLoopback: boolean;
 }
 
 export class ConfigError extends Error {
@@ -74,7 +76,19 @@ const webUrl = z
   }, "must be an http(s) URL such as http://127.0.0.1:8080/api")
   .transform((value) => value.replace(/\/+$/, ""));
 
-const schema = z.object({
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(["1", "0", "true", "false", "yes", "no"], { error: "must be 1 or 0" }))
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+/** The settings for fetching articles, read alone by the CLI's `add`. */
+const fetchSchema = z.object({
+  FETCH_ALLOW_LOOPBACK: optional(flag),
+});
+
+const schema = fetchSchema.extend({
   DISCORD_TOKEN: optional(z.string().trim().regex(/^\S+$/, "must not contain spaces")),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
@@ -118,7 +132,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cooldownSeconds: values.COOLDOWN_SECONDS ?? 10,
     feedbackLog: values.FEEDBACK_LOG ?? ".tijarat/feedback.jsonl",
     totalShards: values.TOTAL_SHARDS ?? null,
+    fetchAllowLoopback: values.FETCH_ALLOW_LOOPBACK ?? false,
   };
+}
+
+/** Only the article-fetching settings; throws ConfigError naming a bad variable. */
+export function parseFetchConfig(
+  env: Record<string, string | undefined>,
+): Pick<Config, "fetchAllowLoopback"> {
+  const result = fetchSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    );
+  }
+  return { fetchAllowLoopback: result.data.FETCH_ALLOW_LOOPBACK ?? false };
 }
 
 /** Reads `.env` (the environment wins over it) and the environment. */

@@ -25,6 +25,7 @@ describe("parseConfig", () => {
       cooldownSeconds: 10,
       feedbackLog: ".tijarat/feedback.jsonl",
       totalShards: null,
+      fetchAllowLoopback: false,
     });
   });
 
@@ -42,6 +43,7 @@ describe("parseConfig", () => {
         COOLDOWN_SECONDS: "2.5",
         FEEDBACK_LOG: "votes.jsonl",
         TOTAL_SHARDS: "4",
+        FETCH_ALLOW_LOOPBACK: "1",
       }),
     ).toEqual({
       discordToken: "abc.def.ghi",
@@ -55,6 +57,7 @@ describe("parseConfig", () => {
       cooldownSeconds: 2.5,
       feedbackLog: "votes.jsonl",
       totalShards: 4,
+      fetchAllowLoopback: true,
     });
   });
 
@@ -78,6 +81,7 @@ describe("parseConfig", () => {
     ["COOLDOWN_SECONDS", "0"],
     ["COOLDOWN_SECONDS", "ten"],
     ["TOTAL_SHARDS", "auto"],
+    ["FETCH_ALLOW_LOOPBACK", "sometimes"],
   ])("names %s when it is %j", (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
     expect(() => parseConfig({ [variable]: value })).toThrow(

@@ -1,26 +1,29 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { ConfigError } from "../config";
 import { CorpusError, formatIssue } from "../corpus/load";
 import { loadEngine } from "../engine";
 import type { Engine } from "../types";
+import { addArticle, type CliAddOptions, removeArticle } from "./add-remove";
 import { answerJson, figureJson, officialJson, sourceJson } from "./render-json";
 import { answerText, figuresText, officialsText, sourcesText } from "./render-text";
 
 /**
  * The command line, as `CONTRACT.md` describes it:
  *   ask "QUESTION" [--json] | ask --jsonl | figures [--partner NAME] | official ["NAME"] | sources
+ *   | add URL|FILE [--json] | remove ID [--json]
  * Every command takes --corpus DIR (default corpus/). Exit 0 on success (also when a question has
  * no answer), 2 for bad usage or an unreadable corpus folder, with a one-line reason on stderr.
  */
 
 const USAGE =
-  'usage: tijarat <ask "QUESTION" [--json] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json]> [--corpus DIR]';
+  'usage: tijarat <ask "QUESTION" [--json] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json] | add URL|FILE [--json] | remove ID [--json]> [--corpus DIR]';
 
 class UsageError extends Error {}
 
 const OptionsSchema = z.object({
-  command: z.enum(["ask", "figures", "official", "sources"], {
+  command: z.enum(["ask", "figures", "official", "sources", "add", "remove"], {
     error: (issue) =>
       issue.input === undefined
         ? "no command given"
@@ -67,6 +70,12 @@ function parseOptions(argv: string[]): Options {
   }
   if (o.command !== "ask" && o.jsonl) throw new UsageError("--jsonl goes with ask");
   if (o.command === "sources" && o.rest.length > 0) throw new UsageError("sources takes no words");
+  if (o.command === "add" && o.rest.length !== 1) {
+    throw new UsageError("add takes one URL or file: add URL|FILE");
+  }
+  if (o.command === "remove" && o.rest.length !== 1) {
+    throw new UsageError("remove takes one article id: remove ID");
+  }
   if (o.command === "figures" && o.rest.length > 0) {
     throw new UsageError("figures takes --partner, --measure, --period, not words");
   }
@@ -76,6 +85,8 @@ function parseOptions(argv: string[]): Options {
 /** Where the CLI reads and writes: the process's streams, or a test's. */
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
+  /** The environment settings are read from; the process's by default. */
+  env?: Record<string, string | undefined>;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
 }
@@ -88,15 +99,25 @@ async function askLines(engine: Engine, io: CliIo, write: (line: string) => void
   }
 }
 
-async function run(o: Options, io: CliIo) {
-  const write = (line: string) => io.stdout.write(`${line}\n`);
+/** Resolves to the exit status, or undefined for 0. */
+async function run(o: Options, io: CliIo, options: CliOptions): Promise<number | undefined> {
+  const write = (line: string): undefined => {
+    io.stdout.write(`${line}\n`);
+  };
+  if (o.command === "add") {
+    return addArticle(o.rest[0] ?? "", o.corpus, o.json, io, options.add ?? {});
+  }
+  if (o.command === "remove") return removeArticle(o.rest[0] ?? "", o.corpus, o.json, io);
   const engine = await loadEngine({
     corpusDir: o.corpus,
     onIssue: (issue) => io.stderr.write(`tijarat: skipped ${formatIssue(issue)}\n`),
   });
   switch (o.command) {
     case "ask": {
-      if (o.jsonl) return askLines(engine, io, write);
+      if (o.jsonl) {
+        await askLines(engine, io, write);
+        return;
+      }
       const answer = engine.ask(o.rest.join(" "));
       return write(o.json ? JSON.stringify(answerJson(answer), null, 2) : answerText(answer));
     }
@@ -127,11 +148,19 @@ async function run(o: Options, io: CliIo) {
   }
 }
 
+export interface CliOptions {
+  /** For tests: shorter fetch limits and a resolver table (see src/articles/fetch-page.ts). */
+  add?: CliAddOptions;
+}
+
 /** Runs one CLI command; resolves to the exit status. */
-export async function main(argv: string[], io: CliIo = process): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = process,
+  options: CliOptions = {},
+): Promise<number> {
   try {
-    await run(parseOptions(argv), io);
-    return 0;
+    return (await run(parseOptions(argv), io, options)) ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(e.message === "help" ? `${USAGE}\n` : `tijarat: ${e.message}\n${USAGE}\n`);
@@ -139,6 +168,10 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     }
     if (e instanceof CorpusError) {
       io.stderr.write(`tijarat: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      io.stderr.write(`tijarat: ${e.message.replace(/\s*\n\s*/g, " ")}\n`);
       return 2;
     }
     throw e;
