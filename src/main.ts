@@ -6,8 +6,9 @@ import { loadConfigOrExit } from "./config";
 import { runConsole } from "./console/console";
 import { runBot } from "./discord/bot";
 import { routerDeps } from "./discord/context";
-import { loadEngine } from "./engine";
+import { ArticleDesk } from "./live/article-desk";
 import { createLogger } from "./log";
+import { ReloadableEngine } from "./reloadable-engine";
 
 /** A shard started by `src/discord/shard.ts` is told where the prebuilt index snapshot is. */
 const cacheArg = process.argv.find((arg) => arg.startsWith("--index-cache-dir="));
@@ -21,12 +22,14 @@ try {
   if (config.discordToken) {
     await runBot(config, log);
   } else {
-    const engine = await loadEngine({
+    const engine = await ReloadableEngine.load({
       corpusDir: config.corpusDir,
       cacheDir: config.indexCacheDir,
-      onIssue: (issue) => log.warn("article skipped", { ...issue }),
+      log,
     });
-    await runConsole(routerDeps(engine, config, log, { cooldown: false }), {
+    // The console's user runs this machine: /article add file: may name a local file.
+    const articles = ArticleDesk.forConfig(engine, config, log, { allowLocalFiles: true });
+    await runConsole(routerDeps(engine, config, log, { cooldown: false, articles }), {
       input: process.stdin,
       output: process.stdout,
       prompt: process.stdin.isTTY === true,

@@ -34,6 +34,11 @@ export function articleFileText(draft: ArticleDraft): string {
 export interface WriteHooks {
   /** Called once the temporary file is complete, before it takes its name (tests crash here). */
   beforeNaming?: () => void | Promise<void>;
+  /**
+   * Called, still in turn, once the article has its name (the bot updates its engine here, so the
+   * next add's duplicate check sees it). Should it fail, the file is taken out again.
+   */
+  afterNaming?: (article: Article) => void | Promise<void>;
 }
 
 async function clearStaleTemps(dir: string): Promise<void> {
@@ -133,7 +138,13 @@ export class CorpusFolder {
           }
           await syncFolder(this.dir);
           const parsed = parseArticle(file, id, text);
-          if ("issues" in parsed) throw new Error(`Tijarat: wrote an unreadable article ${file}`);
+          try {
+            if ("issues" in parsed) throw new Error(`Tijarat: wrote an unreadable article ${file}`);
+            await hooks.afterNaming?.(parsed.article);
+          } catch (error) {
+            await unlink(file).catch(() => {});
+            throw error;
+          }
           return parsed.article;
         }
       } finally {
@@ -142,8 +153,11 @@ export class CorpusFolder {
     });
   }
 
-  /** Deletes `ID.md`; refuses an id that names no article file here. */
-  remove(id: string): Promise<void> {
+  /**
+   * Deletes `ID.md`, then calls `afterRemoving` still in turn; refuses an id that names no article
+   * file here.
+   */
+  remove(id: string, afterRemoving?: () => void | Promise<void>): Promise<void> {
     return this.inTurn(async () => {
       const file = join(this.dir, `${id}.md`);
       const info = isArticleId(id) ? await stat(file).catch(() => null) : null;
@@ -152,6 +166,7 @@ export class CorpusFolder {
       }
       await unlink(file);
       await syncFolder(this.dir);
+      await afterRemoving?.();
     });
   }
 }

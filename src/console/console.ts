@@ -13,7 +13,7 @@ import { parseConsoleLine } from "./parse";
 import { buttonsOf, replyToText } from "./render-text";
 
 export const CONSOLE_BANNER =
-  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
+  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources, /article add url: … (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
 
 const CONSOLE_USER = "console";
 
@@ -40,9 +40,14 @@ export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Pro
     try {
       const response = await route(request, deps);
       if (response.type === "choices") return;
+      if (response.type === "modal") {
+        write(`(In Discord this opens a form, “${response.modal.title}”; the console has none.)`);
+        return;
+      }
+      const reply = response.type === "deferred" ? await response.reply : response.reply;
       // Ephemeral notes and passages have no buttons; /press keeps meaning the answer's buttons.
-      if (buttonsOf(response.reply).length > 0) last = response.reply;
-      write(replyToText(response.reply));
+      if (buttonsOf(reply).length > 0) last = reply;
+      write(replyToText(reply));
     } catch (error) {
       log.error("command failed", { error });
       write(
@@ -62,13 +67,22 @@ export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Pro
         name: input.name,
         options: input.options,
         userId: CONSOLE_USER,
+        // Whoever types at the console runs this bot and its corpus.
+        canManageServer: true,
       });
     }
     if (input.type === "press") {
       const button = last ? buttonsOf(last)[input.button - 1] : undefined;
       if (!button) write(`There is no button ${input.button} on the last reply with buttons.`);
       else if (button.disabled) write(`Button ${input.button} is disabled.`);
-      else await ask({ type: "button", customId: button.custom_id, userId: CONSOLE_USER });
+      else {
+        await ask({
+          type: "button",
+          customId: button.custom_id,
+          userId: CONSOLE_USER,
+          canManageServer: true,
+        });
+      }
     }
     if (input.type !== "empty") write("");
     if (options.prompt) lines.prompt();

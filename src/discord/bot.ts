@@ -5,6 +5,8 @@
  */
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Config } from "../config";
+import { ArticleDesk } from "../live/article-desk";
+import { listenToShards, shardAnnouncer } from "../live/shard-sync";
 import type { Logger } from "../log";
 import { ReloadableEngine } from "../reloadable-engine";
 import { routerDeps } from "./context";
@@ -58,8 +60,23 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
     ms: Math.round(performance.now() - started),
   });
 
+  // /article adds and removes articles in this engine, and in every other shard's.
+  const articles = ArticleDesk.forConfig(engine, config, log, {
+    allowLocalFiles: false,
+    announce: shardAnnouncer(),
+  });
+  listenToShards((change) => {
+    articles.applyChange(change).catch((error: unknown) => {
+      log.warn("could not apply another shard's article change", { ...change, error });
+    });
+  });
+  void articles.warmUp();
+
   const client = createClient(config);
-  const handle = createInteractionHandler(routerDeps(engine, config, log, { cooldown: true }), log);
+  const handle = createInteractionHandler(
+    routerDeps(engine, config, log, { cooldown: true, articles }),
+    log,
+  );
   client.on(
     Events.InteractionCreate,
     takeInTurn((interaction) => void handle(interaction)),

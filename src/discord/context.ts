@@ -1,5 +1,6 @@
 import { commands } from "../../commands/index";
 import type { Config } from "../config";
+import type { ArticleDesk } from "../live/article-desk";
 import type { Logger } from "../log";
 import type { Engine, FigureFilter } from "../types";
 import type { AskedQuestion } from "./command";
@@ -13,7 +14,7 @@ export function routerDeps(
   engine: Engine,
   config: Pick<Config, "cooldownRequests" | "cooldownSeconds" | "feedbackLog">,
   log: Logger,
-  options: { cooldown: boolean },
+  options: { cooldown: boolean; articles?: ArticleDesk },
 ): RouterDeps {
   const deps: RouterDeps = {
     commands,
@@ -26,6 +27,7 @@ export function routerDeps(
         log.info("feedback recorded", { vote: record.vote, answered: record.answered });
       },
       now: () => new Date(),
+      ...(options.articles ? { articles: options.articles } : {}),
     },
   };
   if (options.cooldown)

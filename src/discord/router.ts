@@ -1,24 +1,52 @@
-import type { ButtonResult, Command, CommandContext, CommandOptions } from "./command";
+import type {
+  ButtonResult,
+  Command,
+  CommandContext,
+  CommandOptions,
+  CommandResult,
+  DeferredReply,
+  Modal,
+  ModalFields,
+} from "./command";
 import type { Cooldown } from "./cooldown";
 import type { Choice, Reply } from "./payload";
 import { renderNotice } from "./render";
 
 /** An interaction reduced to what the commands need; built from discord.js or a console line. */
+/** Who is asking: `canManageServer` as Discord reports the member's permissions (false in DMs). */
+interface Asker {
+  userId: string;
+  canManageServer?: boolean;
+}
+
 export type InteractionRequest =
-  | { type: "command"; name: string; options: CommandOptions; userId: string }
-  | { type: "autocomplete"; name: string; focused: { name: string; value: string }; userId: string }
-  | { type: "button"; customId: string; userId: string };
+  | ({ type: "command"; name: string; options: CommandOptions } & Asker)
+  | ({ type: "autocomplete"; name: string; focused: { name: string; value: string } } & Asker)
+  | ({ type: "button"; customId: string } & Asker)
+  | ({ type: "modal"; customId: string; fields: ModalFields } & Asker);
 
 export type InteractionResponse =
   | { type: "reply"; reply: Reply }
   | { type: "update"; reply: Reply }
-  | { type: "choices"; choices: Choice[] };
+  | { type: "choices"; choices: Choice[] }
+  /** Acknowledge now (Discord shows "thinking…"), then edit the reply in when it is ready. */
+  | { type: "deferred"; ephemeral: boolean; reply: Promise<Reply> }
+  | { type: "modal"; modal: Modal };
 
 export interface RouterDeps {
   commands: readonly Command[];
-  context: Omit<CommandContext, "userId">;
+  context: Omit<CommandContext, "userId" | "canManageServer">;
   /** Absent in the local console, where one person types. */
   cooldown?: Cooldown;
+}
+
+function fromResult(result: CommandResult | DeferredReply): InteractionResponse {
+  if ("kind" in result) {
+    return result.kind === "deferred"
+      ? { type: "deferred", ephemeral: result.ephemeral, reply: result.reply }
+      : { type: "modal", modal: result.modal };
+  }
+  return { type: "reply", reply: result };
 }
 
 const fromButton = (result: ButtonResult): InteractionResponse =>
@@ -35,7 +63,11 @@ export async function route(
   request: InteractionRequest,
   deps: RouterDeps,
 ): Promise<InteractionResponse> {
-  const ctx: CommandContext = { ...deps.context, userId: request.userId };
+  const ctx: CommandContext = {
+    ...deps.context,
+    userId: request.userId,
+    canManageServer: request.canManageServer === true,
+  };
   if (request.type === "autocomplete") {
     // Autocomplete fires on every keystroke, so it does not count toward the cooldown.
     const command = deps.commands.find((c) => c.data.name === request.name);
@@ -57,7 +89,16 @@ export async function route(
     const command = deps.commands.find((c) => c.data.name === request.name);
     if (!command)
       return { type: "reply", reply: renderNotice(`Unknown command /${request.name}.`) };
-    return { type: "reply", reply: command.execute(request.options, ctx) };
+    return fromResult(command.execute(request.options, ctx));
+  }
+  if (request.type === "modal") {
+    const separator = request.customId.indexOf(":");
+    const name = separator === -1 ? request.customId : request.customId.slice(0, separator);
+    const command = deps.commands.find((c) => c.data.name === name);
+    if (!command?.modal) {
+      return { type: "reply", reply: renderNotice("That form is not known any more.") };
+    }
+    return fromResult(command.modal(request.customId.slice(separator + 1), request.fields, ctx));
   }
   const separator = request.customId.indexOf(":");
   const name = separator === -1 ? request.customId : request.customId.slice(0, separator);

@@ -37,13 +37,14 @@ describe("/sources and /help", () => {
     });
   });
 
-  it("registers the five commands by name", () => {
+  it("registers the six commands by name", () => {
     expect(commands.map((c) => c.data.name)).toEqual([
       "ask",
       "figures",
       "official",
       "sources",
       "help",
+      "article",
     ]);
     expect(commandNamed("official")?.data.name).toBe("official");
     expect(commandNamed("nope")).toBeUndefined();
@@ -51,7 +52,9 @@ describe("/sources and /help", () => {
 
   it("defines commands Discord accepts: lower-case names, descriptions of 1 to 100 characters", () => {
     for (const { data } of commands) {
-      for (const item of [data, ...(data.options ?? [])]) {
+      const options = data.options ?? [];
+      const nested = options.flatMap((o) => ("options" in o ? (o.options ?? []) : []));
+      for (const item of [data, ...options, ...nested]) {
         expect(item.name).toMatch(/^[a-z0-9_-]{1,32}$/);
         expect(item.description.length).toBeGreaterThan(0);
         expect(item.description.length).toBeLessThanOrEqual(100);

@@ -85,7 +85,7 @@ describe("deployCommands", () => {
     );
     expect(deployed).toEqual({
       scope: "guild 222",
-      names: ["ask", "figures", "official", "sources", "help"],
+      names: ["ask", "figures", "official", "sources", "help", "article"],
     });
     expect(seen).toEqual([
       {
@@ -114,6 +114,7 @@ describe("deployCommands", () => {
       "/official name — An official named in the articles: title, organisation, country and quotes.",
       "/sources — The articles Tijarat answers from, with what it found in each.",
       "/help — What Tijarat knows, and example questions.",
+      "/article add|remove|list — Add a news article to what Tijarat answers from, list or remove them (admins).",
     ]);
   });
 });
@@ -129,7 +130,7 @@ describe.concurrent("npm run deploy-commands", () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(0, 2)).toEqual([
-      "Registered 5 commands (guild 222) for application 111:",
+      "Registered 6 commands (guild 222) for application 111:",
       "  /ask question* private — Ask about Pakistan's trade partnerships; the answer quotes its sources.",
     ]);
     expect(seen.map((s) => s.url)).toEqual(["/api/v10/applications/111/guilds/222/commands"]);
