@@ -157,6 +157,8 @@ async function answerLater(
   response: Extract<Awaited<ReturnType<typeof route>>, { type: "deferred" }>,
   log: Logger,
 ): Promise<void> {
+  // Should the acknowledgement fail, the work still ends; its outcome is then no one's to hear.
+  response.reply.catch(() => {});
   await interaction.deferReply(response.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   let reply: Reply;
   try {
