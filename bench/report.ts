@@ -88,7 +88,9 @@ export function formatTable(report: BenchReport): string {
     triple(r.askMs),
     triple(r.bareMiniSearchMs),
     r.ratio.p99.toFixed(3),
-    r.addArticle ? `${r.addArticle.addMs.p50.toFixed(0)} / ${r.addArticle.addMs.max.toFixed(0)}` : "—",
+    r.addArticle
+      ? `${r.addArticle.addMs.p50.toFixed(0)} / ${r.addArticle.addMs.max.toFixed(0)}`
+      : "—",
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),

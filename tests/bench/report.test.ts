@@ -148,7 +148,9 @@ describe("the bench report", () => {
     expect(text).toContain("  error: Who is the Ambassador of Brazil to Pakistan?: Error: boom");
     expect(text).toContain("  RSS <= 600 MB: MISSED");
     expect(text).toContain("  add one article <= 1000 ms: met");
-    expect(text).toContain("add one article: p50 250 / max 400 ms, remove max 300 ms, after 9000 ms");
+    expect(text).toContain(
+      "add one article: p50 250 / max 400 ms, remove max 300 ms, after 9000 ms",
+    );
     expect(text).toContain(
       "ask p99 by kind: figure 9, official 3, quote 6, open 20, no-answer 11 ms",
     );
