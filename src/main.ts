@@ -6,6 +6,7 @@ import { loadConfigOrExit } from "./config";
 import { runConsole } from "./console/console";
 import { runBot } from "./discord/bot";
 import { routerDeps } from "./discord/context";
+import { openInsights } from "./insights/insights";
 import { ArticleDesk } from "./live/article-desk";
 import { createLogger } from "./log";
 import { ReloadableEngine } from "./reloadable-engine";
@@ -16,7 +17,10 @@ const loaded = loadConfigOrExit();
 const config = cacheArg
   ? { ...loaded, indexCacheDir: cacheArg.slice("--index-cache-dir=".length) }
   : loaded;
-const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+const log = createLogger({
+  level: config.logLevel,
+  secrets: [config.discordToken, config.insightsSalt],
+});
 
 try {
   if (config.discordToken) {
@@ -27,14 +31,16 @@ try {
       cacheDir: config.indexCacheDir,
       log,
     });
+    const insights = await openInsights(config, log, "console");
     // The console's user runs this machine: /article add file: may name a local file.
     const articles = ArticleDesk.forConfig(engine, config, log, { allowLocalFiles: true });
-    await runConsole(routerDeps(engine, config, log, { cooldown: false, articles }), {
+    await runConsole(routerDeps(engine, config, insights, { cooldown: false, articles }), {
       input: process.stdin,
       output: process.stdout,
       prompt: process.stdin.isTTY === true,
       log,
     });
+    await insights.close();
   }
 } catch (error) {
   log.error("start-up failed", { error });

@@ -1,3 +1,5 @@
+import type { Explanation } from "./answer/explain";
+
 /**
  * The engine's plain data. Everything below the Discord layer speaks in these shapes; renderers
  * (Discord embeds, CLI text, JSON) only read them. Offsets are UTF-16 indices into an article's
@@ -148,6 +150,8 @@ export interface Answer {
   citations: Citation[];
   /** When not answered: what the corpus lacks (e.g. `partner China`), for the reply. */
   missing: string[];
+  /** Why it was answered or not; only when asked for (`ask --explain`). */
+  explanation?: Explanation;
 }
 
 export interface FigureFilter {
@@ -177,7 +181,7 @@ export interface CorpusIssue {
 
 /** What the engine offers the layers above it (commands, CLI, bench). Every method is synchronous and fast. */
 export interface Engine {
-  ask(question: string): Answer;
+  ask(question: string, options?: { explain?: boolean }): Answer;
   /** Figures matching every given filter (case-insensitive; partner by canonical name or alias). */
   figures(filter?: FigureFilter): Figure[];
   /** Officials whose name or alias matches (case-insensitive, any order, partial); all without a name. */

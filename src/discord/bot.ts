@@ -5,6 +5,7 @@
  */
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Config } from "../config";
+import { openInsights } from "../insights/insights";
 import { ArticleDesk } from "../live/article-desk";
 import { listenToShards, shardAnnouncer } from "../live/shard-sync";
 import type { Logger } from "../log";
@@ -60,6 +61,9 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
     ms: Math.round(performance.now() - started),
   });
 
+  // Opened before logging in, so retention has run and a bad store is warned about at start.
+  const insights = await openInsights(config, log, "discord");
+
   // /article adds and removes articles in this engine, and in every other shard's.
   const articles = ArticleDesk.forConfig(engine, config, log, {
     allowLocalFiles: false,
@@ -74,7 +78,7 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
 
   const client = createClient(config);
   const handle = createInteractionHandler(
-    routerDeps(engine, config, log, { cooldown: true, articles }),
+    routerDeps(engine, config, insights, { cooldown: true, articles }),
     log,
   );
   client.on(
@@ -103,6 +107,8 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
     void client
       .destroy()
       .catch((error: unknown) => log.warn("client did not close cleanly", { error }))
+      // Records still queued are written, within a short deadline.
+      .then(() => insights.close())
       .finally(() => process.exit(0));
   };
   process.on("SIGHUP", () => {

@@ -1,6 +1,6 @@
+import type { InsightsService } from "../insights/insights";
 import type { ArticleDesk } from "../live/article-desk";
 import type { Engine, FigureFilter } from "../types";
-import type { FeedbackRecord } from "./feedback";
 import type { Choice, Reply } from "./payload";
 import type { RecentQueries } from "./recent";
 
@@ -19,6 +19,8 @@ export interface CommandOptionData {
   description: string;
   required?: boolean;
   max_length?: number;
+  min_value?: number;
+  max_value?: number;
   autocomplete?: boolean;
   /** A subcommand's own options. */
   options?: CommandOptionData[];
@@ -35,8 +37,9 @@ export interface SlashCommandData {
   name: string;
   description: string;
   options?: CommandOptionData[];
-  /** Only members with these permissions see and may use it (server admins can widen it). */
+  /** Only members with these permissions see it (a decimal string; servers may change it). */
   default_member_permissions?: string;
+  /** Where the command can be used: 0 servers, 1 the bot's DMs, 2 other DMs. */
   contexts?: number[];
 }
 
@@ -51,25 +54,31 @@ export type CommandOptions = Record<string, OptionValue>;
 /** The text inputs of a submitted modal, by custom_id. */
 export type ModalFields = Record<string, string>;
 
-/** What an /ask answer's buttons need later: the question and whether it was answered. */
+/** What an /ask answer's buttons need later: the question, whether it was answered, its record. */
 export interface AskedQuestion {
   question: string;
   answered: boolean;
+  /** The insights record of the question, so a 👍/👎 is kept with it. */
+  recordId: string;
 }
 
-/** Everything a command may use; built once per process, except the user. */
-export interface CommandContext {
-  engine: Engine;
+/** Who is asking, and where: filled in per interaction. */
+export interface Caller {
   userId: string;
+  /** The server the interaction came from; null in a direct message or the console. */
+  guildId: string | null;
+  /** Manage Server (or Administrator) where the interaction came from; true in the console. */
+  canManageServer: boolean;
+}
+
+/** Everything a command may use; built once per process, except the caller. */
+export interface CommandContext extends Caller {
+  engine: Engine;
   questions: RecentQueries<AskedQuestion>;
   figureQueries: RecentQueries<FigureFilter>;
-  recordFeedback(record: FeedbackRecord): Promise<void>;
+  /** Records questions and votes (never waiting, never throwing) and reads the report. */
+  insights: InsightsService;
   now(): Date;
-  /**
-   * Whether the person may manage the server (Discord's Manage Server permission, checked on the
-   * interaction itself, not only the command's default permissions); the console's user may.
-   */
-  canManageServer?: boolean;
   /** Adding and removing articles, where the process can (absent: not offered). */
   articles?: ArticleDesk;
 }
@@ -114,7 +123,8 @@ export type ButtonResult = { kind: "reply"; reply: Reply } | { kind: "update"; r
 
 export interface Command {
   data: SlashCommandData;
-  execute(options: CommandOptions, ctx: CommandContext): CommandResult;
+  /** A reply now (or once worked out), a reply later, or a form to fill in. */
+  execute(options: CommandOptions, ctx: CommandContext): CommandResult | Promise<CommandResult>;
   /** A submitted modal whose custom_id starts `name:`; `args` is the rest. */
   modal?(args: string, fields: ModalFields, ctx: CommandContext): Reply | DeferredReply;
   autocomplete?(focused: { name: string; value: string }, ctx: CommandContext): Choice[];

@@ -17,7 +17,7 @@ import {
   type RepliableInteraction,
 } from "discord.js";
 import type { Logger } from "../log";
-import type { CommandOptions } from "./command";
+import type { Caller, CommandOptions } from "./command";
 import type { Reply } from "./payload";
 import { renderNotice } from "./render";
 import { type InteractionRequest, type RouterDeps, route } from "./router";
@@ -69,18 +69,27 @@ function optionsOf(interaction: ChatInputCommandInteraction): CommandOptions {
   return options;
 }
 
-/** Manage Server, as Discord says this member holds it where the command was used. */
-const canManageServer = (interaction: Interaction): boolean =>
-  interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+/**
+ * Who sent the interaction. Manage Server is read from the member's permissions Discord sends
+ * with each interaction (an Administrator has it too), so a command can check it on arrival
+ * whatever the server did to the command's default permissions.
+ */
+function callerOf(interaction: Interaction): Caller {
+  return {
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+  };
+}
 
 function requestOf(interaction: Interaction): InteractionRequest | null {
-  const asker = { userId: interaction.user.id, canManageServer: canManageServer(interaction) };
+  const caller = callerOf(interaction);
   if (interaction.isChatInputCommand()) {
     return {
       type: "command",
       name: interaction.commandName,
       options: optionsOf(interaction),
-      ...asker,
+      ...caller,
     };
   }
   if (interaction.isAutocomplete()) {
@@ -89,16 +98,16 @@ function requestOf(interaction: Interaction): InteractionRequest | null {
       type: "autocomplete",
       name: interaction.commandName,
       focused: { name: focused.name, value: String(focused.value) },
-      ...asker,
+      ...caller,
     };
   }
-  if (interaction.isButton()) return { type: "button", customId: interaction.customId, ...asker };
+  if (interaction.isButton()) return { type: "button", customId: interaction.customId, ...caller };
   if (interaction.isModalSubmit()) {
     const fields: Record<string, string> = {};
     for (const field of interaction.fields.fields.values()) {
       if ("value" in field && typeof field.value === "string") fields[field.customId] = field.value;
     }
-    return { type: "modal", customId: interaction.customId, fields, ...asker };
+    return { type: "modal", customId: interaction.customId, fields, ...caller };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type {
   ButtonResult,
+  Caller,
   Command,
   CommandContext,
   CommandOptions,
@@ -12,18 +13,18 @@ import type { Cooldown } from "./cooldown";
 import type { Choice, Reply } from "./payload";
 import { renderNotice } from "./render";
 
-/** An interaction reduced to what the commands need; built from discord.js or a console line. */
-/** Who is asking: `canManageServer` as Discord reports the member's permissions (false in DMs). */
-interface Asker {
-  userId: string;
-  canManageServer?: boolean;
-}
-
-export type InteractionRequest =
-  | ({ type: "command"; name: string; options: CommandOptions } & Asker)
-  | ({ type: "autocomplete"; name: string; focused: { name: string; value: string } } & Asker)
-  | ({ type: "button"; customId: string } & Asker)
-  | ({ type: "modal"; customId: string; fields: ModalFields } & Asker);
+/**
+ * An interaction reduced to what the commands need; built from discord.js or a console line. A
+ * request that does not say where it came from is from no server and without Manage Server.
+ */
+export type InteractionRequest = Pick<Caller, "userId"> &
+  Partial<Omit<Caller, "userId">> &
+  (
+    | { type: "command"; name: string; options: CommandOptions }
+    | { type: "autocomplete"; name: string; focused: { name: string; value: string } }
+    | { type: "button"; customId: string }
+    | { type: "modal"; customId: string; fields: ModalFields }
+  );
 
 export type InteractionResponse =
   | { type: "reply"; reply: Reply }
@@ -35,7 +36,7 @@ export type InteractionResponse =
 
 export interface RouterDeps {
   commands: readonly Command[];
-  context: Omit<CommandContext, "userId" | "canManageServer">;
+  context: Omit<CommandContext, keyof Caller>;
   /** Absent in the local console, where one person types. */
   cooldown?: Cooldown;
 }
@@ -56,8 +57,9 @@ const fromButton = (result: ButtonResult): InteractionResponse =>
 
 /**
  * The one place an interaction meets a command: slash commands to `execute`, autocomplete to
- * `autocomplete`, buttons to the command named before the first `:` of the custom_id. Throws
- * only when a command does; the caller logs that and tells the user.
+ * `autocomplete`, buttons and submitted modals to the command named before the first `:` of the
+ * custom_id (`button`, `modal`). Throws only when a command does; the caller logs that and tells
+ * the user.
  */
 export async function route(
   request: InteractionRequest,
@@ -66,7 +68,8 @@ export async function route(
   const ctx: CommandContext = {
     ...deps.context,
     userId: request.userId,
-    canManageServer: request.canManageServer === true,
+    guildId: request.guildId ?? null,
+    canManageServer: request.canManageServer ?? false,
   };
   if (request.type === "autocomplete") {
     // Autocomplete fires on every keystroke, so it does not count toward the cooldown.
@@ -89,7 +92,7 @@ export async function route(
     const command = deps.commands.find((c) => c.data.name === request.name);
     if (!command)
       return { type: "reply", reply: renderNotice(`Unknown command /${request.name}.`) };
-    return fromResult(command.execute(request.options, ctx));
+    return fromResult(await command.execute(request.options, ctx));
   }
   if (request.type === "modal") {
     const separator = request.customId.indexOf(":");

@@ -4,6 +4,7 @@ import {
   figureSentenceTermsOf,
   type Knowledge,
   passageFrequencyTerms,
+  passageWords,
 } from "../answer/knowledge";
 import { splitPassages } from "../corpus/passages";
 import { engineFromKnowledge, knowledgeOf } from "../engine";
@@ -14,11 +15,13 @@ import { OfficialsLedger } from "./officials-ledger";
 
 /**
  * One article into or out of a built engine without rebuilding it: the article's passages are
- * split and its figures extracted; MiniSearch adds or discards its passages in place; passage
- * frequencies change by that article's terms; figure terms already worked out are kept; officials
- * come from the ledger (see officials-ledger.ts). The knowledge is then assembled from those parts,
- * which derives every look-up table from them, so a table added to Knowledge later is kept right
- * without this module knowing of it.
+ * split and its figures extracted; MiniSearch adds or discards its passages in place; the passage
+ * counts of stemmed terms and of words as written change by that article's; figure terms already
+ * worked out are kept; officials come from the ledger (see officials-ledger.ts). The knowledge is
+ * then assembled from those parts, which derives every other look-up table from them (figures by
+ * term, partner and sentence; passages by article), so those stay right without this module
+ * knowing of them. Tables assembleKnowledge takes as given (a part) must be passed here too, or
+ * assembleKnowledge works them out over the whole corpus again: right, but slow.
  *
  * Articles, passages and figures stay in file-name order, the order `loadCorpus` reads, so the
  * updated engine holds the same facts as one built from the new corpus folder.
@@ -98,18 +101,8 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
   const { articles, removed, added } = change;
   const gone = k.passagesByArticle.get(removed) ?? [];
 
-  const passageFrequency = new Map(k.passageFrequency);
-  const count = (list: readonly Passage[], by: number) => {
-    for (const p of list) {
-      for (const t of passageFrequencyTerms(p)) {
-        const n = (passageFrequency.get(t) ?? 0) + by;
-        if (n > 0) passageFrequency.set(t, n);
-        else passageFrequency.delete(t);
-      }
-    }
-  };
-  count(gone, -1);
-  if (added) count(added.passages, +1);
+  const passageFrequency = recounted(k.passageFrequency, passageFrequencyTerms, gone, added);
+  const wordFrequency = recounted(k.wordFrequency, passageWords, gone, added);
 
   // Figures and their worked-out terms, regrouped by article in the new order.
   const figuresOf = new Map<string, number[]>();
@@ -155,6 +148,7 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
       officials: [...ledger.officials],
       index: k.index,
       passageFrequency,
+      wordFrequency,
       figureTerms: { measure: measureTerms, sentence: sentenceTerms },
     });
     ledgers.set(knowledge, ledger);
@@ -168,4 +162,29 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
     if (before) k.index.add(indexed(before, gone));
     throw error;
   }
+}
+
+/**
+ * A per-passage count (passage frequency of terms, of words) with the removed passages taken off
+ * and the added ones counted, as counting the new corpus from scratch would give it.
+ */
+function recounted(
+  counts: ReadonlyMap<string, number>,
+  keysOf: (p: Passage) => Iterable<string>,
+  gone: readonly Passage[],
+  added: Change["added"],
+): Map<string, number> {
+  const next = new Map(counts);
+  const count = (list: readonly Passage[], by: number) => {
+    for (const p of list) {
+      for (const key of keysOf(p)) {
+        const n = (next.get(key) ?? 0) + by;
+        if (n > 0) next.set(key, n);
+        else next.delete(key);
+      }
+    }
+  };
+  count(gone, -1);
+  if (added) count(added.passages, +1);
+  return next;
 }

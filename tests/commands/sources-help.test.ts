@@ -43,6 +43,7 @@ describe("/sources and /help", () => {
       "figures",
       "official",
       "sources",
+      "insights",
       "help",
       "article",
     ]);

@@ -28,12 +28,49 @@ function sameAsBuilt(updated: Engine, articles: Article[]) {
   expect(u.figures).toEqual(b.figures);
   expect(u.figureMeasureTerms).toEqual(b.figureMeasureTerms);
   expect(u.figureSentenceTerms).toEqual(b.figureSentenceTerms);
-  expect(new Map([...u.passageFrequency].sort())).toEqual(new Map([...b.passageFrequency].sort()));
+  expect(sorted(u.passageFrequency)).toEqual(sorted(b.passageFrequency));
+  expect(sorted(u.wordFrequency)).toEqual(sorted(b.wordFrequency));
+  expect(sorted(u.figuresByTerm)).toEqual(sorted(b.figuresByTerm));
+  expect(sorted(u.figuresByPartner)).toEqual(sorted(b.figuresByPartner));
+  expect(sorted(u.figuresBySentence)).toEqual(sorted(b.figuresBySentence));
+  expect(sorted(u.passagesByArticle)).toEqual(sorted(b.passagesByArticle));
+  expect([...u.passages.values()]).toEqual([...b.passages.values()]);
+  expect([...u.articles.values()]).toEqual([...b.articles.values()]);
   expect(u.officials).toEqual(b.officials);
   expect(updated.sources()).toEqual(built.sources());
   expect(u.index.size).toBe(b.index.size);
+  // Every table above is compared; the caches fill on demand from the tables, so start empty.
+  expect(Object.keys(u).sort()).toEqual([...COMPARED, ...CACHES].sort());
+  for (const cache of CACHES) expect(u[cache].size).toBe(0);
   return { built, updated };
 }
+
+const COMPARED = [
+  "articles",
+  "passages",
+  "passagesByArticle",
+  "figures",
+  "officials",
+  "index",
+  "passageFrequency",
+  "wordFrequency",
+  "figuresByTerm",
+  "figuresByPartner",
+  "figureMeasureTerms",
+  "figureSentenceTerms",
+  "figuresBySentence",
+];
+const CACHES = [
+  "passageTermCache",
+  "passageCountryCache",
+  "articleCountryCache",
+  "sentenceTermCache",
+  "sentencePeriodCache",
+] as const;
+
+/** A look-up table in key order: its contents, whatever order the keys went in. */
+const sorted = <V>(map: ReadonlyMap<string, V>) =>
+  new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 let seed: Article[];
 let extra: Article[];

@@ -93,7 +93,7 @@ export interface InteractionContext {
   userId?: string;
   username?: string;
   locale?: string;
-  /** The member's permissions as Discord's decimal bitfield; every permission by default. */
+  /** The member's permission bits in the channel, a decimal string; default: all of them. */
   permissions?: string;
 }
 
