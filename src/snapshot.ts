@@ -33,7 +33,7 @@ const SnapshotSchema = z.object({
   issues: z.array(z.custom<CorpusIssue>()),
   passageFrequency: z.array(z.tuple([z.string(), z.number()])),
   wordFrequency: z.array(z.tuple([z.string(), z.number()])),
-  properNouns: z.array(z.string()),
+  capitalisation: z.array(z.tuple([z.string(), z.tuple([z.number(), z.number()])])),
   figureMeasureTerms: z.array(z.array(z.string())),
   figureSentenceTerms: z.array(z.array(z.string())),
   index: z.unknown(),
@@ -76,7 +76,7 @@ export function knowledgeToSnapshot(
     issues,
     passageFrequency: [...k.passageFrequency],
     wordFrequency: [...k.wordFrequency],
-    properNouns: [...k.properNouns],
+    capitalisation: [...k.capitalisation],
     figureMeasureTerms: k.figureMeasureTerms,
     figureSentenceTerms: k.figureSentenceTerms,
     index: k.index.toJSON(),
@@ -154,7 +154,7 @@ export function knowledgeFromSnapshot(snapshot: string): {
     index: PassageIndex.fromObject(data.index),
     passageFrequency: new Map(data.passageFrequency),
     wordFrequency: new Map(data.wordFrequency),
-    properNouns: new Set(data.properNouns),
+    capitalisation: new Map(data.capitalisation),
     figureTerms: { measure: data.figureMeasureTerms, sentence: data.figureSentenceTerms },
   });
   return { knowledge, issues: data.issues };

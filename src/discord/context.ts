@@ -1,6 +1,7 @@
 import { commands } from "../../commands/index";
 import type { Config } from "../config";
 import type { InsightsService } from "../insights/insights";
+import type { ArticleDesk } from "../live/article-desk";
 import type { Engine, FigureFilter } from "../types";
 import type { AskedQuestion } from "./command";
 import { Cooldown } from "./cooldown";
@@ -12,7 +13,7 @@ export function routerDeps(
   engine: Engine,
   config: Pick<Config, "cooldownRequests" | "cooldownSeconds">,
   insights: InsightsService,
-  options: { cooldown: boolean },
+  options: { cooldown: boolean; articles?: ArticleDesk },
 ): RouterDeps {
   const deps: RouterDeps = {
     commands,
@@ -22,6 +23,7 @@ export function routerDeps(
       figureQueries: new RecentQueries<FigureFilter>(1000),
       insights,
       now: () => new Date(),
+      ...(options.articles ? { articles: options.articles } : {}),
     },
   };
   if (options.cooldown)
