@@ -14,6 +14,7 @@ import {
   knowledgeToSnapshot,
   snapshotFingerprint,
 } from "./snapshot";
+import { prepareEnglish } from "./text/english";
 import type {
   Answer,
   Article,
@@ -139,6 +140,8 @@ export interface LoadOptions {
  * corpus has not changed since the snapshot was written.
  */
 export async function loadEngine(options: LoadOptions): Promise<Engine> {
+  // Spelling correction reads WordNet: read it while the corpus loads, not on the first question.
+  prepareEnglish();
   const { corpusDir, cacheDir, onIssue } = options;
   const fingerprint = cacheDir ? await snapshotFingerprintOf(corpusDir) : "";
   const file = cacheDir ? snapshotFile(corpusDir, cacheDir) : null;

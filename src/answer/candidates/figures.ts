@@ -1,4 +1,4 @@
-import { findCountries } from "../../facts/language/countries";
+import { type CountryMatch, findCountries } from "../../facts/language/countries";
 import { alternativesOf, foldPhrases, holdsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
 import type { Figure, FigureKind } from "../../types";
@@ -337,7 +337,7 @@ function partnerElsewhere(k: Knowledge, plan: QuestionPlan, f: Figure): number {
  */
 function partnerNear(plan: QuestionPlan, f: Figure): number {
   if (plan.partners.length === 0) return 1;
-  const named = findCountries(f.sentence).filter((c) => c.country !== "Pakistan");
+  const named = countriesOfSentence(f.sentence).filter((c) => c.country !== "Pakistan");
   if (named.every((c) => plan.partners.includes(c.country))) return 1;
   const at = f.valueStart - f.sentenceStart;
   const distance = (c: { start: number; end: number }) =>
@@ -346,6 +346,19 @@ function partnerNear(plan: QuestionPlan, f: Figure): number {
   const others = named.filter((c) => !plan.partners.includes(c.country)).map(distance);
   if (asked.length === 0) return 0;
   return Math.min(...asked) <= Math.min(...others) ? 1 : 0;
+}
+
+const SENTENCE_COUNTRIES = new Map<string, CountryMatch[]>();
+
+/** The countries a sentence names; sentences with figures are asked about again and again. */
+function countriesOfSentence(sentence: string): CountryMatch[] {
+  let found = SENTENCE_COUNTRIES.get(sentence);
+  if (!found) {
+    found = findCountries(sentence);
+    if (SENTENCE_COUNTRIES.size > 20_000) SENTENCE_COUNTRIES.clear();
+    SENTENCE_COUNTRIES.set(sentence, found);
+  }
+  return found;
 }
 
 /** Numbers the question itself states ("the year before the $4 billion target"). */
@@ -378,6 +391,39 @@ function figurePeriodFit(k: Knowledge, plan: QuestionPlan, f: Figure): number {
 }
 
 const CANDIDATES_KEPT = 40;
+/** Figures weighed in full per question; on a large corpus a common word finds thousands. */
+const PRESELECTED = 120;
+
+/**
+ * The figures worth weighing in full: of the right kind, not about another partner, best by a
+ * look at their words alone (the measure's and the sentence's share of the topic) — cheap set
+ * look-ups, so a question costs the same on 1,000 passages and on 100,000.
+ */
+function preselect(
+  k: Knowledge,
+  plan: QuestionPlan,
+  topic: readonly string[],
+  kinds: readonly FigureKind[],
+  found: ReadonlySet<number>,
+): number[] {
+  const scored: { i: number; score: number }[] = [];
+  for (const i of found) {
+    const f = k.figures[i];
+    if (!f || !kinds.includes(f.kind)) continue;
+    let partner = 0.5;
+    if (plan.partners.length > 0 && f.partners.length > 0) {
+      partner = plan.partners.every((p) => f.partners.includes(p)) ? 1 : 0;
+    }
+    const score =
+      coverage(k, topic, k.figureMeasureTerms[i] ?? []) +
+      coverage(k, topic, k.figureSentenceTerms[i] ?? []) +
+      partner;
+    scored.push({ i, score });
+  }
+  if (scored.length <= PRESELECTED) return scored.map((s) => s.i);
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored.slice(0, PRESELECTED).map((s) => s.i);
+}
 
 /** Every figure worth weighing for the question, with its features; best-looking first. */
 export function figureCandidates(
@@ -403,9 +449,9 @@ export function figureCandidates(
   const echoed = numbersIn(plan.text);
   const change = asksChange(plan);
   const out: FigureCandidate[] = [];
-  for (const i of found) {
+  for (const i of preselect(k, plan, topic, kinds, found)) {
     const f = k.figures[i];
-    if (!f || !kinds.includes(f.kind)) continue;
+    if (!f) continue;
     const partner = partnerFit(k, plan, f);
     const period = figurePeriodFit(k, plan, f);
     const measureTerms = k.figureMeasureTerms[i] ?? [];

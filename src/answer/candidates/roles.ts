@@ -206,9 +206,20 @@ export function roleCandidates(k: Knowledge, plan: QuestionPlan): OfficialCandid
 /** Where a title says an envoy is posted ("Ambassador to China"), when the office does not say. */
 function postedByTitle(title: string | null): string | null {
   if (!title) return null;
-  const to = findCountries(title).find((c) => /\bto\s+(?:the\s+)?$/i.test(title.slice(0, c.start)));
-  return to?.country ?? null;
+  let posted = POSTED_BY_TITLE.get(title);
+  if (posted === undefined) {
+    const to = findCountries(title).find((c) =>
+      /\bto\s+(?:the\s+)?$/i.test(title.slice(0, c.start)),
+    );
+    posted = to?.country ?? null;
+    if (POSTED_BY_TITLE.size > 50_000) POSTED_BY_TITLE.clear();
+    POSTED_BY_TITLE.set(title, posted);
+  }
+  return posted;
 }
+
+/** Titles repeat across a corpus's officials and every role question reads them all. */
+const POSTED_BY_TITLE = new Map<string, string | null>();
 
 function bestOffice(asked: AskedRole, official: Official): OfficeMatch | null {
   let best: OfficeMatch | null = null;
