@@ -119,18 +119,32 @@ function portfolioFit(asked: AskedRole, o: OfficeFacts): number {
   const total = asked.portfolio.length + asked.acronyms.length;
   if (total === 0) return 1;
   if (o.portfolio.length === 0 && !o.organization) return UNKNOWN_PORTFOLIO;
-  const have = new Set([
-    ...o.portfolio.flatMap((p) => contentTerms(p)),
-    ...contentTerms(o.organization ?? ""),
-  ]);
-  const spelled = [o.organization ?? "", o.portfolio.join(" ")].map(initials);
-  let hit = asked.portfolio.filter((t) => holdsTerm(have, t)).length;
+  const { terms, spelled } = officeWords(o);
+  let hit = asked.portfolio.filter((t) => holdsTerm(terms, t)).length;
   hit += asked.acronyms.filter(
     (a) =>
       o.portfolio.some((p) => p.toUpperCase() === a) ||
       spelled.some((s) => s.length >= 2 && (s.startsWith(a) || a.startsWith(s))),
   ).length;
   return hit / total;
+}
+
+const OFFICE_WORDS = new WeakMap<OfficeFacts, { terms: Set<string>; spelled: string[] }>();
+
+/** An office's stemmed portfolio and body words and its bodies' initials, read once. */
+function officeWords(o: OfficeFacts): { terms: Set<string>; spelled: string[] } {
+  let read = OFFICE_WORDS.get(o);
+  if (!read) {
+    read = {
+      terms: new Set([
+        ...o.portfolio.flatMap((p) => contentTerms(p)),
+        ...contentTerms(o.organization ?? ""),
+      ]),
+      spelled: [o.organization ?? "", o.portfolio.join(" ")].map(initials),
+    };
+    OFFICE_WORDS.set(o, read);
+  }
+  return read;
 }
 
 interface OfficeMatch {

@@ -26,6 +26,7 @@ import { ASKS_SPEAKER } from "./quotes";
 const COMMON_STEMS = new Set([...CORPUS_COMMON].map(stem));
 const PASSAGES_SEARCHED = 12;
 const CLOSEST_SEARCHED = 4;
+const PERSON_PASSAGES = 12;
 
 /** Below this many passages every search is cheap, and every word may help find the answer. */
 const LARGE_CORPUS = 2000;
@@ -60,7 +61,14 @@ export function searchPassages(
       : k.index.find(rare, PASSAGES_SEARCHED, widen ? rare : [])
     ).map((h) => h.id),
   );
-  if (person) for (const m of person.official.mentions) ids.add(m.passageId);
+  // The passages naming the person asked about, the first few: someone quoted across a large
+  // corpus is named in hundreds, and the search above already found the ones about the topic.
+  if (person) {
+    for (const m of person.official.mentions) {
+      if (ids.size >= PASSAGES_SEARCHED + PERSON_PASSAGES) break;
+      ids.add(m.passageId);
+    }
+  }
   return [...ids];
 }
 
