@@ -581,7 +581,9 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
       ) {
         last = k;
         k++;
-        if (isPossessive(w) && k - 1 > c) break;
+        // A possessive ends the complement unless a body's name goes on after it
+        // (`of the European Parliament's Delegation`).
+        if (isPossessive(w) && k - 1 > c && !isOrganisationWord(s.norm(k))) break;
         continue;
       }
       // `and` joins subjects (`Industries and Production`), not a second person (`and Senator X`).
@@ -1016,6 +1018,9 @@ function findTitled(s: Sentence): void {
         if (known) known.extentEnd = s.tok(phrase.last)?.end ?? known.extentEnd;
       }
     } else if (s.tok(phrase.last + 1)?.text === ",") {
+      pending = { facts, next: phrase.last + 2 };
+    } else if (s.norm(phrase.last + 1) === "and") {
+      // "Crown Prince and Prime Minister Mohammed bin Salman": two offices of one holder.
       pending = { facts, next: phrase.last + 2 };
     } else if (opensSentence(s, phrase.first) && (phrase.complements.length > 0 || facts.country)) {
       s.vacant = facts;

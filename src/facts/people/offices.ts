@@ -265,7 +265,7 @@ const BUSINESS_BODY =
   /\b(?:chambers?|federation\s+of\s+\w+\s+chambers|business\s+(?:council|forum|group)|association|company|corporation|group|limited|ltd|inc|corp|plc|holdings|motors?|industries|mills|bank\s+ltd|exchange|textiles?\s+council|council\s+of\s+\w+\s+exporters|exporters|importers|manufacturers|traders)\b|\b\p{Lu}*CCI\b/iu;
 /** Bodies of research and markets: their staff comment, they hold no office. */
 const ANALYST_BODY =
-  /\b(?:securities|research|analytics|brokerage|capital\s+markets|consult\w*|institute|think[-\s]tank|university)\b/iu;
+  /\b(?:securities|research|analytics|brokerage|capital(?!\s+(?:territory|development|city))|consult\w*|institute|think[-\s]tank|university)\b/iu;
 const DIPLOMATIC_BODY = /\b(?:embassy|high\s+commission|consulate)\b/iu;
 
 /**
@@ -286,6 +286,9 @@ function kindOfOffice(o: OfficeFacts, government: boolean): PersonKind {
   if (DIPLOMAT_RANKS.has(o.rank) || DIPLOMATIC_BODY.test(body)) return "diplomat";
   if (BUSINESS_RANKS.has(o.rank)) return "business";
   if (ANALYST_RANKS.has(o.rank)) return "analyst";
+  // A research desk's head or director comments; a trade representative heads a trade mission.
+  if (o.portfolio.includes("research")) return "analyst";
+  if (o.rank === "representative" && o.portfolio.includes("trade")) return "diplomat";
   const acronyms = o.portfolio.filter((w) => /cci$/u.test(w));
   if (BUSINESS_BODY.test(body) || acronyms.length > 0) return "business";
   if (ANALYST_BODY.test(body)) return "analyst";

@@ -127,7 +127,7 @@ export function readArticleSpeech(
     deferred = [];
     const nextInPassage = sentences[k + 1]?.passage === passage;
     for (const q of byClose.get(k) ?? []) {
-      if (nextInPassage && slice(q.close + 1, sentence.end).trim() === "") deferred.push(q);
+      if (nextInPassage && isBlankBetween(q.close + 1, sentence.end)) deferred.push(q);
       else done.push(attribute(q, k, k, done, reported));
     }
 
@@ -190,7 +190,7 @@ export function readArticleSpeech(
       return { q, speaker: before.speaker, cued: false };
     }
     if (!openSentence) return { q, speaker: null, cued: false };
-    const startsSentence = slice(openSentence.start, q.open).trim() === "";
+    const startsSentence = isBlankBetween(openSentence.start, q.open);
     if (!startsSentence) {
       // Inside running text: what the sentence's one speaker says.
       return { q, speaker: soleSpeaker(kOpen, short), cued: false };
@@ -230,6 +230,11 @@ export function readArticleSpeech(
     return sole.get(key) ?? null;
   }
 
+  /** Whether only spaces stand between two offsets (looked at only when they are close). */
+  function isBlankBetween(from: number, to: number): boolean {
+    return to - from <= GAP_REACH && slice(from, to).trim() === "";
+  }
+
   function isPostGap(close: number, actStart: number): boolean {
     return actStart - close <= GAP_REACH && POST_GAP.test(slice(close + 1, actStart));
   }
@@ -264,7 +269,7 @@ export function readArticleSpeech(
       const e = earlier[i];
       if (!e || e.cued) break;
       // Right before it in its paragraph, or a paragraph of the same quote left open before it.
-      const adjoining = e.q.closePassage === passage && slice(e.q.close + 1, end).trim() === "";
+      const adjoining = e.q.closePassage === passage && isBlankBetween(e.q.close + 1, end);
       const runsOn = !e.q.closed && e.q.closePassage === passage - 1;
       if (!adjoining && !runsOn) break;
       e.speaker = e.speaker === null || e.speaker.id === speaker?.id ? speaker : null;
@@ -309,12 +314,13 @@ export function attributeQuotes(
 
 /** The body a set of passages was cut from, with the gaps between them as line breaks. */
 function bodyOf(passages: readonly Passage[]): string {
-  let body = "";
+  const parts: string[] = [];
+  let at = 0;
   for (const p of passages) {
-    body = body.padEnd(p.start, "\n");
-    body = body.slice(0, p.start) + p.text;
+    parts.push("\n".repeat(Math.max(0, p.start - at)), p.text);
+    at = p.end;
   }
-  return body;
+  return parts.join("");
 }
 
 function onlySpeaker(speakers: readonly (Entity | null)[]): Entity | null {

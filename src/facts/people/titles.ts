@@ -217,6 +217,7 @@ export const ORGANISATION_WORDS = new Set([
   "chambers",
   "commission",
   "committee",
+  "delegation",
   "corporation",
   "company",
   "agency",
@@ -585,7 +586,7 @@ export function isGovernmentHead(head: string): boolean {
 
 /** Whether an organisation's name marks it as a body of the state. */
 export function isGovernmentBody(organization: string): boolean {
-  const words = titleWords(organization).map((w) => w.replace(/[^a-z'-]/g, ""));
+  const words = titleWords(organization).map((w) => w.replace(/'s$/, "").replace(/[^a-z'-]/g, ""));
   if (words.includes("state") && words.includes("bank")) return true;
   return words.some((w) => GOVERNMENT_BODY_WORDS.has(w));
 }

@@ -238,3 +238,16 @@ describe("countries the references give", () => {
     expect(person(body, "Tamim bin Hamad").country).toBe("Qatar");
   });
 });
+
+describe("any length of text", () => {
+  it("reads a run-on paragraph of pronouns, role nouns and quotes in well under quadratic time", () => {
+    const piece =
+      "“We are ready to trade,” he said, according to the Saudi minister, who met Ambassador of Oman Ali Khan during a visit by Finance Minister Sara Ahmed and she added “the envoy and the LCCI president agree” while the Prime Minister’s Office said ";
+    const body = piece.repeat(Math.ceil(200_000 / piece.length));
+    const started = performance.now();
+    const officials = extractOfficials([article(body)]);
+    // Linear work takes about a second here; work quadratic in the paragraph took many.
+    expect(performance.now() - started).toBeLessThan(4_000);
+    expect(officials.map((o) => o.name)).toEqual(["Ali Khan", "Sara Ahmed"]);
+  });
+});
