@@ -60,31 +60,8 @@ export const NO_FACTS = {
   otherTitles: [],
 } as const satisfies Partial<FoundMention>;
 
-/** What a title says of the office it names (a mention may carry two: `HC of Malaysia, Ambassador X`). */
-export interface TitleFacts {
-  title: string;
-  titleHead: string;
-  organization: string | null;
-  organizationDerived: boolean;
-  country: string | null;
-  postedTo: string | null;
-  diplomatic: boolean;
-  government: boolean;
-}
-
-export interface FoundMention {
-  /** Span of the name in the body. */
-  nameStart: number;
-  nameEnd: number;
-  /** The name as written, honorific left out. */
-  nameAsWritten: string;
-  /** Two or more name words; a one-word reference (`Minister Khan`) is resolved in the article. */
-  full: boolean;
-  /** How the text refers to the person here, with a title or honorific when it gives one alone. */
-  referenceAsWritten: string;
-  title: string | null;
-  /** The title words of the lexicon, lower-case (`federal minister`), for `Minister Khan`. */
-  titleHead: string | null;
+/** What the words around a title say of the office, beside the title itself. */
+interface OfficeReading {
   organization: string | null;
   /** The organisation was derived from the title (`Ministry of Commerce`), not written. */
   organizationDerived: boolean;
@@ -95,6 +72,27 @@ export interface FoundMention {
   diplomatic: boolean;
   /** The office is one of government (minister, secretary, head of an authority, …). */
   government: boolean;
+}
+
+/** What a title says of the office it names (a mention may carry two: `HC of Malaysia, Ambassador X`). */
+export interface TitleFacts extends OfficeReading {
+  title: string;
+  /** The title words of the lexicon, lower-case (`federal minister`), for `Minister Khan`. */
+  titleHead: string;
+}
+
+export interface FoundMention extends OfficeReading {
+  /** Span of the name in the body. */
+  nameStart: number;
+  nameEnd: number;
+  /** The name as written, honorific left out. */
+  nameAsWritten: string;
+  /** Two or more name words; a one-word reference (`Minister Khan`) is resolved in the article. */
+  full: boolean;
+  /** How the text refers to the person here, with a title or honorific when it gives one alone. */
+  referenceAsWritten: string;
+  title: string | null;
+  titleHead: string | null;
   /** What an honorific or a title tells of the person's sex (`Mrs`, `Chairwoman`), else null. */
   gender: Gender | null;
   /** Further titles the sentence gives the person, set off before this one by a comma. */

@@ -18,6 +18,7 @@
 import type { Passage, Quote, Sentence } from "../../types";
 import { tokenize, type WordToken } from "../language/word-tokens";
 import { Discourse, type Entity, type PersonProfile, UNKNOWN_PROFILE } from "./discourse";
+import { firstIndexWhere, lastIndexWhere } from "./ordered";
 import { articleQuotations, FULL_QUOTE_WORDS, type Quotation } from "./quotations";
 import { findReferences, findSpeechActs, type SpeechAct } from "./references";
 
@@ -336,82 +337,28 @@ function lastActEnd(acts: readonly { act: SpeechAct }[]): number {
 }
 
 /** The index of the first act starting after `offset`, or -1 (acts are in order). */
-function firstActAfter(acts: readonly { act: SpeechAct }[], offset: number): number {
-  let lo = 0;
-  let hi = acts.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const a = acts[mid];
-    if (a && a.act.start > offset) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return found;
-}
+const firstActAfter = (acts: readonly { act: SpeechAct }[], offset: number) =>
+  firstIndexWhere(acts, (a) => a.act.start > offset);
 
 /** The index of the last act starting before `offset`, or -1. */
-function lastActBefore(acts: readonly { act: SpeechAct }[], offset: number): number {
-  let lo = 0;
-  let hi = acts.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const a = acts[mid];
-    if (a && a.act.start < offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+const lastActBefore = (acts: readonly { act: SpeechAct }[], offset: number) =>
+  lastIndexWhere(acts, (a) => a.act.start < offset);
 
 /** The index of the last quotation opening before `offset`, or -1. */
-function lastQuotationBefore(quotations: readonly Quotation[], offset: number): number {
-  let lo = 0;
-  let hi = quotations.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const q = quotations[mid];
-    if (q && q.open < offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+const lastQuotationBefore = (quotations: readonly Quotation[], offset: number) =>
+  lastIndexWhere(quotations, (q) => q.open < offset);
 
 /** A test for offsets inside quotation marks, by binary search over the sorted quotations. */
 function quoteMask(quotations: readonly Quotation[]): (offset: number) => boolean {
   return (offset) => {
-    let lo = 0;
-    let hi = quotations.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const q = quotations[mid];
-      if (!q) break;
-      if (offset <= q.open) hi = mid - 1;
-      else if (offset >= q.close) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    const q = quotations[lastIndexWhere(quotations, (x) => x.open < offset)];
+    return q !== undefined && offset < q.close;
   };
 }
 
 function sentenceIndex(sentences: readonly { sentence: Sentence }[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]?.sentence;
-    if (!s) break;
-    if (s.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return Math.max(
+    0,
+    lastIndexWhere(sentences, (s) => s.sentence.start <= offset),
+  );
 }

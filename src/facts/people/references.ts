@@ -11,6 +11,7 @@ import type { PersonKind } from "../../types";
 import { isAllCaps, isCapitalised, isPossessive, type WordToken } from "../language/word-tokens";
 import type { Gender } from "./mentions";
 import { rankOfHead } from "./offices";
+import { firstIndexWhere, lastIndexWhere } from "./ordered";
 import { SPEECH_VERBS } from "./speech";
 import {
   countryOfWords,
@@ -228,18 +229,8 @@ export function findReferences(
   // Whether a token lies inside a name: the last span starting at or before it, by binary search.
   const spans = [...named].sort((a, b) => a.start - b.start);
   const covered = (t: WordToken) => {
-    let lo = 0;
-    let hi = spans.length - 1;
-    let found: NamedSpan | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const n = spans[mid];
-      if (n && n.start <= t.start) {
-        found = n;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found !== undefined && t.end <= found.end;
+    const n = spans[lastIndexWhere(spans, (x) => x.start <= t.start)];
+    return n !== undefined && t.end <= n.end;
   };
   const norms = tokens.map((t) => t.norm);
   let i = 0;
@@ -772,36 +763,12 @@ const COORDINATED = /^\s*,?\s*(?:and|&)\s*$/u;
 const WINDOW = 250;
 
 /** The index of the last reference ending at or before `offset`, or -1 (references are in order). */
-function lastRefBefore(refs: readonly Reference[], offset: number): number {
-  let lo = 0;
-  let hi = refs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = refs[mid];
-    if (r && r.end <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+const lastRefBefore = (refs: readonly Reference[], offset: number) =>
+  lastIndexWhere(refs, (r) => r.end <= offset);
 
 /** The index of the first reference starting at or after `offset`, or -1. */
-function firstRefFrom(refs: readonly Reference[], offset: number): number {
-  let lo = 0;
-  let hi = refs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = refs[mid];
-    if (r && r.start >= offset) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return found;
-}
+const firstRefFrom = (refs: readonly Reference[], offset: number) =>
+  firstIndexWhere(refs, (r) => r.start >= offset);
 
 /** A reference that can speak: a body (`the Prime Minister’s Office`) or a plural speaks as nobody named. */
 function speakerIndex(refs: readonly Reference[], k: number): number | null {

@@ -1,35 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../../src/corpus/passages";
 import { extractOfficials } from "../../../src/facts/people/officials";
-import type { Official } from "../../../src/types";
-
-function article(body: string) {
-  const a = {
-    id: "a",
-    title: "Test article",
-    publisher: null,
-    url: null,
-    published: null,
-    body,
-    file: "corpus/a.md",
-  };
-  return { article: a, passages: splitPassages(a) };
-}
-
-/** Each person's name with the texts of the quotes given to them (people with none left out). */
-function quotesOf(body: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const o of extractOfficials([article(body)])) {
-    if (o.quotes.length > 0) out[o.name] = o.quotes.map((q) => q.text);
-  }
-  return out;
-}
-
-function person(body: string, name: string): Official {
-  const found = extractOfficials([article(body)]).find((o) => o.name === name);
-  if (!found) throw new Error(`no ${name}`);
-  return found;
-}
+import { articleText as article, personNamed as person, quotesOf } from "../../support/people";
 
 describe("a pronoun in an attribution", () => {
   it("goes to the one person the sentence before names", () => {

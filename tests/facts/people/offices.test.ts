@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../../src/corpus/passages";
 import { kindOfOffices, officeOfTitle } from "../../../src/facts/people/offices";
-import { type ArticleText, extractOfficials } from "../../../src/facts/people/officials";
+import { extractOfficials } from "../../../src/facts/people/officials";
 import type { Official } from "../../../src/types";
+import { articleText } from "../../support/people";
 
-function doc(id: string, body: string): ArticleText {
-  const article = {
-    id,
-    title: "Test article",
-    publisher: null,
-    url: null,
-    published: null,
-    body,
-    file: `corpus/${id}.md`,
-  };
-  return { article, passages: splitPassages(article) };
-}
+const doc = (id: string, body: string) => articleText(body, id);
 
 /** A Pakistani news item: the sentence, then a paragraph placing it in Pakistan's trade news. */
 const PAKISTANI = "\n\nThe talks concerned Pakistan’s trade and investment.";
