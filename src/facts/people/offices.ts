@@ -8,7 +8,7 @@
 
 import type { OfficeFacts, PersonKind } from "../../types";
 import { tokenize } from "../language/word-tokens";
-import { countryOfWords, isTitleModifier, titleHeadLength } from "./titles";
+import { countryOfWords, isAcronymTitle, isTitleModifier, titleHeadLength } from "./titles";
 
 /** A title head's words as a rank and the modifiers it carries (`vice minister` → minister, vice). */
 const RANK_OF_HEAD: Record<string, [string, ...string[]]> = {
@@ -58,10 +58,19 @@ const RANK_OF_HEAD: Record<string, [string, ...string[]]> = {
   "executive member": ["member", "executive"],
   convenor: ["convener"],
   "co-founder": ["founder", "co"],
+  pm: ["prime minister"],
+  sapm: ["assistant", "special"],
+  dg: ["director general"],
+  md: ["managing director"],
+  cg: ["consul general"],
+  coo: ["chief operating officer"],
+  cfo: ["chief financial officer"],
 };
 
 /** Title heads whose first words are a portfolio, not part of the rank (`trade envoy`). */
 const PORTFOLIO_HEADS: Record<string, [string, string]> = {
+  mna: ["legislator", "national"],
+  mpa: ["legislator", "provincial"],
   "foreign secretary": ["secretary", "foreign"],
   "trade envoy": ["envoy", "trade"],
   "commercial counsellor": ["counsellor", "commercial"],
@@ -162,7 +171,7 @@ function readOffice(
   let headAt = -1;
   let headLength = 0;
   for (let i = 0; i < norms.length && headAt < 0; i++) {
-    const length = titleHeadLength(norms, i);
+    const length = titleHeadLength(norms, i) || (isAcronymTitle(tokens[i]?.text ?? "") ? 1 : 0);
     if (length > 0) {
       headAt = i;
       headLength = length;
@@ -228,6 +237,7 @@ const DIPLOMAT_RANKS = new Set([
 
 const GOVERNMENT_RANKS = new Set([
   "minister",
+  "legislator",
   "prime minister",
   "chief minister",
   "secretary",
