@@ -35,6 +35,8 @@ export interface RoleNoun {
   acronyms: string[];
   /** A country the noun gives (`the Saudi minister`). */
   country: string | null;
+  /** The noun as written, lower-case (`minister`, `official`), to meet "an official" again. */
+  noun: string;
 }
 
 export type Reference =
@@ -43,7 +45,15 @@ export type Reference =
   | { kind: "pronoun"; gender: Gender; start: number; end: number }
   | { kind: "role"; role: RoleNoun; possessive: boolean; start: number; end: number }
   /** Someone the text does not name: a person (`a senior official`) or a body (`the ministry`). */
-  | { kind: "unnamed"; plural: boolean; body: boolean; start: number; end: number };
+  | {
+      kind: "unnamed";
+      plural: boolean;
+      body: boolean;
+      start: number;
+      end: number;
+      /** The noun for a person introduced unnamed (`official` of `a senior official`). */
+      noun?: string;
+    };
 
 export interface SpeechAct {
   /** Index into the sentence's references of who speaks, or null when nobody named or referred to. */
@@ -341,6 +351,7 @@ function readRoleNoun(
     portfolio: [],
     acronyms: [],
     country: null,
+    noun: "",
   };
   // The words before the noun: a country, an acronym, portfolio words, adjectives.
   for (let n = 0; n < 5 && j < tokens.length; n++) {
@@ -385,8 +396,9 @@ function readRoleNoun(
     }
     if (indefinite && (UNNAMED_SINGULAR.has(bare) || headLength > 0)) {
       const last = tokens[j + Math.max(headLength, 1) - 1] ?? head;
+      const noun = norms.slice(j, j + Math.max(1, headLength)).join(" ");
       return {
-        ref: { kind: "unnamed", plural: false, body: false, start, end: last.end },
+        ref: { kind: "unnamed", plural: false, body: false, start, end: last.end, noun },
         next: j + Math.max(1, headLength),
       };
     }
@@ -399,6 +411,10 @@ function readRoleNoun(
     };
   }
   let last = j;
+  role.noun = norms
+    .slice(j, j + Math.max(1, headLength))
+    .join(" ")
+    .replace(/'s$/, "");
   if (headLength > 0) {
     const words = norms.slice(j, j + headLength).join(" ");
     const r = rankOfHead(words);

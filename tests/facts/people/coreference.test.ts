@@ -172,6 +172,14 @@ describe("a role noun in an attribution", () => {
     ).toEqual({});
   });
 
+  it("goes to the one introduced unnamed by the same noun, not to a person named before", () => {
+    expect(
+      quotesOf(
+        "Prime Minister Shehbaz Sharif chaired the meeting on exports.\n\nAn official of the commerce ministry said refunds were delayed. “We are clearing the backlog this month,” the official said.",
+      ),
+    ).toEqual({});
+  });
+
   it("does not take a prime minister for 'the minister'", () => {
     expect(
       quotesOf(
