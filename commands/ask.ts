@@ -45,10 +45,20 @@ const askOptions = z.object({
 export function execute(options: CommandOptions, ctx: CommandContext): Reply {
   const parsed = parseOptions(askOptions, options);
   if (!parsed.ok) return parsed.reply;
+  const started = performance.now();
   const answer = ctx.engine.ask(parsed.value.question);
+  // Queued only: the record is written after the reply, off the reply path.
+  const recordId = ctx.insights.asked({
+    command: data.name,
+    userId: ctx.userId,
+    guildId: ctx.guildId,
+    answer,
+    latencyMs: performance.now() - started,
+  });
   const questionKey = ctx.questions.remember({
     question: parsed.value.question,
     answered: answer.answered,
+    recordId,
   });
   return renderAnswer(answer, { questionKey, ephemeral: parsed.value.private === true });
 }
@@ -74,12 +84,13 @@ export async function button(args: string, ctx: CommandContext): Promise<ButtonR
       return { kind: "reply", reply: renderNotice("Unknown vote.") };
     const asked = ctx.questions.recall(key);
     if (!asked) return { kind: "reply", reply: renderNotice(EXPIRED) };
-    await ctx.recordFeedback({
+    ctx.insights.voted({
+      questionId: asked.recordId,
       question: asked.question,
       answered: asked.answered,
       vote,
       userId: ctx.userId,
-      time: ctx.now().toISOString(),
+      guildId: ctx.guildId,
     });
     const thanks = vote === "up" ? "👍" : "👎";
     return { kind: "reply", reply: renderNotice(`Thanks — your ${thanks} is recorded.`) };

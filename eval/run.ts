@@ -13,6 +13,7 @@ import { loadCorpus } from "../src/corpus/load";
 import { buildEngine } from "../src/engine";
 import type { Article, Engine } from "../src/types";
 import { type EvalQuestion, gradeAnswer, QuestionFileSchema } from "../tests/support/grading";
+import { groundingSources } from "../tests/support/grounding";
 import { QUESTION_SETS, type QuestionSet } from "./sets";
 
 const args = process.argv.slice(2);
@@ -37,7 +38,7 @@ for (const set of QUESTION_SETS) {
     continue;
   }
   const { engine, articles } = await engineOver(set.corpus);
-  const bodyOf = (id: string) => articles.find((a) => a.id === id)?.body;
+  const sources = groundingSources(engine, articles);
   const questions = questionsOf(set);
   const failures: string[] = [];
   let negatives = 0;
@@ -45,7 +46,7 @@ for (const set of QUESTION_SETS) {
   let wrong = 0;
   for (const q of questions) {
     const a = engine.ask(q.question);
-    const problems = gradeAnswer(q, a, bodyOf);
+    const problems = gradeAnswer(q, a, sources);
     if (!q.answered) {
       negatives++;
       if (!a.answered) negativesKept++;

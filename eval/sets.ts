@@ -18,6 +18,8 @@ export const QUESTION_SETS: readonly QuestionSet[] = [
   fixtures("more", "more-articles"),
   fixtures("third", "third-articles"),
   fixtures("fourth", "fourth-articles"),
+  fixtures("fifth", "fifth-articles"),
+  { name: "rewrite", questions: "tests/fixtures/rewrite-questions.json", corpus: ["corpus"] },
   {
     // Rebuilt on this machine only (never committed): see ../shared/eval/real/README.md.
     name: "real",

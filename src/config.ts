@@ -20,7 +20,14 @@ export interface Config {
   logLevel: LogLevel;
   cooldownRequests: number;
   cooldownSeconds: number;
+  /** The old JSON-lines feedback log: moved into the insights store at start, then deleted. */
   feedbackLog: string;
+  /** The insights store: an SQLite file path. */
+  insightsDb: string;
+  /** Records older than this are deleted (at start and daily) and never shown. */
+  insightsRetentionDays: number;
+  /** Secret for hashing askers; null: one generated and kept beside the store (`.salt`). */
+  insightsSalt: string | null;
   /** Shards for `npm run shard`; null: the count Discord recommends. */
   totalShards: number | null;
 }
@@ -74,6 +81,15 @@ const webUrl = z
   }, "must be an http(s) URL such as http://127.0.0.1:8080/api")
   .transform((value) => value.replace(/\/+$/, ""));
 
+const storePath = z
+  .string()
+  .trim()
+  .refine(
+    (value) => !/^postgres(?:ql)?:\/\//i.test(value),
+    "PostgreSQL is not supported yet; give the path of an SQLite file such as .tijarat/insights.db",
+  )
+  .refine((value) => !value.includes("\0"), "must be a file path");
+
 const schema = z.object({
   DISCORD_TOKEN: optional(z.string().trim().regex(/^\S+$/, "must not contain spaces")),
   DISCORD_APPLICATION_ID: optional(snowflake),
@@ -91,6 +107,11 @@ const schema = z.object({
   COOLDOWN_REQUESTS: optional(wholeNumber(1, 1000)),
   COOLDOWN_SECONDS: optional(positiveSeconds),
   FEEDBACK_LOG: optional(z.string()),
+  INSIGHTS_DB: optional(storePath),
+  INSIGHTS_RETENTION_DAYS: optional(wholeNumber(1, 3650)),
+  INSIGHTS_SALT: optional(
+    z.string().trim().min(16, "must be at least 16 characters (a long random string)"),
+  ),
   TOTAL_SHARDS: optional(wholeNumber(1, 100_000)),
 });
 
@@ -117,6 +138,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cooldownRequests: values.COOLDOWN_REQUESTS ?? 5,
     cooldownSeconds: values.COOLDOWN_SECONDS ?? 10,
     feedbackLog: values.FEEDBACK_LOG ?? ".tijarat/feedback.jsonl",
+    insightsDb: values.INSIGHTS_DB ?? ".tijarat/insights.db",
+    insightsRetentionDays: values.INSIGHTS_RETENTION_DAYS ?? 90,
+    insightsSalt: values.INSIGHTS_SALT ?? null,
     totalShards: values.TOTAL_SHARDS ?? null,
   };
 }

@@ -33,8 +33,8 @@ class TijaratEngine implements Engine {
     readonly issues: readonly CorpusIssue[],
   ) {}
 
-  ask(question: string): Answer {
-    return ask(this.knowledge, question);
+  ask(question: string, options: { explain?: boolean } = {}): Answer {
+    return ask(this.knowledge, question, options);
   }
 
   figures(filter: FigureFilter = {}): Figure[] {

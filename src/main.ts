@@ -7,6 +7,7 @@ import { runConsole } from "./console/console";
 import { runBot } from "./discord/bot";
 import { routerDeps } from "./discord/context";
 import { loadEngine } from "./engine";
+import { openInsights } from "./insights/insights";
 import { createLogger } from "./log";
 
 /** A shard started by `src/discord/shard.ts` is told where the prebuilt index snapshot is. */
@@ -15,7 +16,10 @@ const loaded = loadConfigOrExit();
 const config = cacheArg
   ? { ...loaded, indexCacheDir: cacheArg.slice("--index-cache-dir=".length) }
   : loaded;
-const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+const log = createLogger({
+  level: config.logLevel,
+  secrets: [config.discordToken, config.insightsSalt],
+});
 
 try {
   if (config.discordToken) {
@@ -26,12 +30,14 @@ try {
       cacheDir: config.indexCacheDir,
       onIssue: (issue) => log.warn("article skipped", { ...issue }),
     });
-    await runConsole(routerDeps(engine, config, log, { cooldown: false }), {
+    const insights = await openInsights(config, log, "console");
+    await runConsole(routerDeps(engine, config, insights, { cooldown: false }), {
       input: process.stdin,
       output: process.stdout,
       prompt: process.stdin.isTTY === true,
       log,
     });
+    await insights.close();
   }
 } catch (error) {
   log.error("start-up failed", { error });

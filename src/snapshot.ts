@@ -32,6 +32,7 @@ const SnapshotSchema = z.object({
   officials: z.array(z.custom<SlimOfficial>()),
   issues: z.array(z.custom<CorpusIssue>()),
   passageFrequency: z.array(z.tuple([z.string(), z.number()])),
+  wordFrequency: z.array(z.tuple([z.string(), z.number()])),
   figureMeasureTerms: z.array(z.array(z.string())),
   figureSentenceTerms: z.array(z.array(z.string())),
   index: z.unknown(),
@@ -73,6 +74,7 @@ export function knowledgeToSnapshot(
     })),
     issues,
     passageFrequency: [...k.passageFrequency],
+    wordFrequency: [...k.wordFrequency],
     figureMeasureTerms: k.figureMeasureTerms,
     figureSentenceTerms: k.figureSentenceTerms,
     index: k.index.toJSON(),
@@ -88,7 +90,7 @@ const SOURCE_ROOT = fileURLToPath(new URL(".", import.meta.url));
 export async function codeFingerprint(): Promise<string> {
   const hash = createHash("sha256").update(`v${SNAPSHOT_VERSION}`);
   const files = (await readdir(SOURCE_ROOT, { recursive: true }))
-    .filter((f) => f.endsWith(".ts"))
+    .filter((f) => f.endsWith(".ts") || f.endsWith(".json"))
     .sort();
   for (const f of files) hash.update(f).update(await readFile(join(SOURCE_ROOT, f)));
   return hash.digest("hex").slice(0, 16);
@@ -149,6 +151,7 @@ export function knowledgeFromSnapshot(snapshot: string): {
     })),
     index: PassageIndex.fromObject(data.index),
     passageFrequency: new Map(data.passageFrequency),
+    wordFrequency: new Map(data.wordFrequency),
     figureTerms: { measure: data.figureMeasureTerms, sentence: data.figureSentenceTerms },
   });
   return { knowledge, issues: data.issues };

@@ -1,3 +1,5 @@
+import type { Explanation } from "./answer/explain";
+
 /**
  * The engine's plain data. Everything below the Discord layer speaks in these shapes; renderers
  * (Discord embeds, CLI text, JSON) only read them. Offsets are UTF-16 indices into an article's
@@ -40,7 +42,7 @@ export interface Passage extends Span {
   sentences: Sentence[];
 }
 
-export type FigureKind = "money" | "percent" | "count" | "duration";
+export type FigureKind = "money" | "percent" | "count" | "quantity" | "duration";
 
 export interface Figure {
   /** The figure as written in the sentence, e.g. `$1.26 billion`, `6–7%`, `70 Japanese companies`. */
@@ -49,7 +51,7 @@ export interface Figure {
   amount: number | null;
   /** Upper end of a range (`6–7%` → 7), else null. */
   amountHigh: number | null;
-  /** `USD`, `PKR`, `GBP`, `EUR`, `JPY`, `CNY`, `SAR`, `AED`, … for money; `percent`; the counted noun for counts (`companies`); `years`, `months`, `days` for durations. */
+  /** `USD`, `PKR`, `GBP`, `EUR`, `JPY`, `CNY`, `SAR`, `AED`, … for money; `percent`; the counted noun for counts (`companies`); `MW`, `km`, `tonnes`, `mtpa` for quantities; `years`, `months`, `days` for durations. */
   unit: string;
   kind: FigureKind;
   /** `about`, `over`, `more than`, `up to`, `nearly`, … as written, or null. */
@@ -189,6 +191,8 @@ export interface Answer {
   citations: Citation[];
   /** When not answered: what the corpus lacks (e.g. `partner China`), for the reply. */
   missing: string[];
+  /** Why it was answered or not; only when asked for (`ask --explain`). */
+  explanation?: Explanation;
 }
 
 export interface FigureFilter {
@@ -218,7 +222,7 @@ export interface CorpusIssue {
 
 /** What the engine offers the layers above it (commands, CLI, bench). Every method is synchronous and fast. */
 export interface Engine {
-  ask(question: string): Answer;
+  ask(question: string, options?: { explain?: boolean }): Answer;
   /** Figures matching every given filter (case-insensitive; partner by canonical name or alias). */
   figures(filter?: FigureFilter): Figure[];
   /** Officials whose name or alias matches (case-insensitive, any order, partial); all without a name. */

@@ -24,6 +24,9 @@ describe("parseConfig", () => {
       cooldownRequests: 5,
       cooldownSeconds: 10,
       feedbackLog: ".tijarat/feedback.jsonl",
+      insightsDb: ".tijarat/insights.db",
+      insightsRetentionDays: 90,
+      insightsSalt: null,
       totalShards: null,
     });
   });
@@ -41,6 +44,9 @@ describe("parseConfig", () => {
         COOLDOWN_REQUESTS: "3",
         COOLDOWN_SECONDS: "2.5",
         FEEDBACK_LOG: "votes.jsonl",
+        INSIGHTS_DB: "/var/lib/tijarat/insights.db",
+        INSIGHTS_RETENTION_DAYS: "30",
+        INSIGHTS_SALT: "a-long-random-secret-string",
         TOTAL_SHARDS: "4",
       }),
     ).toEqual({
@@ -54,6 +60,9 @@ describe("parseConfig", () => {
       cooldownRequests: 3,
       cooldownSeconds: 2.5,
       feedbackLog: "votes.jsonl",
+      insightsDb: "/var/lib/tijarat/insights.db",
+      insightsRetentionDays: 30,
+      insightsSalt: "a-long-random-secret-string",
       totalShards: 4,
     });
   });
@@ -78,6 +87,10 @@ describe("parseConfig", () => {
     ["COOLDOWN_SECONDS", "0"],
     ["COOLDOWN_SECONDS", "ten"],
     ["TOTAL_SHARDS", "auto"],
+    ["INSIGHTS_RETENTION_DAYS", "0"],
+    ["INSIGHTS_RETENTION_DAYS", "forever"],
+    ["INSIGHTS_SALT", "short"],
+    ["INSIGHTS_DB", "postgres://tijarat:hunter2@db.internal/tijarat"],
   ])("names %s when it is %j", (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
     expect(() => parseConfig({ [variable]: value })).toThrow(
@@ -99,5 +112,22 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ COOLDOWN_REQUESTS: "0" })).toThrow(
       "COOLDOWN_REQUESTS: must be at least 1",
     );
+  });
+
+  it("names an insights variable without ever echoing its value", () => {
+    const secrets = {
+      INSIGHTS_SALT: "short",
+      INSIGHTS_DB: "postgres://tijarat:hunter2@db.internal/tijarat",
+    };
+    let message = "";
+    try {
+      parseConfig(secrets);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("INSIGHTS_SALT: must be at least 16 characters");
+    expect(message).toContain("INSIGHTS_DB: PostgreSQL is not supported yet");
+    expect(message).not.toContain("short");
+    expect(message).not.toContain("hunter2");
   });
 });

@@ -1,8 +1,14 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ReloadableEngine } from "../src/reloadable-engine";
+import { clearFaults, injectFault } from "./support/fs-faults";
+
+// An unreadable folder is made by injecting the error: as root (how CI runs) chmod 000 reads fine.
+vi.mock("node:fs/promises", async (importOriginal) =>
+  (await import("./support/fs-faults")).withFaults(await importOriginal()),
+);
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SEED = join(ROOT, "corpus");
@@ -51,6 +57,7 @@ describe("ReloadableEngine", () => {
   });
 
   afterEach(() => {
+    clearFaults();
     rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -93,6 +100,17 @@ describe("ReloadableEngine", () => {
     rmSync(corpusDir, { recursive: true, force: true });
     const result = await engine.reload();
     expect(result).toEqual({ ok: false, reason: `corpus folder ${corpusDir} does not exist` });
+    expect(engine.ask(TRADE_QUESTION).text).toContain("$1.26 billion");
+  });
+
+  it("keeps serving when the corpus folder can no longer be read", async () => {
+    const engine = await ReloadableEngine.load({ corpusDir });
+    injectFault("readdir", corpusDir, "EACCES");
+    const result = await engine.reload();
+    expect(result).toEqual({
+      ok: false,
+      reason: `corpus folder ${corpusDir} cannot be read: permission denied (EACCES)`,
+    });
     expect(engine.ask(TRADE_QUESTION).text).toContain("$1.26 billion");
   });
 

@@ -1,32 +1,125 @@
 import { countryForms } from "../facts/language/countries";
-import { contentTerms, words } from "../text/terms";
+import { contentTerms } from "../text/terms";
 import type { Answer } from "../types";
+import { type Candidate, describeCandidate } from "./candidates/candidate";
+import { figureCandidates } from "./candidates/figures";
+import {
+  asksForRole,
+  findPerson,
+  namedOfficialCandidate,
+  type PersonMatch,
+} from "./candidates/officials";
+import { ASKS_SPEAKER, quotesOfPerson, quotesSaying } from "./candidates/quotes";
+import { roleCandidates } from "./candidates/roles";
+import { searchPassages, sentenceCandidates } from "./candidates/sentences";
 import { CitationList, citeSpan } from "./citations";
-import { answerFromFigures } from "./figure-answer";
+import { choose, type Decision } from "./decide";
+import type { Explanation } from "./explain";
 import type { Knowledge } from "./knowledge";
-import { answerFromOfficials, findPerson } from "./official-answer";
-import type { Outcome } from "./outcome";
-import { answerFromPassages, rankSentences, type SentenceHit } from "./passage-answer";
+import { scoreAll } from "./model";
+import { normaliseQuestion } from "./normalise";
 import { planQuestion, type QuestionPlan, splitQuestion } from "./question";
+import { correctSpelling } from "./spelling";
 
 /** Longest question considered; the rest is ignored rather than searched. */
 export const MAX_QUESTION_CHARS = 1000;
 const CLOSEST_SHOWN = 3;
+const EXPLAINED_CANDIDATES = 5;
+
+export interface AskOptions {
+  /** Attach an `Explanation` (normalised question, plan, top candidates, decision). */
+  explain?: boolean;
+}
 
 /**
- * Answers a question from the corpus: figures for how much / how many / what share, officials for
- * who and what-did-X-say, the best sentence for the rest. A strategy answers only when the corpus
- * holds what is asked (partner, period, measure, person); otherwise the reply says what is missing
- * and offers the closest passages, never a near miss dressed as an answer.
+ * Answers a question from the corpus. The question is normalised (chat forms, typos against the
+ * corpus's words), planned (kind, partner, period, person, topic), and every kind of candidate that
+ * fits — figures, officials, quotes, sentences — is gathered and scored by the answer model. The
+ * best candidate answers when its probability clears the threshold; otherwise the reply says what
+ * the corpus lacks, names a near miss where one differs in a single slot, and offers the closest
+ * passages: never a guess dressed as an answer.
  */
-export function ask(k: Knowledge, question: string): Answer {
+export function ask(k: Knowledge, question: string, options: AskOptions = {}): Answer {
+  const { normalised, spelled, text, plans } = readQuestion(k, question);
+  const results = plans.map((plan) => askOne(k, question, plan));
+  const answer =
+    results.length === 1
+      ? (results[0] as AskResult).answer
+      : combineAnswers(
+          question,
+          results.map((r) => r.answer),
+        );
+  if (options.explain) {
+    answer.explanation = {
+      normalised: text,
+      changes: [
+        ...normalised.changes,
+        ...spelled.fixes.map((f) => `${f.from} → ${f.to} (spelling)`),
+      ],
+      parts: results.map((r) => ({
+        plan: summarisePlan(r.plan),
+        decision: r.decision?.reason ?? "no candidates",
+        candidates: r.candidates.slice(0, EXPLAINED_CANDIDATES).map((c) => ({
+          kind: c.kind,
+          what: describeCandidate(c),
+          p: Math.round(c.p * 1000) / 1000,
+          conflict: c.conflict,
+          features: roundFeatures(c.features),
+        })),
+      })),
+    } satisfies Explanation;
+  }
+  return answer;
+}
+
+/** The question as the engine reads it: normalised, spelled, split into parts and planned. */
+function readQuestion(k: Knowledge, question: string) {
   const asked = question.slice(0, MAX_QUESTION_CHARS);
-  const parts = splitQuestion(asked);
-  if (parts.length === 1) return askOne(k, question, planQuestion(asked));
-  const answers = parts.map((part, i) =>
-    askOne(k, part, planQuestion(part, i > 0 ? (parts[0] ?? "") : "")),
+  const normalised = normaliseQuestion(asked);
+  const spelled = correctSpelling(k, normalised.text);
+  const text = spelled.text;
+  const parts = splitQuestion(text);
+  const plans = parts.map((part, i) =>
+    planQuestion(part, i > 0 ? (parts[0] ?? "") : "", { latest: normalised.latest }),
   );
-  return combineAnswers(question, answers);
+  return { normalised, spelled, text, plans };
+}
+
+/**
+ * Every scored candidate of each part of a question, for fitting the model (`eval/fit.ts`). The
+ * same path as `ask` up to the decision.
+ */
+export function candidatesFor(
+  k: Knowledge,
+  question: string,
+): { plan: QuestionPlan; candidates: Candidate[] }[] {
+  return readQuestion(k, question).plans.map((plan) => {
+    if (plan.partners.some((p) => !corpusNames(k, p))) return { plan, candidates: [] };
+    return { plan, candidates: gather(k, plan, findPerson(k, plan)).candidates };
+  });
+}
+
+interface AskResult {
+  answer: Answer;
+  plan: QuestionPlan;
+  candidates: Candidate[];
+  decision: Decision | null;
+}
+
+const roundFeatures = (f: Record<string, number>) =>
+  Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+
+function summarisePlan(plan: QuestionPlan): Record<string, unknown> {
+  return {
+    kind: plan.kind,
+    partners: plan.partners,
+    owners: plan.owners,
+    periods: plan.periods.map((p) => p.label),
+    latest: plan.latest,
+    topic: plan.topic,
+    target: plan.asksTarget,
+    names: [...plan.nameCandidates, ...plan.lowerNameRuns],
+  };
 }
 
 /**
@@ -57,96 +150,131 @@ function combineAnswers(question: string, answers: Answer[]): Answer {
   };
 }
 
-function askOne(k: Knowledge, question: string, plan: QuestionPlan): Answer {
+/** Words that make a question without a question word ask for figures ("IT export figures"). */
+const QUANTITATIVE =
+  /\b(?:figures?|numbers?|statistics|stats|data|amounts?|values?|totals?|how much|how many|targets?|goals?|trade|exports?|imports?|investments?|volume|deficit|surplus|remittances?)\b/i;
+
+/** Every candidate that fits the kind of question, scored. */
+function gather(
+  k: Knowledge,
+  plan: QuestionPlan,
+  person: PersonMatch | null,
+): { candidates: Candidate[]; passageIds: () => string[] } {
+  const exclude = person?.nameTerms ?? new Set<string>();
+  let ids: string[] | null = null;
+  const passageIds = () => {
+    ids ??= searchPassages(k, plan, person);
+    return ids;
+  };
+  const sentences = () => sentenceCandidates(k, plan, person, passageIds());
+  const out: Candidate[] = [];
+  switch (plan.kind) {
+    case "amount":
+    case "count":
+    case "share":
+      out.push(...figureCandidates(k, plan, exclude), ...sentences());
+      break;
+    case "quote":
+      if (person) out.push(...quotesOfPerson(k, plan, person));
+      out.push(...sentences());
+      break;
+    case "who":
+      if (ASKS_SPEAKER.test(plan.text)) {
+        out.push(...quotesSaying(k, plan, passageIds()), ...sentences());
+      } else if (person) {
+        out.push(namedOfficialCandidate(person));
+      } else if (asksForRole(plan)) {
+        // "Who is the commerce minister?" asks for an office: a sentence that merely names a
+        // similar office is no answer, so only officials compete.
+        out.push(...roleCandidates(k, plan));
+      } else {
+        out.push(...sentences());
+      }
+      break;
+    default:
+      if (person && plan.topic.every((t) => exclude.has(t))) {
+        out.push(namedOfficialCandidate(person));
+      }
+      if (
+        QUANTITATIVE.test(plan.text) ||
+        !/^\s*(?:what|how|did|does|do|is|are|was|were|which|where|when|why)\b/i.test(plan.text)
+      ) {
+        out.push(...figureCandidates(k, plan, exclude));
+      }
+      out.push(...sentences());
+  }
+  scoreAll(out);
+  out.sort((a, b) => b.p - a.p);
+  return { candidates: out, passageIds };
+}
+
+function askOne(k: Knowledge, question: string, plan: QuestionPlan): AskResult {
   const empty = { question, figures: [], officials: [], citations: [], missing: [] };
   if (plan.topic.length === 0 && plan.partners.length === 0 && plan.nameCandidates.length === 0) {
     return {
-      ...empty,
-      answered: false,
-      kind: plan.kind,
-      text: "Ask a question about Pakistan's trade, for example: “What was the trade volume between Pakistan and Japan?”",
-      missing: ["a question"],
+      answer: {
+        ...empty,
+        answered: false,
+        kind: plan.kind,
+        text: "Ask a question about Pakistan's trade, for example: “What was the trade volume between Pakistan and Japan?”",
+        missing: ["a question"],
+      },
+      plan,
+      candidates: [],
+      decision: null,
     };
   }
 
   // A partner no article mentions cannot be answered about, whatever else the question says.
   const unknown = plan.partners.filter((p) => !corpusNames(k, p));
   if (unknown.length > 0) {
-    const hits = rankSentences(k, { ...plan, partners: [] }, null, true);
-    return notAnswered(
+    const closest = sentenceCandidates(
       k,
-      plan,
-      [{ kind: "none", missing: unknown.map((p) => `no article about ${p}`) }],
-      hits,
+      { ...plan, partners: [] },
+      null,
+      searchPassages(k, { ...plan, partners: [] }, null, true),
     );
+    return {
+      answer: notAnswered(
+        k,
+        question,
+        plan,
+        unknown.map((p) => `no article about ${p}`),
+        closest,
+        null,
+      ),
+      plan,
+      candidates: [],
+      decision: null,
+    };
   }
 
   const person = findPerson(k, plan);
-  let hits: SentenceHit[] | null = null;
-  const sentences = () => {
-    hits ??= rankSentences(k, plan, person);
-    return hits;
-  };
-  const outcomes: Outcome[] = [];
-  const attempt = (run: () => Outcome): Outcome => {
-    const o = run();
-    outcomes.push(o);
-    return o;
-  };
-  const exclude = person?.nameTerms ?? new Set<string>();
-
-  const plans: (() => Outcome)[] = [];
-  switch (plan.kind) {
-    case "amount":
-    case "count":
-    case "share":
-      plans.push(() => answerFromFigures(k, plan, exclude));
-      break;
-    case "quote":
-      if (person) plans.push(() => answerFromOfficials(k, plan, person));
-      plans.push(() => answerFromPassages(k, plan, person, sentences()));
-      break;
-    case "who":
-      plans.push(() => answerFromOfficials(k, plan, person));
-      // "Who is the commerce minister?" asks for a role: when no official holds it, a sentence
-      // that merely names a similar office (a Vice Minister) is not the answer.
-      if (person || !asksForRole(plan)) {
-        plans.push(() => answerFromPassages(k, plan, person, sentences()));
-      }
-      break;
-    case "other":
-      if (person && plan.topic.every((t) => exclude.has(t))) {
-        plans.push(() => answerFromOfficials(k, plan, person));
-      }
-      // "What did Pakistan swap with Russia?" asks for things, not a number: figures only when
-      // the words ask for them or the question is just a topic ("IT exports 2023?").
-      if (
-        QUANTITATIVE.test(plan.text) ||
-        !/^\s*(?:what|how|did|does|do|is|are|was|were)\b/i.test(plan.text)
-      ) {
-        plans.push(() => answerFromFigures(k, plan, exclude));
-      }
-      plans.push(() => answerFromPassages(k, plan, person, sentences()));
-      break;
-    default:
-      plans.push(() => answerFromPassages(k, plan, person, sentences()));
-  }
-
-  for (const run of plans) {
-    const o = attempt(run);
-    if (o.kind === "answer") {
-      return {
+  const { candidates } = gather(k, plan, person);
+  const decision = choose(k, plan, candidates);
+  if (decision.answer) {
+    return {
+      answer: {
         ...empty,
         answered: true,
         kind: plan.kind,
-        text: o.text,
-        figures: o.figures,
-        officials: o.officials,
-        citations: o.citations,
-      };
-    }
+        text: decision.answer.text,
+        figures: decision.answer.figures,
+        officials: decision.answer.officials,
+        citations: decision.answer.citations,
+      },
+      plan,
+      candidates,
+      decision,
+    };
   }
-  return notAnswered(k, plan, outcomes, sentences());
+  const closest = candidates.filter((c) => c.kind === "sentence");
+  return {
+    answer: notAnswered(k, question, plan, decision.missing, closest, decision.nearMiss),
+    plan,
+    candidates,
+    decision,
+  };
 }
 
 /** Whether any passage names the country, by its name, adjective or abbreviation. */
@@ -157,56 +285,42 @@ function corpusNames(k: Knowledge, country: string): boolean {
   });
 }
 
-const ROLE_WORDS = new Set(
-  (
-    "minister secretary ambassador envoy commissioner consul chairman chairs chair chairperson " +
-    "president governor director head heads adviser advisor assistant spokesperson ceo chief " +
-    "representative attache"
-  ).split(" "),
-);
-
-/** Whether a who-question names an office ("Who is the commerce minister?"). Whole words, not stems: "committee" is no commissioner. */
-function asksForRole(plan: QuestionPlan): boolean {
-  return words(plan.text).some((w) => ROLE_WORDS.has(w.word));
-}
-
-/** Words that make a question without a question word ask for figures ("IT export figures"). */
-const QUANTITATIVE =
-  /\b(?:figures?|numbers?|statistics|stats|data|amounts?|values?|totals?|how much|how many|targets?|goals?)\b/i;
-
 function notAnswered(
   k: Knowledge,
+  question: string,
   plan: QuestionPlan,
-  outcomes: Outcome[],
-  hits: SentenceHit[],
+  missing: string[],
+  closest: Candidate[],
+  nearMiss: Decision["nearMiss"],
 ): Answer {
-  const missing = [...new Set(outcomes.flatMap((o) => (o.kind === "none" ? o.missing : [])))].slice(
-    0,
-    3,
-  );
   const citations = new CitationList();
-  const closest = hits
-    .filter((h) => h.score > 0)
+  let near = "";
+  if (nearMiss) {
+    const f = nearMiss.figure;
+    const n = citations.add(citeSpan(k, f.articleId, f.passageId, f.sentenceStart, f.sentenceEnd));
+    near = ` ${nearMiss.text} [${n}].`;
+  }
+  const shown = closest
+    .filter((c) => c.kind === "sentence" && c.features.passage > 0)
     .slice(0, CLOSEST_SHOWN)
-    .map((h) => {
-      const n = citations.add(
-        citeSpan(k, h.passage.articleId, h.passage.id, h.sentence.start, h.sentence.end),
-      );
-      return `[${n}]`;
+    .map((c) => {
+      if (c.kind !== "sentence") return "";
+      return `[${citations.add(citeSpan(k, c.passage.articleId, c.passage.id, c.sentence.start, c.sentence.end))}]`;
     });
-  const lead = `The corpus does not answer this: ${missing.join("; ")}.`;
+  const unique = [...new Set(shown)];
+  const lead = `The corpus does not answer this: ${missing.slice(0, 3).join("; ")}.`;
   const tail =
-    closest.length > 0
-      ? ` The closest passages are ${closest.join(", ")}.`
+    unique.length > 0
+      ? ` The closest passages are ${unique.join(", ")}.`
       : " No passage comes close.";
   return {
-    question: plan.text,
+    question,
     answered: false,
     kind: plan.kind,
-    text: lead + tail,
+    text: lead + near + tail,
     figures: [],
     officials: [],
     citations: citations.items,
-    missing,
+    missing: missing.slice(0, 3),
   };
 }

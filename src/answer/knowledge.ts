@@ -1,7 +1,7 @@
 import { findCountries } from "../facts/language/countries";
 import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { PassageIndex } from "../index/passage-index";
-import { contentTerms } from "../text/terms";
+import { contentTerms, words } from "../text/terms";
 import type { Article, Figure, Official, Passage, Sentence } from "../types";
 
 /**
@@ -17,8 +17,12 @@ export interface Knowledge {
   index: PassageIndex;
   /** In how many passages each stemmed term occurs, for weighting question terms. */
   passageFrequency: Map<string, number>;
+  /** In how many passages each word occurs as written (lower-case), for correcting typos. */
+  wordFrequency: Map<string, number>;
   /** Figure positions (into `figures`) by stemmed term of their measure and sentence. */
   figuresByTerm: Map<string, number[]>;
+  /** Figure positions by the partner countries they name. */
+  figuresByPartner: Map<string, number[]>;
   /** Stemmed terms of each figure's measure, aligned with `figures`. */
   figureMeasureTerms: string[][];
   /** Stemmed terms of each figure's sentence, aligned with `figures`. */
@@ -29,6 +33,8 @@ export interface Knowledge {
   passageTermCache: Map<string, ReadonlySet<string>>;
   /** See `passageCountries`. */
   passageCountryCache: Map<string, ReadonlySet<string>>;
+  /** See `articleCountries`. */
+  articleCountryCache: Map<string, ReadonlySet<string>>;
   /** See `sentenceTerms`. */
   sentenceTermCache: Map<string, ReadonlySet<string>>;
   /** See `sentencePeriods`. */
@@ -42,6 +48,7 @@ export interface KnowledgeParts {
   officials: Official[];
   index?: PassageIndex;
   passageFrequency?: Map<string, number>;
+  wordFrequency?: Map<string, number>;
   /** Stemmed terms of each figure's measure and sentence, when already worked out (a snapshot). */
   figureTerms?: { measure: string[][]; sentence: string[][] };
 }
@@ -67,13 +74,24 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
       }
     }
   }
+  let wordFrequency = parts.wordFrequency;
+  if (!wordFrequency) {
+    wordFrequency = new Map();
+    for (const p of parts.passages) {
+      for (const w of new Set(words(p.text).map((x) => x.word))) {
+        if (/^\p{L}/u.test(w)) wordFrequency.set(w, (wordFrequency.get(w) ?? 0) + 1);
+      }
+    }
+  }
 
   const figuresByTerm = new Map<string, number[]>();
   const figureMeasureTerms: string[][] = [];
   const figureSentenceTerms: string[][] = [];
   const figuresBySentence = new Map<string, number[]>();
+  const figuresByPartner = new Map<string, number[]>();
   parts.figures.forEach((f, i) => {
     addTo(figuresBySentence, sentenceKey(f), i);
+    for (const p of f.partners) addTo(figuresByPartner, p, i);
     const measure = parts.figureTerms?.measure[i] ?? [...new Set(contentTerms(f.measure ?? ""))];
     const sentence = parts.figureTerms?.sentence[i] ?? [...new Set(contentTerms(f.sentence))];
     figureMeasureTerms.push(measure);
@@ -99,12 +117,15 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     officials: parts.officials,
     index,
     passageFrequency,
+    wordFrequency,
     figuresByTerm,
+    figuresByPartner,
     figureMeasureTerms,
     figureSentenceTerms,
     figuresBySentence,
     passageTermCache: new Map(),
     passageCountryCache: new Map(),
+    articleCountryCache: new Map(),
     sentencePeriodCache: new Map(),
     sentenceTermCache: new Map(),
   };
@@ -173,4 +194,15 @@ export function termWeight(k: Knowledge, term: string): number {
   const n = k.passages.size || 1;
   const df = k.passageFrequency.get(term) ?? 0;
   return Math.log(1 + (n + 1) / (df + 0.5));
+}
+
+/** The countries any passage of an article names (its title included). */
+export function articleCountries(k: Knowledge, articleId: string): ReadonlySet<string> {
+  return memo(k.articleCountryCache, articleId, () => {
+    const set = new Set<string>();
+    for (const p of k.passagesByArticle.get(articleId) ?? []) {
+      for (const c of passageCountries(k, p.id)) set.add(c);
+    }
+    return set;
+  });
 }

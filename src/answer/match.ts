@@ -1,5 +1,5 @@
 import { parseNumeral } from "../facts/language/numbers";
-import { findPeriods, type PeriodMention } from "../facts/language/periods";
+import { findPeriods, type PeriodMention, resolveRelative } from "../facts/language/periods";
 import { holdsTerm } from "../text/synonyms";
 import { type Knowledge, termWeight } from "./knowledge";
 
@@ -142,12 +142,25 @@ function periodsOf(label: string): PeriodMention[] {
   return parsed;
 }
 
-/** How well a stated period fits the periods a question asks about: 1 exact, 0.5 overlapping, 0 no. */
-export function periodFit(asked: readonly PeriodMention[], stated: string | null): number {
+/**
+ * How well a stated period fits the periods a question asks about: 1 exact, 0.5 overlapping, 0
+ * no. A relative period ("last year") is placed by the article's date; without one it is unknown.
+ */
+export function periodFit(
+  asked: readonly PeriodMention[],
+  stated: string | null,
+  published: string | null = null,
+): number {
   if (asked.length === 0) return 1;
   if (!stated) return 0;
-  const have = periodsOf(stated);
-  if (have.length === 0) return 0;
+  const parsed = periodsOf(stated);
+  if (parsed.length === 0) return 0;
+  const have = parsed.map((p) =>
+    p.kind === "relative" ? (resolveRelative(p, published) ?? p) : p,
+  );
+  // A relative period that cannot be placed ("this year" in an undated article) names no year:
+  // it cannot answer a question that names one.
+  if (have.every((p) => p.kind === "relative")) return 0;
   let best = 0;
   for (const q of asked) {
     const askedMonths = monthsOf(q.label);

@@ -3,6 +3,8 @@ import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { foldPhrases } from "../text/synonyms";
 import { contentTerms, words } from "../text/terms";
 import type { QuestionKind } from "../types";
+import { namesRank } from "./candidates/roles";
+import { type TradeSide, tradeSide } from "./trade-side";
 
 /** What a question asks, worked out from its words alone (the corpus is consulted later). */
 export interface QuestionPlan {
@@ -27,6 +29,53 @@ export interface QuestionPlan {
   nameCandidates: string[];
   /** The question asks about a plan or goal rather than a reported value. */
   asksTarget: boolean;
+  /** The question asks for the latest figure ("right now", "currently") rather than a period. */
+  latest: boolean;
+  /**
+   * A name typed in lower case where a question puts one ("who is azhar ali dahar", "what did
+   * masood khan say"), which the capitalised runs miss.
+   */
+  lowerNameRuns: string[];
+  /** What a count question counts, stemmed: "trucks" in "how many trucks cross daily". */
+  countedNoun: string | null;
+  /** The side of Pakistan's trade asked about ("how much does the UAE sell to Pakistan": imports). */
+  side: TradeSide | null;
+  /** Relative periods the question names ("last year"), matched as written, not as years. */
+  relative: string[];
+}
+
+export interface PlanOptions {
+  latest?: boolean;
+}
+
+/** The slot of "who is X" and "what did X say" that holds a person's name. */
+const NAME_SLOT =
+  /^\s*(?:who\s+is|who\s+was|what\s+(?:did|does|has|had)|what\s+is\s+the\s+(?:position|title|role|job)\s+of|what\s+(?:position|title|role|office)\s+does)\s+(.+?)(?:\s+(?:say|said|says|tell|told|think|thinks|mention|mentioned|stress|stressed|add|added|note|noted|hold|holds|have|do|want|wants|believe|believes)\b.*)?[\s?.!]*$/i;
+
+/** Words that make the name slot a role instead ("who is the trade minister"). */
+const NOT_A_NAME =
+  /\b(?:the|a|an|our|their|his|her|minister|ambassador|envoy|president|chairman|head|chief|secretary|commissioner|consul|governor|prime|pm|ceo|director|adviser|advisor|spokesperson|representative)\b/i;
+
+/**
+ * The noun a count question counts: the last word of the phrase after "how many" / "number of",
+ * before its verb ("how many Japanese companies operate" → companies).
+ */
+function countedNounOf(q: string): string | null {
+  const m =
+    /\b(?:how\s+many|number\s+of|count\s+of)\s+((?:[\p{L}'-]+\s+){0,3}?[\p{L}'-]+?)(?=\s+(?:are|is|were|was|do|does|did|have|has|had|will|would|can|could|go|come|came|operate|work|live|visit|cross|pass|in|from|to|at|of|for|on|per|each|every|a|an|the|that|which|who)\b|\s*[?.!,]|\s*$)/iu.exec(
+      q,
+    );
+  const phrase = m?.[1];
+  if (!phrase) return null;
+  const last = phrase.split(/\s+/).at(-1) ?? "";
+  return contentTerms(last)[0] ?? null;
+}
+
+function lowerNameRunsOf(q: string): string[] {
+  const slot = NAME_SLOT.exec(q)?.[1]?.trim();
+  if (!slot || NOT_A_NAME.test(slot)) return [];
+  const n = slot.split(/\s+/).length;
+  return n >= 1 && n <= 5 ? [slot.replace(/['’]s$/, "")] : [];
 }
 
 /** Question words and verbs that frame a question without naming its topic. */
@@ -156,7 +205,11 @@ export function splitQuestion(question: string): string[] {
  * after "How many MoUs did Saudi Arabia sign?"): its words lend the topic, partner and period, but
  * not the kind of answer sought.
  */
-export function planQuestion(question: string, context = ""): QuestionPlan {
+export function planQuestion(
+  question: string,
+  context = "",
+  options: PlanOptions = {},
+): QuestionPlan {
   const own = question.normalize("NFC").slice(0, 2000);
   const text = context ? `${own} ${context.normalize("NFC").slice(0, 2000)}` : own;
   const countries = findCountries(text);
@@ -184,9 +237,20 @@ export function planQuestion(question: string, context = ""): QuestionPlan {
   const partnerTerms = countries
     .filter((c) => c.country !== "Pakistan")
     .flatMap((c) => contentTerms(c.matched));
+  let kind = kindOf(own);
+  // "stza chairman?", "uae ambassador": an office named without a question word asks who holds it.
+  if (
+    kind === "other" &&
+    namesRank(own) &&
+    !/\b(?:say|said|figure|figures|trade|exports?|imports?|how|what|when|where|why|which|target|did|does)\b/i.test(
+      own,
+    )
+  ) {
+    kind = "who";
+  }
   return {
     text,
-    kind: kindOf(own),
+    kind,
     partners,
     owners: [...new Set(countries.filter((c) => isOwner(text, c)).map((c) => c.country))],
     mentionsPakistan: countries.some((c) => c.country === "Pakistan"),
@@ -195,5 +259,10 @@ export function planQuestion(question: string, context = ""): QuestionPlan {
     searchTerms: [...new Set([...topic, ...partnerTerms])],
     nameCandidates: nameCandidatesOf(text),
     asksTarget,
+    latest: options.latest ?? false,
+    lowerNameRuns: lowerNameRunsOf(own),
+    countedNoun: countedNounOf(own),
+    side: tradeSide(own),
+    relative: mentioned.filter((p) => p.kind === "relative" && !p.refersBack).map((p) => p.label),
   };
 }

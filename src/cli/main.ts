@@ -1,26 +1,31 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { explanationText } from "../answer/explain";
+import { ConfigError, loadConfig, parseConfig } from "../config";
 import { CorpusError, formatIssue } from "../corpus/load";
 import { loadEngine } from "../engine";
+import { StoreError } from "../insights/store";
 import type { Engine } from "../types";
+import { insightsReport } from "./insights";
 import { answerJson, figureJson, officialJson, sourceJson } from "./render-json";
-import { answerText, figuresText, officialsText, sourcesText } from "./render-text";
+import { answerText, figuresText, insightsText, officialsText, sourcesText } from "./render-text";
 
 /**
  * The command line, as `CONTRACT.md` describes it:
  *   ask "QUESTION" [--json] | ask --jsonl | figures [--partner NAME] | official ["NAME"] | sources
+ *   | insights [--days N] (what the bot and the console recorded, read from INSIGHTS_DB)
  * Every command takes --corpus DIR (default corpus/). Exit 0 on success (also when a question has
  * no answer), 2 for bad usage or an unreadable corpus folder, with a one-line reason on stderr.
  */
 
 const USAGE =
-  'usage: tijarat <ask "QUESTION" [--json] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json]> [--corpus DIR]';
+  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json] | insights [--days N] [--json]> [--corpus DIR]';
 
 class UsageError extends Error {}
 
 const OptionsSchema = z.object({
-  command: z.enum(["ask", "figures", "official", "sources"], {
+  command: z.enum(["ask", "figures", "official", "sources", "insights"], {
     error: (issue) =>
       issue.input === undefined
         ? "no command given"
@@ -30,9 +35,18 @@ const OptionsSchema = z.object({
   corpus: z.string().min(1),
   json: z.boolean(),
   jsonl: z.boolean(),
+  explain: z.boolean(),
   partner: z.string().optional(),
   measure: z.string().optional(),
   period: z.string().optional(),
+  days: z
+    .string()
+    .regex(/^\d+$/, "--days must be a whole number of days")
+    .transform(Number)
+    .pipe(
+      z.number().int().min(1, "--days must be at least 1").max(3650, "--days must be at most 3650"),
+    )
+    .optional(),
 });
 type Options = z.infer<typeof OptionsSchema>;
 
@@ -46,9 +60,11 @@ function parseOptions(argv: string[]): Options {
         corpus: { type: "string", default: "corpus" },
         json: { type: "boolean", default: false },
         jsonl: { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
         partner: { type: "string" },
         measure: { type: "string" },
         period: { type: "string" },
+        days: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -66,7 +82,12 @@ function parseOptions(argv: string[]): Options {
     throw new UsageError('ask needs a question: ask "QUESTION" (or ask --jsonl to read stdin)');
   }
   if (o.command !== "ask" && o.jsonl) throw new UsageError("--jsonl goes with ask");
+  if (o.command !== "ask" && o.explain) throw new UsageError("--explain goes with ask");
   if (o.command === "sources" && o.rest.length > 0) throw new UsageError("sources takes no words");
+  if (o.command === "insights" && o.rest.length > 0)
+    throw new UsageError("insights takes no words");
+  if (o.command !== "insights" && o.days !== undefined)
+    throw new UsageError("--days goes with insights");
   if (o.command === "figures" && o.rest.length > 0) {
     throw new UsageError("figures takes --partner, --measure, --period, not words");
   }
@@ -78,27 +99,38 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Settings (INSIGHTS_DB, …); absent: `.env` and the process's environment. */
+  env?: Record<string, string | undefined>;
 }
 
-async function askLines(engine: Engine, io: CliIo, write: (line: string) => void) {
+async function askLines(engine: Engine, o: Options, io: CliIo, write: (line: string) => void) {
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === "") continue;
-    write(JSON.stringify(answerJson(engine.ask(line))));
+    write(JSON.stringify(answerJson(engine.ask(line, { explain: o.explain }))));
   }
 }
 
 async function run(o: Options, io: CliIo) {
   const write = (line: string) => io.stdout.write(`${line}\n`);
+  if (o.command === "insights") {
+    // The store, not the corpus: no articles are read.
+    const config = io.env ? parseConfig(io.env) : loadConfig();
+    const report = await insightsReport(config, o.days ?? 30);
+    return write(o.json ? JSON.stringify(report, null, 2) : insightsText(report));
+  }
   const engine = await loadEngine({
     corpusDir: o.corpus,
     onIssue: (issue) => io.stderr.write(`tijarat: skipped ${formatIssue(issue)}\n`),
   });
   switch (o.command) {
     case "ask": {
-      if (o.jsonl) return askLines(engine, io, write);
-      const answer = engine.ask(o.rest.join(" "));
-      return write(o.json ? JSON.stringify(answerJson(answer), null, 2) : answerText(answer));
+      if (o.jsonl) return askLines(engine, o, io, write);
+      const answer = engine.ask(o.rest.join(" "), { explain: o.explain });
+      if (o.json) return write(JSON.stringify(answerJson(answer), null, 2));
+      write(answerText(answer));
+      if (answer.explanation) write(`\n${explanationText(answer.explanation)}`);
+      return;
     }
     case "figures": {
       const figures = engine.figures({ partner: o.partner, measure: o.measure, period: o.period });
@@ -137,8 +169,13 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       io.stderr.write(e.message === "help" ? `${USAGE}\n` : `tijarat: ${e.message}\n${USAGE}\n`);
       return e.message === "help" ? 0 : 2;
     }
-    if (e instanceof CorpusError) {
+    if (e instanceof CorpusError || e instanceof StoreError) {
       io.stderr.write(`tijarat: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      const problems = e.problems.map((p) => `${p.variable}: ${p.message}`).join("; ");
+      io.stderr.write(`tijarat: invalid configuration: ${problems}\n`);
       return 2;
     }
     throw e;

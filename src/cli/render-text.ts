@@ -1,3 +1,4 @@
+import type { InsightsReport } from "../insights/report";
 import type { Answer, Citation, Figure, Official, SourceSummary } from "../types";
 
 /** Plain text for a person at a terminal. */
@@ -65,4 +66,38 @@ export function sourcesText(sources: SourceSummary[]): string {
       return `${s.id}: ${s.title}${meta ? ` (${meta})` : ""}\n    ${s.passages} passages, ${s.figures} figures, ${s.officials} officials`;
     })
     .join("\n");
+}
+
+const count = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
+export function insightsText(r: InsightsReport): string {
+  const share = r.answeredShare === null ? "–" : `${Math.round(r.answeredShare * 100)}%`;
+  const topics = (list: InsightsReport["partners"]) =>
+    list.length === 0 ? "none yet" : list.map((t) => `${t.name} (${t.count})`).join(", ");
+  const lines = [
+    `Insights — last ${count(r.days, "day")}, since ${r.since.slice(0, 10)} (records are kept ${r.retentionDays} days)`,
+    `${count(r.questions, "question")} asked · ${share} answered (${r.answered}) · ${count(r.askers, "person", "people")} asked · 👍 ${r.votes.up} · 👎 ${r.votes.down}`,
+    "",
+    "Unanswered, most asked first:",
+  ];
+  if (r.unanswered.length === 0) lines.push("  none");
+  r.unanswered.forEach((u, i) => {
+    lines.push(`  ${i + 1}. ${u.count}× ${oneLine(u.question)}`);
+    if (u.missing.length > 0) lines.push(`       lacks: ${u.missing.join("; ")}`);
+  });
+  lines.push("", "Answers given 👎:");
+  if (r.disliked.length === 0) lines.push("  none");
+  r.disliked.forEach((d, i) => {
+    const cited = d.articleIds.length > 0 ? ` (cited: ${d.articleIds.join(", ")})` : "";
+    lines.push(`  ${i + 1}. ${d.count}× ${oneLine(d.question)}${cited}`);
+  });
+  lines.push(
+    "",
+    `Partners most asked about: ${topics(r.partners)}`,
+    `Measures most asked about: ${topics(r.measures)}`,
+  );
+  return lines.join("\n");
 }

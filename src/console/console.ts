@@ -13,9 +13,10 @@ import { parseConsoleLine } from "./parse";
 import { buttonsOf, replyToText } from "./render-text";
 
 export const CONSOLE_BANNER =
-  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
+  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources, /insights (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
 
-const CONSOLE_USER = "console";
+/** The person at the console runs the bot: there is no server, and they may see its insights. */
+const CONSOLE_CALLER = { userId: "console", guildId: null, canManageServer: true } as const;
 
 export interface ConsoleOptions {
   input: Readable;
@@ -61,14 +62,14 @@ export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Pro
         type: "command",
         name: input.name,
         options: input.options,
-        userId: CONSOLE_USER,
+        ...CONSOLE_CALLER,
       });
     }
     if (input.type === "press") {
       const button = last ? buttonsOf(last)[input.button - 1] : undefined;
       if (!button) write(`There is no button ${input.button} on the last reply with buttons.`);
       else if (button.disabled) write(`Button ${input.button} is disabled.`);
-      else await ask({ type: "button", customId: button.custom_id, userId: CONSOLE_USER });
+      else await ask({ type: "button", customId: button.custom_id, ...CONSOLE_CALLER });
     }
     if (input.type !== "empty") write("");
     if (options.prompt) lines.prompt();

@@ -5,6 +5,7 @@
  */
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Config } from "../config";
+import { openInsights } from "../insights/insights";
 import type { Logger } from "../log";
 import { ReloadableEngine } from "../reloadable-engine";
 import { routerDeps } from "./context";
@@ -58,8 +59,13 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
     ms: Math.round(performance.now() - started),
   });
 
+  // Opened before logging in, so retention has run and a bad store is warned about at start.
+  const insights = await openInsights(config, log, "discord");
   const client = createClient(config);
-  const handle = createInteractionHandler(routerDeps(engine, config, log, { cooldown: true }), log);
+  const handle = createInteractionHandler(
+    routerDeps(engine, config, insights, { cooldown: true }),
+    log,
+  );
   client.on(
     Events.InteractionCreate,
     takeInTurn((interaction) => void handle(interaction)),
@@ -86,6 +92,8 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
     void client
       .destroy()
       .catch((error: unknown) => log.warn("client did not close cleanly", { error }))
+      // Records still queued are written, within a short deadline.
+      .then(() => insights.close())
       .finally(() => process.exit(0));
   };
   process.on("SIGHUP", () => {

@@ -1,18 +1,17 @@
 import { commands } from "../../commands/index";
 import type { Config } from "../config";
-import type { Logger } from "../log";
+import type { InsightsService } from "../insights/insights";
 import type { Engine, FigureFilter } from "../types";
 import type { AskedQuestion } from "./command";
 import { Cooldown } from "./cooldown";
-import { appendFeedback } from "./feedback";
 import { RecentQueries } from "./recent";
 import type { RouterDeps } from "./router";
 
 /** The router's dependencies for one process: the same for the bot and the local console. */
 export function routerDeps(
   engine: Engine,
-  config: Pick<Config, "cooldownRequests" | "cooldownSeconds" | "feedbackLog">,
-  log: Logger,
+  config: Pick<Config, "cooldownRequests" | "cooldownSeconds">,
+  insights: InsightsService,
   options: { cooldown: boolean },
 ): RouterDeps {
   const deps: RouterDeps = {
@@ -21,10 +20,7 @@ export function routerDeps(
       engine,
       questions: new RecentQueries<AskedQuestion>(1000),
       figureQueries: new RecentQueries<FigureFilter>(1000),
-      recordFeedback: async (record) => {
-        await appendFeedback(config.feedbackLog, record);
-        log.info("feedback recorded", { vote: record.vote, answered: record.answered });
-      },
+      insights,
       now: () => new Date(),
     },
   };

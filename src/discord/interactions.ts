@@ -11,9 +11,10 @@ import {
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
   MessageFlags,
+  PermissionFlagsBits,
 } from "discord.js";
 import type { Logger } from "../log";
-import type { CommandOptions } from "./command";
+import type { Caller, CommandOptions } from "./command";
 import type { Reply } from "./payload";
 import { renderNotice } from "./render";
 import { type InteractionRequest, type RouterDeps, route } from "./router";
@@ -48,14 +49,27 @@ function optionsOf(interaction: ChatInputCommandInteraction): CommandOptions {
   return options;
 }
 
+/**
+ * Who sent the interaction. Manage Server is read from the member's permissions Discord sends
+ * with each interaction (an Administrator has it too), so a command can check it on arrival
+ * whatever the server did to the command's default permissions.
+ */
+function callerOf(interaction: Interaction): Caller {
+  return {
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+  };
+}
+
 function requestOf(interaction: Interaction): InteractionRequest | null {
-  const userId = interaction.user.id;
+  const caller = callerOf(interaction);
   if (interaction.isChatInputCommand()) {
     return {
       type: "command",
       name: interaction.commandName,
       options: optionsOf(interaction),
-      userId,
+      ...caller,
     };
   }
   if (interaction.isAutocomplete()) {
@@ -64,10 +78,10 @@ function requestOf(interaction: Interaction): InteractionRequest | null {
       type: "autocomplete",
       name: interaction.commandName,
       focused: { name: focused.name, value: String(focused.value) },
-      userId,
+      ...caller,
     };
   }
-  if (interaction.isButton()) return { type: "button", customId: interaction.customId, userId };
+  if (interaction.isButton()) return { type: "button", customId: interaction.customId, ...caller };
   return null;
 }
 

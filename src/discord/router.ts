@@ -1,13 +1,19 @@
-import type { ButtonResult, Command, CommandContext, CommandOptions } from "./command";
+import type { ButtonResult, Caller, Command, CommandContext, CommandOptions } from "./command";
 import type { Cooldown } from "./cooldown";
 import type { Choice, Reply } from "./payload";
 import { renderNotice } from "./render";
 
-/** An interaction reduced to what the commands need; built from discord.js or a console line. */
-export type InteractionRequest =
-  | { type: "command"; name: string; options: CommandOptions; userId: string }
-  | { type: "autocomplete"; name: string; focused: { name: string; value: string }; userId: string }
-  | { type: "button"; customId: string; userId: string };
+/**
+ * An interaction reduced to what the commands need; built from discord.js or a console line. A
+ * request that does not say where it came from is from no server and without Manage Server.
+ */
+export type InteractionRequest = Pick<Caller, "userId"> &
+  Partial<Omit<Caller, "userId">> &
+  (
+    | { type: "command"; name: string; options: CommandOptions }
+    | { type: "autocomplete"; name: string; focused: { name: string; value: string } }
+    | { type: "button"; customId: string }
+  );
 
 export type InteractionResponse =
   | { type: "reply"; reply: Reply }
@@ -16,7 +22,7 @@ export type InteractionResponse =
 
 export interface RouterDeps {
   commands: readonly Command[];
-  context: Omit<CommandContext, "userId">;
+  context: Omit<CommandContext, keyof Caller>;
   /** Absent in the local console, where one person types. */
   cooldown?: Cooldown;
 }
@@ -35,7 +41,12 @@ export async function route(
   request: InteractionRequest,
   deps: RouterDeps,
 ): Promise<InteractionResponse> {
-  const ctx: CommandContext = { ...deps.context, userId: request.userId };
+  const ctx: CommandContext = {
+    ...deps.context,
+    userId: request.userId,
+    guildId: request.guildId ?? null,
+    canManageServer: request.canManageServer ?? false,
+  };
   if (request.type === "autocomplete") {
     // Autocomplete fires on every keystroke, so it does not count toward the cooldown.
     const command = deps.commands.find((c) => c.data.name === request.name);
@@ -57,7 +68,7 @@ export async function route(
     const command = deps.commands.find((c) => c.data.name === request.name);
     if (!command)
       return { type: "reply", reply: renderNotice(`Unknown command /${request.name}.`) };
-    return { type: "reply", reply: command.execute(request.options, ctx) };
+    return { type: "reply", reply: await command.execute(request.options, ctx) };
   }
   const separator = request.customId.indexOf(":");
   const name = separator === -1 ? request.customId : request.customId.slice(0, separator);

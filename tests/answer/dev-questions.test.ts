@@ -2,97 +2,78 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load";
 import { buildEngine } from "../../src/engine";
-import type { Article, Engine } from "../../src/types";
-import { gradeAnswer, QuestionFileSchema } from "../support/grading";
+import { GROUNDING_PREFIX, gradeAnswer, QuestionFileSchema } from "../support/grading";
+import { groundingSources } from "../support/grounding";
+import { type FixtureBatch, KNOWN_FAILURES } from "./known-failures";
 
-const devQuestions = QuestionFileSchema.parse(
-  JSON.parse(readFileSync("tests/fixtures/dev-questions.json", "utf8")),
-).questions;
+/**
+ * Every fixture question, pinned by id: it gives its expected answer, grounded, or it is on the
+ * batch's list of known failures in `./known-failures.ts` and still fails (grounded all the same).
+ */
 
-async function engineOver(...dirs: string[]): Promise<{ engine: Engine; articles: Article[] }> {
-  const articles = (await Promise.all(dirs.map((d) => loadCorpus(d)))).flatMap((c) => c.articles);
-  return { engine: buildEngine(articles), articles };
+interface Batch {
+  name: FixtureBatch;
+  folders: string[];
+  file: string;
+  /** Which of the file's questions the batch asks; all when absent. */
+  only?: (q: { answered: boolean }) => boolean;
 }
 
-describe("the dev questions on the seed corpus", async () => {
-  const { engine, articles } = await engineOver("corpus");
-  const bodyOf = (id: string) => articles.find((a) => a.id === id)?.body;
-
-  it.each(devQuestions.map((q) => [q.id, q.question, q] as const))(
-    "%s: answers %j exactly as expected, grounded in cited sentences",
-    (_id, question, q) => {
-      expect(gradeAnswer(q, engine.ask(question), bodyOf)).toEqual([]);
-    },
-  );
-});
-
-describe("paraphrases of the seed questions and near misses the seeds cannot answer", async () => {
-  const { engine, articles } = await engineOver("corpus");
-  const bodyOf = (id: string) => articles.find((a) => a.id === id)?.body;
-  const paraphrases = QuestionFileSchema.parse(
-    JSON.parse(readFileSync("tests/fixtures/paraphrase-questions.json", "utf8")),
-  ).questions;
-
-  it.each(paraphrases.map((q) => [q.id, q.question, q] as const))(
-    "%s: answers %j as expected",
-    (_id, question, q) => {
-      expect(gradeAnswer(q, engine.ask(question), bodyOf)).toEqual([]);
-    },
-  );
-});
-
-describe("the dev questions with extra articles about other partners present", async () => {
-  const { engine, articles } = await engineOver("corpus", "tests/fixtures/extra-articles");
-  const bodyOf = (id: string) => articles.find((a) => a.id === id)?.body;
-
-  it("loads the extra articles beside the seeds", () => {
-    expect(articles.length).toBeGreaterThan(3);
-  });
-
+const BATCHES: Batch[] = [
+  { name: "dev", folders: ["corpus"], file: "dev-questions.json" },
+  // Paraphrases of the seed questions, and near misses the seeds cannot answer.
+  { name: "paraphrase", folders: ["corpus"], file: "paraphrase-questions.json" },
   // The extra articles cover other partners, so a question the seeds cannot answer (trade with
   // China) may well be answerable with them: only the answered questions must stay the same.
-  const stillAnswerable = devQuestions.filter((q) => q.answered);
-  it.each(stillAnswerable.map((q) => [q.id, q.question, q] as const))(
-    "%s: still answers %j as expected",
-    (_id, question, q) => {
-      expect(gradeAnswer(q, engine.ask(question), bodyOf)).toEqual([]);
-    },
-  );
-});
-
-describe.each([
-  ["extra-articles", "extra-questions.json", 0.9],
-  ["more-articles", "more-questions.json", 0.9],
-  // Written after the first two and tuned against less: the bar sits under what it reaches (86%).
-  ["third-articles", "third-questions.json", 0.8],
-  // Written at the very end: the closest to unseen articles (21/32 on arrival, 24/32 now).
-  ["fourth-articles", "fourth-questions.json", 0.72],
-])(
-  "questions on realistic articles written apart from the engine (%s)",
-  async (folder, file, bar) => {
-    const { engine, articles } = await engineOver("corpus", `tests/fixtures/${folder}`);
-    const bodyOf = (id: string) => articles.find((a) => a.id === id)?.body;
-    const questions = QuestionFileSchema.parse(
-      JSON.parse(readFileSync(`tests/fixtures/${file}`, "utf8")),
-    ).questions;
-
-    it(`answers at least ${bar * 100}% of them right, and every answer is grounded`, () => {
-      const graded = questions.map((q) => ({
-        q,
-        problems: gradeAnswer(q, engine.ask(q.question), bodyOf),
-      }));
-      const failures = graded.filter((g) => g.problems.length > 0);
-      const grounding = graded.flatMap((g) =>
-        g.problems.filter((p) => p.startsWith("excerpt not verbatim") || p.startsWith("figure ")),
-      );
-      expect(grounding).toEqual([]);
-      const share = 1 - failures.length / questions.length;
-      if (share < bar) {
-        console.log(
-          failures.map((f) => `${f.q.id} ${f.q.question}: ${f.problems.join("; ")}`).join("\n"),
-        );
-      }
-      expect(share).toBeGreaterThanOrEqual(bar);
-    });
+  {
+    name: "dev-beside-extra",
+    folders: ["corpus", "tests/fixtures/extra-articles"],
+    file: "dev-questions.json",
+    only: (q) => q.answered,
   },
-);
+  // Realistic articles written apart from the engine, batch by batch.
+  ...(["extra", "more", "third", "fourth"] as const).map((name) => ({
+    name,
+    folders: ["corpus", `tests/fixtures/${name}-articles`],
+    file: `${name}-questions.json`,
+  })),
+];
+
+const LIST_FILE = "tests/answer/known-failures.ts";
+
+describe.each(BATCHES)("fixture batch $name ($file)", async ({ name, folders, file, only }) => {
+  const articles = (await Promise.all(folders.map((d) => loadCorpus(d)))).flatMap(
+    (c) => c.articles,
+  );
+  const engine = buildEngine(articles);
+  const sources = groundingSources(engine, articles);
+  const questions = QuestionFileSchema.parse(
+    JSON.parse(readFileSync(`tests/fixtures/${file}`, "utf8")),
+  ).questions.filter((q) => only?.(q) ?? true);
+  const known: Readonly<Record<string, string>> = KNOWN_FAILURES[name];
+
+  it("has questions, and lists as known failures only questions it asks", () => {
+    expect(questions.length).toBeGreaterThan(0);
+    const ids = new Set(questions.map((q) => q.id));
+    expect(Object.keys(known).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  for (const q of questions) {
+    const reason = known[q.id];
+    if (reason === undefined) {
+      it(`${q.id}: answers ${JSON.stringify(q.question)} as expected, grounded`, () => {
+        expect(gradeAnswer(q, engine.ask(q.question), sources)).toEqual([]);
+      });
+    } else {
+      it(`${q.id}: known failure (${reason}), still grounded`, () => {
+        const problems = gradeAnswer(q, engine.ask(q.question), sources);
+        expect(
+          problems,
+          `${q.id} now passes: remove it from KNOWN_FAILURES.${name} in ${LIST_FILE}`,
+        ).not.toEqual([]);
+        // A wrong answer may be on the list; an ungrounded one never is.
+        expect(problems.filter((p) => p.startsWith(GROUNDING_PREFIX))).toEqual([]);
+      });
+    }
+  }
+});

@@ -122,7 +122,7 @@ describe("the command line", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Jam Kamal Khan");
     expect(run.stdout).toContain("[1]");
-    expect(() => JSON.parse(run.stdout)).toThrow();
+    expect(() => JSON.parse(run.stdout)).toThrow(SyntaxError);
   });
 
   it("reports a malformed article on stderr and answers from the rest", async () => {

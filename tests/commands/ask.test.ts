@@ -59,15 +59,38 @@ describe("/ask", () => {
   it("shows a cited passage through the question key, with the citation in bold", async () => {
     const { ctx } = commandContext(fakeEngine());
     execute({ question: "Trade with Japan?" }, ctx);
-    const key = ctx.questions.remember({ question: "Trade with Japan?", answered: true });
+    const key = ctx.questions.remember({
+      question: "Trade with Japan?",
+      answered: true,
+      recordId: "q1",
+    });
     const result = await button(`cite:${key}:1`, ctx);
     expect(result.reply.embeds?.[0]?.description).toBe(
       `**${TRADE_SENTENCE}** Both sides want more.`,
     );
   });
 
-  it("records a 👍 with the question, whether it was answered, the user and the time", async () => {
-    const { ctx, feedback } = commandContext(fakeEngine(), "777");
+  it("records the question asked with the caller, the engine's answer and how long it took", () => {
+    const { ctx, insights } = commandContext(fakeEngine(), "777", { guildId: "900" });
+    execute({ question: "What was trade with Japan?" }, ctx);
+    expect(insights.questions).toHaveLength(1);
+    const [asked] = insights.questions;
+    expect(asked?.command).toBe("ask");
+    expect(asked?.userId).toBe("777");
+    expect(asked?.guildId).toBe("900");
+    expect(asked?.answer.question).toBe("What was trade with Japan?");
+    expect(asked?.answer.answered).toBe(true);
+    expect(asked?.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("does not record a question it refused", () => {
+    const { ctx, insights } = commandContext(fakeEngine());
+    execute({ question: "   " }, ctx);
+    expect(insights.questions).toEqual([]);
+  });
+
+  it("records a 👍 against the answer's record, with the question and whether it was answered", async () => {
+    const { ctx, feedback } = commandContext(fakeEngine(), "777", { guildId: "900" });
     const reply = execute({ question: "What was trade with Japan?" }, ctx);
     const vote = reply.components?.at(-1)?.components[0]?.custom_id ?? "";
     expect(vote.startsWith("ask:vote:up:")).toBe(true);
@@ -75,11 +98,12 @@ describe("/ask", () => {
     expect(result.reply.content).toBe("Thanks — your 👍 is recorded.");
     expect(feedback).toEqual([
       {
+        questionId: "q1",
         question: "What was trade with Japan?",
         answered: true,
         vote: "up",
         userId: "777",
-        time: "2025-01-02T03:04:05.000Z",
+        guildId: "900",
       },
     ]);
   });

@@ -37,12 +37,13 @@ describe("/sources and /help", () => {
     });
   });
 
-  it("registers the five commands by name", () => {
+  it("registers the six commands by name", () => {
     expect(commands.map((c) => c.data.name)).toEqual([
       "ask",
       "figures",
       "official",
       "sources",
+      "insights",
       "help",
     ]);
     expect(commandNamed("official")?.data.name).toBe("official");

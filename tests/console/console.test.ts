@@ -70,7 +70,7 @@ describe("parseConsoleLine", () => {
     expect(parseConsoleLine("/nope", commands)).toEqual({
       type: "error",
       message:
-        "Unknown command /nope. Commands: /ask, /figures, /official, /sources, /help, /press N, /quit.",
+        "Unknown command /nope. Commands: /ask, /figures, /official, /sources, /insights, /help, /press N, /quit.",
     });
   });
 });
@@ -117,8 +117,8 @@ describe("runConsole", () => {
     expect(text).toContain("## Matsuo Takehiko");
     expect(text).toContain("## Sources — 1 article");
     expect(engine.calls.ask).toEqual(["What was trade with Japan?"]);
-    expect(feedback.map((f) => [f.question, f.vote, f.userId])).toEqual([
-      ["What was trade with Japan?", "up", "console"],
+    expect(feedback.map((f) => [f.question, f.vote, f.userId, f.guildId])).toEqual([
+      ["What was trade with Japan?", "up", "console", null],
     ]);
   });
 

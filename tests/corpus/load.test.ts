@@ -1,8 +1,8 @@
-import { chmod, mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import {
   CorpusError,
   corpusFingerprint,
@@ -12,9 +12,14 @@ import {
   parseArticle,
 } from "../../src/corpus/load";
 import type { CorpusIssue } from "../../src/types";
+import { clearFaults, injectFault } from "../support/fs-faults";
+
+// Permission errors are injected: as root (how CI runs) chmod 000 still lets every read through.
+vi.mock("node:fs/promises", async (importOriginal) =>
+  (await import("../support/fs-faults")).withFaults(await importOriginal()),
+);
 
 const SEED_CORPUS = fileURLToPath(new URL("../../corpus", import.meta.url));
-const runningAsRoot = process.getuid?.() === 0;
 
 const GOOD = "---\ntitle: Good Article\n---\nPakistan and Japan met in Tokyo.\n";
 
@@ -25,7 +30,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await chmod(dir, 0o755).catch(() => {});
+  clearFaults();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -269,11 +274,27 @@ describe("loadCorpus skips each malformed file with its reason and loads the res
     ]);
   });
 
-  test.skipIf(runningAsRoot)("reports a file it has no permission to read", async () => {
+  test("reports a file it has no permission to read", async () => {
     await put("secret.md", GOOD);
-    await chmod(join(dir, "secret.md"), 0o000);
+    injectFault("readFile", join(dir, "secret.md"), "EACCES");
     expect(await issuesBesideGoodArticle()).toEqual([
       `${join(dir, "secret.md")}: cannot be read: permission denied (EACCES)`,
+    ]);
+  });
+
+  test("reports a file the system will not let it read (EPERM)", async () => {
+    await put("locked.md", GOOD);
+    injectFault("readFile", join(dir, "locked.md"), "EPERM");
+    expect(await issuesBesideGoodArticle()).toEqual([
+      `${join(dir, "locked.md")}: cannot be read: permission denied (EPERM)`,
+    ]);
+  });
+
+  test("reports any other read error with the system's own words", async () => {
+    await put("failing.md", GOOD);
+    injectFault("readFile", join(dir, "failing.md"), "EIO");
+    expect(await issuesBesideGoodArticle()).toEqual([
+      `${join(dir, "failing.md")}: cannot be read: EIO: i/o error, open '${join(dir, "failing.md")}'`,
     ]);
   });
 
@@ -379,11 +400,11 @@ describe("loadCorpus on an unusable folder", () => {
     ]);
   });
 
-  test.skipIf(runningAsRoot)("throws a CorpusError for a folder it may not read", async () => {
+  test("throws a CorpusError for a folder it may not read", async () => {
     await put("good.md", GOOD);
-    await chmod(dir, 0o000);
+    injectFault("readdir", dir, "EACCES");
     await expect(loadCorpus(dir)).rejects.toThrow(
-      `corpus folder ${dir} cannot be read: permission denied (EACCES)`,
+      new CorpusError(dir, `corpus folder ${dir} cannot be read: permission denied (EACCES)`),
     );
   });
 });

@@ -13,7 +13,11 @@ import { expectGrounded, seedEngine, timedAsk } from "./seed-engine";
  * fast, cites only verbatim spans, and its answer renders to a safe Discord reply.
  */
 
-/** Per call, on the seed corpus; the slowest call measured is logged after the file. */
+/**
+ * Per call, on the seed corpus; the slowest call measured is logged after the file: 30–68 ms on
+ * 2026-11-30 with this file alone, 132 ms during the whole suite (2 cores, load average 8–10), a
+ * typical call about 1 ms. A call over the bound is timed once more (`timedAsk`).
+ */
 const ASK_BOUND_MS = 200;
 const QUESTION_KINDS = [
   "amount",

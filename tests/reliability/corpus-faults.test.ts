@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { commands } from "../../commands";
 import { formatIssue } from "../../src/corpus/load";
 import { type InteractionRequest, route } from "../../src/discord/router";
@@ -19,6 +19,12 @@ import type { Engine } from "../../src/types";
 import { expectSafeResponse } from "../properties/safe-reply";
 import { commandContext } from "../support/command-context";
 import { replyText } from "../support/discord-limits";
+import { injectFault } from "../support/fs-faults";
+
+// An unreadable file is made by injecting the error: as root (how CI runs) chmod 000 reads fine.
+vi.mock("node:fs/promises", async (importOriginal) =>
+  (await import("../support/fs-faults")).withFaults(await importOriginal()),
+);
 
 /**
  * Broken files dropped into a real corpus folder, run through the whole engine: each is reported
@@ -149,6 +155,14 @@ const BROKEN: { name: string; make: (path: string) => void; reason: RegExp }[] =
     make: (p) => mkdirSync(p),
     reason: /^is a folder, not an article file$/,
   },
+  {
+    name: "no-permission.md",
+    make: (p) => {
+      writeFileSync(p, ARTICLE("Secret"));
+      injectFault("readFile", p, "EACCES");
+    },
+    reason: /^cannot be read: permission denied \(EACCES\)$/,
+  },
 ];
 // The second half of the two-link loop is reported under its own name.
 const EXPECTED_REASONS = new Map(BROKEN.map((b) => [b.name, b.reason]));
@@ -251,6 +265,7 @@ describe("awkward but valid shapes of a seed article", () => {
       writeFileSync(join(dir, `${TRADE_ARTICLE}.md`), reshape(original));
       const engine = await loadEngine({ corpusDir: dir });
       expect(engine.issues).toEqual([]);
+      expect(DEV_QUESTIONS.length).toBeGreaterThan(10);
       for (const question of DEV_QUESTIONS) {
         expect(engine.ask(question).text, question).toBe(reference.get(question));
       }
@@ -298,19 +313,21 @@ describe("articles whose file names or front matter hold mention and markdown sy
     expect(shown).toContain("<\u200b#789> @\u200beveryone");
     const asked = engine.ask("How much was trade between Pakistan and Uzbekistan?");
     expect(asked.citations.some((c) => ["@everyone", "<@123>"].includes(c.articleId))).toBe(true);
+    let pressed = 0;
     for (const request of requests) {
       const response = await route(request, deps);
       expectSafeResponse(response);
       if (response.type === "choices") continue;
       for (const row of response.reply.components ?? []) {
         for (const button of row.components) {
-          const pressed = await route(
-            { type: "button", customId: button.custom_id, userId: "1" },
-            deps,
+          expectSafeResponse(
+            await route({ type: "button", customId: button.custom_id, userId: "1" }, deps),
           );
-          expectSafeResponse(pressed);
+          pressed++;
         }
       }
     }
+    // The buttons' own replies are reached, not only the commands'.
+    expect(pressed).toBeGreaterThan(0);
   });
 });

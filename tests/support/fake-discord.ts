@@ -93,6 +93,8 @@ export interface InteractionContext {
   userId?: string;
   username?: string;
   locale?: string;
+  /** The member's permission bits in the channel, a decimal string; default: all of them. */
+  permissions?: string;
 }
 
 export type OptionValue = string | number | boolean;
@@ -665,7 +667,7 @@ export class FakeDiscord {
             member: {
               user,
               roles: [],
-              permissions: ALL_PERMISSIONS,
+              permissions: context.permissions ?? ALL_PERMISSIONS,
               joined_at: new Date().toISOString(),
               premium_since: null,
               deaf: false,

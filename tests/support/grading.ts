@@ -1,9 +1,12 @@
 import { z } from "zod";
 import type { Answer } from "../../src/types";
+import { checkGrounding, type GroundingSources, norm } from "./grounding";
 
 /**
- * The same checks as the outside scorer (`shared/eval/score.py`), in TypeScript, so the suite
- * holds the engine to them on a clone that has no `../shared`.
+ * The outside scorer's checks (`shared/eval/score.py`: answered as expected, every `must` group
+ * in the text, the key value in a citation of the expected article, verbatim excerpts), in
+ * TypeScript so the suite holds the engine to them on a clone that has no `../shared`, and on top
+ * of them the full grounding rule of `./grounding` (every figure kind, period, official and quote).
  */
 export const QuestionFileSchema = z.object({
   about: z.string().optional(),
@@ -20,16 +23,7 @@ export const QuestionFileSchema = z.object({
 });
 export type EvalQuestion = z.infer<typeof QuestionFileSchema>["questions"][number];
 
-export function norm(s: string): string {
-  return s
-    .replace(/\u00a0/g, " ")
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
+export { norm };
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -42,34 +36,17 @@ export function has(text: string, s: string): boolean {
   return text.includes(n);
 }
 
-/** Money and percentage figures as the scorer finds them in a reply. */
-const FIGURE = /\$\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|mn|b|m)\b)?|\d[\d,.]*\s?%/g;
+/** Problems that break the grounding rule, as opposed to a wrong or missing answer. */
+export const GROUNDING_PREFIX = "ungrounded: ";
 
 /** Every problem with one answer; an empty list is a pass. */
-export function gradeAnswer(
-  q: EvalQuestion,
-  a: Answer,
-  bodyOf: (articleId: string) => string | undefined,
-): string[] {
+export function gradeAnswer(q: EvalQuestion, a: Answer, sources: GroundingSources): string[] {
   const problems: string[] = [];
   const text = norm(a.text);
   if (a.answered !== q.answered) problems.push(`answered=${a.answered} expected ${q.answered}`);
-  for (const c of a.citations) {
-    const body = bodyOf(c.articleId);
-    if (body === undefined) problems.push(`citation of unknown article ${c.articleId}`);
-    else if (!c.excerpt || !norm(body).includes(norm(c.excerpt))) {
-      problems.push(`excerpt not verbatim in ${c.articleId}: ${c.excerpt.slice(0, 80)}`);
-    }
-  }
-  if (a.answered) {
-    const excerpts = a.citations.map((c) => norm(c.excerpt)).join(" | ");
-    for (const fig of new Set(text.match(FIGURE) ?? [])) {
-      const f = fig.replace(/[.,]+$/, "");
-      if (!excerpts.includes(f) && !norm(q.question).includes(f)) {
-        problems.push(`figure ${fig} in the reply is in no cited excerpt`);
-      }
-    }
-  }
+  problems.push(
+    ...checkGrounding(a, sources, q.question).problems.map((p) => GROUNDING_PREFIX + p),
+  );
   if (q.answered) {
     for (const group of q.must ?? []) {
       if (!group.some((s) => has(text, s))) problems.push(`text lacks ${JSON.stringify(group)}`);

@@ -45,7 +45,7 @@ function periodsFor(
   sentence: string,
   periods: PeriodMention[],
   quantities: Quantity[],
-): (PeriodMention | null)[] {
+): { periods: (PeriodMention | null)[]; comparative: Set<PeriodMention> } {
   const spans = quantities.map((q) => ({ start: q.qualifierStart, end: q.end }));
   const free = periods.filter((p) => !spans.some((s) => p.start < s.end && s.start < p.end));
   const named = free.filter((p) => p.kind !== "date");
@@ -53,7 +53,14 @@ function periodsFor(
   const isBase = pool.map((p) =>
     BASE_BEFORE.test(sentence.slice(Math.max(0, p.start - 16), p.start)),
   );
-  const fits = (j: number, i: number) => !(isBase[j] && quantities[i]?.kind === "percent");
+  // A base period belongs to the figure stated with it, after it (`compared with 2021, which was
+  // $10.14 billion`), never to the one before it; a percentage is never of its base.
+  const fits = (j: number, i: number) =>
+    !(
+      isBase[j] &&
+      (quantities[i]?.kind === "percent" || (spans[i]?.start ?? 0) < (pool[j]?.start ?? 0))
+    );
+  const comparison = spans.map((s, i) => isComparisonFigure(sentence, spans, i, s));
   const starts = clauseStarts(sentence);
   const owners = pool.map((p, j) => {
     let owner = -1;
@@ -64,7 +71,11 @@ function periodsFor(
     });
     return owner;
   });
-  return spans.map((s, i) => {
+  // Periods of the comparison (a base, or a figure compared against) are no one else's to share.
+  const comparative = new Set(
+    pool.filter((_, j) => isBase[j] || (owners[j] !== undefined && comparison[owners[j] ?? -1])),
+  );
+  const result = spans.map((s, i) => {
     const own = pool.filter((_, j) => owners[j] === i);
     if (own.length > 0) return nearest(own, s);
     // A figure in a later clause of plans does not share the period of another clause.
@@ -72,10 +83,26 @@ function periodsFor(
     const clause = plan ? clauseOf(starts, s.start) : -1;
     const shared = pool.filter(
       (p, j) =>
-        fits(j, i) && !FORWARD.test(p.label) && (!plan || clauseOf(starts, p.start) === clause),
+        fits(j, i) &&
+        !comparative.has(p) &&
+        !FORWARD.test(p.label) &&
+        (!plan || clauseOf(starts, p.start) === clause),
     );
     return nearest(shared, s);
   });
+  return { periods: result, comparative };
+}
+
+/**
+ * A figure stated as what another is compared with: `compared with the exports of $3.7 billion
+ * last year`, `against $2.1 billion`, `from $2.04 billion`.
+ */
+const COMPARED_BEFORE =
+  /(?:compared[ \u00a0]+(?:with|to)|against|versus|vs\.?|from|up[ \u00a0]+from|down[ \u00a0]+from)[ \u00a0]+(?:[\p{L}'’-]+[ \u00a0]+){0,4}$/iu;
+
+function isComparisonFigure(sentence: string, spans: Span[], i: number, s: Span): boolean {
+  const previousEnd = i > 0 ? (spans[i - 1]?.end ?? 0) : 0;
+  return COMPARED_BEFORE.test(sentence.slice(Math.max(previousEnd, s.start - 60), s.start));
 }
 
 /** `over the next three years`: a goal's horizon, not the period of the other figures. */
@@ -130,6 +157,8 @@ interface PeriodContext {
   paragraph: PeriodMention | null;
   /** The period the article's last sentence with figures stated them for, across paragraphs. */
   stated: PeriodMention | null;
+  /** That sentence. */
+  statedIn: string;
   /** The last period the article stated figures for, or named, before this sentence. */
   latest: PeriodMention | null;
   /** The previous sentence of the paragraph when it stated figures, and the period it gave them. */
@@ -185,7 +214,10 @@ function figuresOfSentence(
   const periodMentions = findPeriods(sentence.text);
   const countries = findCountries(sentence.text);
   const measures = findMeasures(sentence.text, quantities, { periods: periodMentions, countries });
-  const periods = periodsFor(sentence.text, periodMentions, quantities);
+  const { periods, comparative } = periodsFor(sentence.text, periodMentions, quantities);
+  // The periods of the comparison say nothing of when the other figures were: those may still
+  // take the period of the sentence before.
+  const ownPeriods = periodMentions.filter((p) => !comparative.has(p));
   const sources: SourceMention[] = findSources(sentence.text);
   // A country in a counted noun (`50 Turkish companies`) names a partner; in a currency it does not.
   const spans = quantities.map((q) => ({
@@ -211,7 +243,7 @@ function figuresOfSentence(
       period: periodOf(
         periods[i] ?? null,
         measure?.text ?? null,
-        periodMentions,
+        ownPeriods,
         context,
         sentence.text,
       ),
@@ -255,8 +287,21 @@ function periodOf(
   // just stated, in the paragraph before as well.
   if (named.length === 0 && CONTINUES.test(sentence) && context.stated) return context.stated.label;
   const previous = context.previous;
-  if (named.length > 0 || !previous?.period) return null;
-  return mentionsMeasure(previous.text, measure) ? previous.period.label : null;
+  if (named.length > 0) return null;
+  if (previous?.period && mentionsMeasure(previous.text, measure)) return previous.period.label;
+  // A new paragraph that goes on with the same measure (`exports were recorded at $5.2 billion`
+  // after a lede on exports in fiscal year 2021) keeps the period the article last stated
+  // figures of it for, if that named a year; a goal's own horizon is another matter.
+  if (
+    !previous &&
+    context.stated &&
+    context.stated.years.length > 0 &&
+    !PLAN_WORDS.test(sentence) &&
+    mentionsMeasure(context.statedIn, measure)
+  ) {
+    return context.stated.label;
+  }
+  return null;
 }
 
 /** Openings that carry on with the figures just stated: `On the import side,`, `By contrast,`. */
@@ -327,6 +372,7 @@ export function extractFigures(
     paragraph: null,
     latest: null,
     stated: null,
+    statedIn: "",
     previous: null,
   };
   passages.forEach((passage, index) => {
@@ -342,7 +388,10 @@ export function extractFigures(
         context.latest = stated;
       }
       if (index === 0 && context.lede === null) context.lede = stated;
-      if (found.length > 0) context.stated = statedPeriod(found, []);
+      if (found.length > 0) {
+        context.stated = statedPeriod(found, []);
+        context.statedIn = sentence.text;
+      }
       context.previous =
         found.length > 0 ? { text: sentence.text, period: statedPeriod(found, []) } : null;
     }

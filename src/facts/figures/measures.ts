@@ -457,8 +457,8 @@ const SHARE_NOUNS = new Set(["share", "portion", "proportion", "percentage", "ch
  */
 const MEASURE_UNITS = new Set(
   `tonnes tonne tons ton barrels barrel litres litre liters liter gallons kilograms kg kilometres
-  kilometers km miles acres hectares bales metres meters cubic mmcfd megawatts mw gigawatts
-  units containers`
+  kilometers km miles acres hectares bales metres meters cubic mmcfd megawatts mw gigawatts gw
+  mtpa units containers`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -469,9 +469,8 @@ const MEASURE_UNITS = new Set(
  */
 function measuredThing(ctx: Context, q: Quantity, at: number): MeasureMatch | null {
   const noun = q.noun;
-  if (!noun) return null;
-  const of = /^(.*?[ \u00a0])of[ \u00a0]+/u.exec(noun.text);
-  if (of) {
+  const of = noun ? /^(.*?[ \u00a0])of[ \u00a0]+/u.exec(noun.text) : null;
+  if (noun && of) {
     const start = noun.start + of[0].length;
     return {
       text: noun.text.slice(of[0].length),
@@ -556,7 +555,9 @@ export function findMeasures(
     const at = tokenOf.get(index) ?? -1;
     const prior = quantities[index - 1];
     // `780,000 tonnes of Russian crude` measures the crude.
-    const unitOfMeasure = q.kind === "count" && MEASURE_UNITS.has((q.unit ?? "").toLowerCase());
+    const unitOfMeasure =
+      q.kind === "quantity" ||
+      (q.kind === "count" && MEASURE_UNITS.has((q.unit ?? "").toLowerCase()));
     let found: MeasureMatch | null = unitOfMeasure ? measuredThing(ctx, q, at) : null;
     if (found) {
       // Found above.

@@ -81,6 +81,16 @@ const RANGE_AFTER = new RegExp(
 const PERCENT_AFTER =
   /^(?:[ \u00a0]?%(?:[ \u00a0](points?))?|[ \u00a0]?(pc|bps)(?![\p{L}])|[ \u00a0](percentage[ \u00a0]points?|percent|per[ \u00a0]cent|basis[ \u00a0]points?)(?![\p{L}]))/iu;
 
+/**
+ * Physical measures after a number, spaced, glued or bracketed: `3000 MW`, `1840km`, `3.5 mtpa`,
+ * `77 (mtpa)`, `132 million tonnes`.
+ */
+const MEASURE_AFTER =
+  /^(?:[ \u00a0]?\(?)(MW|GW|kW|megawatts?|gigawatts?|km|kms|kilomet(?:er|re)s?|miles?|metric[ \u00a0]tonnes?|metric[ \u00a0]tons?|tonnes?|tons?|mtpa|mmtpa|MMBtu|mmcfd|bcf|barrels[ \u00a0]per[ \u00a0]day|barrels?|bpd|litres?|liters?|hectares?|acres?|kg|kilograms?)\)?(?![\p{L}])/iu;
+
+/** A count written as a compound adjective: `an 80-member team`, `a 500-strong delegation`. */
+const COMPOUND_COUNT_AFTER = /^-(member|strong|seat|bed)(?![\p{L}])/iu;
+
 const DURATION_AFTER =
   /^(?:[ \u00a0]|-)(years?|yrs?|months?|weeks?|days?|decades?|hours?)(?![\p{L}])/iu;
 
@@ -347,6 +357,22 @@ function readQualifier(
   return { qualifier: exceeded ? "more than" : null, qualifierStart: start };
 }
 
+/** The unit of a physical measure, as one spelling: `megawatts` → `MW`, `tons` → `tonnes`. */
+function measureUnit(written: string): string {
+  const w = written.toLowerCase().replace(/[\s\u00a0]+/g, " ");
+  if (/^(?:mw|megawatts?)$/.test(w)) return "MW";
+  if (/^(?:gw|gigawatts?)$/.test(w)) return "GW";
+  if (w === "kw") return "kW";
+  if (/^(?:km|kms|kilomet(?:er|re)s?)$/.test(w)) return "km";
+  if (/tonnes?$|tons?$/.test(w)) return "tonnes";
+  if (/^m+tpa$/.test(w)) return "mtpa";
+  if (/^(?:barrels per day|bpd)$/.test(w)) return "barrels per day";
+  if (/^barrels?$/.test(w)) return "barrels";
+  if (/^lit(?:re|er)s?$/.test(w)) return "litres";
+  if (/^(?:kg|kilograms?)$/.test(w)) return "kg";
+  return w;
+}
+
 /** Reads the figure whose numeral is `n`, or null when the numeral is no figure. */
 function readQuantity(text: string, n: Numeral, phones: [number, number][]): Quantity | null {
   const words = isWordNumeral(n.text);
@@ -370,8 +396,16 @@ function readQuantity(text: string, n: Numeral, phones: [number, number][]): Qua
   const scale = readScale(text, n.end, currency !== null, words);
   let pos = scale.end;
   let exponent = scale.exponent;
-  // Anything else glued to digits makes a code or ordinal (`4G`, `250th`, `3D`), but `3pc` is 3%.
-  if (!words && /^\p{L}/u.test(after(pos, 1)) && !PERCENT_AFTER.test(after(pos, 4))) return null;
+  // Anything else glued to digits makes a code or ordinal (`4G`, `250th`, `3D`), but `3pc` is 3%
+  // and `3000MW` a measure.
+  if (
+    !words &&
+    /^\p{L}/u.test(after(pos, 1)) &&
+    !PERCENT_AFTER.test(after(pos, 4)) &&
+    !MEASURE_AFTER.test(after(pos, 24))
+  ) {
+    return null;
+  }
 
   let amount = value === null ? null : applyScale(value, exponent);
   let amountHigh: number | null = null;
@@ -417,6 +451,22 @@ function readQuantity(text: string, n: Numeral, phones: [number, number][]): Qua
       }
     }
     if (currency) kind = "money";
+  }
+
+  if (!kind && !currency) {
+    const measure = MEASURE_AFTER.exec(after(pos, 24));
+    if (measure?.[1]) {
+      kind = "quantity";
+      unit = measureUnit(measure[1]);
+      pos += measure[0].length;
+    } else {
+      const compound = COMPOUND_COUNT_AFTER.exec(after(pos, 10));
+      if (compound?.[1] && !words) {
+        kind = "count";
+        unit = compound[1].toLowerCase() === "member" ? "members" : compound[1].toLowerCase();
+        pos += compound[0].length;
+      }
+    }
   }
 
   if (!kind) {

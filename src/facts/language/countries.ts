@@ -212,6 +212,14 @@ export function findCountries(text: string): CountryMatch[] {
   return kept;
 }
 
+/**
+ * The adjectives and capitals, as the gazetteer writes them: the forms matched only in capitals,
+ * for restoring the case of a question typed in lower case ("iranian envoy", "kabul").
+ */
+export function capitalisedCountryForms(): string[] {
+  return COUNTRIES.flatMap((c) => [...c.adjectives, ...c.capitals]);
+}
+
 /** Every way the gazetteer knows to write a country: names, adjectives, abbreviations. */
 export function countryForms(country: string): string[] {
   const c = COUNTRIES.find((entry) => entry.name === country);

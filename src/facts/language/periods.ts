@@ -264,3 +264,39 @@ export function findPeriods(text: string): PeriodMention[] {
   }
   return out;
 }
+
+/**
+ * A relative period ("last year", "the current fiscal year", "next year") as the calendar or
+ * fiscal year it names, counted from the day an article was published; null when it cannot be
+ * placed (no date, or a span such as "the past five years"). Pakistan's fiscal year runs July to
+ * June, so an article of 5 July 2021 calls FY2020-21 "the last fiscal year".
+ */
+export function resolveRelative(p: PeriodMention, published: string | null): PeriodMention | null {
+  if (p.kind !== "relative" || !published) return null;
+  const date = /^(\d{4})-(\d{2})/.exec(published);
+  if (!date) return null;
+  const year = Number(date[1]);
+  const month = Number(date[2]);
+  const fiscalNow = month >= 7 ? year + 1 : year;
+  const m =
+    /^(last|this|next|previous|current|coming|preceding|following)\s+(?:(fiscal|financial|calendar)\s+)?year$/i.exec(
+      p.label.replace(/\s+/g, " ").trim(),
+    );
+  if (!m) return null;
+  const step: Record<string, number> = {
+    last: -1,
+    previous: -1,
+    preceding: -1,
+    this: 0,
+    current: 0,
+    next: 1,
+    coming: 1,
+    following: 1,
+  };
+  const shift = step[(m[1] ?? "").toLowerCase()] ?? 0;
+  if (m[2] && m[2].toLowerCase() !== "calendar") {
+    const fy = fiscalNow + shift;
+    return { ...p, kind: "fiscal", years: [fy - 1, fy], fiscalYear: fy };
+  }
+  return { ...p, kind: "calendar", years: [year + shift], fiscalYear: null };
+}

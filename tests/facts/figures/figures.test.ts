@@ -377,9 +377,11 @@ describe("any text", () => {
     .map((parts) => parts.join(" "));
 
   it("never throws, keeps the offset invariant and returns figures in document order", () => {
+    let figuresChecked = 0;
     fc.assert(
       fc.property(text, (body) => {
         const figures = figuresOf(body);
+        figuresChecked += figures.length;
         for (const f of figures) {
           expect(body.slice(f.valueStart, f.valueEnd)).toBe(f.value);
           expect(body.slice(f.sentenceStart, f.sentenceEnd)).toBe(f.sentence);
@@ -390,6 +392,9 @@ describe("any text", () => {
       }),
       { numRuns: 300 },
     );
+    console.info(`figures property: ${figuresChecked} figures checked`);
+    // 175–211 measured over four runs.
+    expect(figuresChecked).toBeGreaterThanOrEqual(60);
   });
 
   it("stays fast on long runs of digits, separators and capitals", () => {
@@ -401,11 +406,15 @@ describe("any text", () => {
       "$".repeat(3000),
       "and the ".repeat(1000),
     ];
+    // Once untimed, so what is timed is the extractor's work, not compiling it.
+    for (const body of nasty) figuresOf(body);
     const started = performance.now();
     for (const body of nasty) figuresOf(body);
     const elapsed = performance.now() - started;
     console.log(`pathological inputs: ${elapsed.toFixed(1)} ms`);
-    expect(elapsed).toBeLessThan(5000);
+    // Measured 19–60 ms (once 149 ms) on 2026-11-30, 2 cores at load average 8–11; quadratic work
+    // takes seconds.
+    expect(elapsed).toBeLessThan(350);
   });
 });
 

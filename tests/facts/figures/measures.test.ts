@@ -336,7 +336,7 @@ describe("findMeasures: what is measured, not the words around the value", () =>
     expect(
       measures("The deal swapped 20,000 tonnes of rice for 15,000 tonnes of chickpeas."),
     ).toEqual([
-      ["20,000 tonnes of rice", "rice"],
+      ["20,000 tonnes", "rice"],
       ["15,000 tonnes", "chickpeas"],
     ]);
   });

@@ -304,3 +304,26 @@ describe("counts of irregular plurals and nouns completed by of", () => {
     expect(q).toMatchObject({ value: "$2 billion", qualifier: null });
   });
 });
+
+describe("physical quantities", () => {
+  it.each([
+    ["Turkmenistan can supply 3000 MW of electricity to Pakistan.", "3000 MW", "MW"],
+    ["The 1840km pipeline will run through Afghanistan.", "1840km", "km"],
+    ["Qatar will supply 3.5 mtpa of LNG for 15 years.", "3.5 mtpa", "mtpa"],
+    ["Qatar's capacity stands at 77 (mtpa), the world's largest.", "77 (mtpa)", "mtpa"],
+    ["Russia expects a harvest of 132 million tonnes of grain.", "132 million tonnes", "tonnes"],
+  ])("reads %j as the quantity %j in %s", (sentence, value, unit) => {
+    const found = findQuantities(sentence).find((q) => q.kind === "quantity");
+    expect(found?.value).toBe(value);
+    expect(found?.unit).toBe(unit);
+  });
+
+  it("reads an 80-member team as a count of members", () => {
+    const [q] = findQuantities("Pakistan sent an 80-member rescue team to Türkiye.");
+    expect([q?.kind, q?.value, q?.unit]).toEqual(["count", "80-member", "members"]);
+  });
+
+  it("does not read a code glued to digits as a quantity", () => {
+    expect(findQuantities("The 4G licence and the F16 deal were signed.")).toEqual([]);
+  });
+});

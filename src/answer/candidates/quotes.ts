@@ -1,0 +1,103 @@
+import { contentTerms } from "../../text/terms";
+import type { Official, Quote } from "../../types";
+import { type Knowledge, passageCountries, passageTerms } from "../knowledge";
+import { coverage } from "../match";
+import type { QuestionPlan } from "../question";
+import type { QuoteCandidate, QuoteFeatures } from "./candidate";
+import type { PersonMatch } from "./officials";
+
+/**
+ * Quotes that may answer "What did X say about Y?" (X's quoted words, best about Y first) and
+ * "Who said …?" (any quote whose words, or the sentence around them, say what the question
+ * paraphrases; the answer is its speaker).
+ */
+
+/** "Who said that …", "who thinks …", "who wants …": the question asks for a speaker. */
+export const ASKS_SPEAKER =
+  /^\s*who\s+(?:(?:has|had|have)\s+)?(?:said|says|say|told|tells|stated|states|remarked|noted|claimed|claims|believes|thinks|think|wants|predicted|predicts|stressed|urged|suggested|suggests|called|asked|expects|expected|described|hoped|hopes|mentioned|pointed|promised|pledged|announced|warned|argued|added|insisted|proposed|invited)\b/i;
+
+function quoteFeatures(
+  k: Knowledge,
+  plan: QuestionPlan,
+  topic: readonly string[],
+  q: Quote,
+): Omit<QuoteFeatures, "speaker"> {
+  const own = coverage(k, topic, contentTerms(q.text));
+  const inSentence = coverage(k, topic, contentTerms(q.sentence));
+  const inPassage = coverage(k, topic, contentTerms(q.sentence), passageTerms(k, q.passageId));
+  const places = passageCountries(k, q.passageId);
+  const partner =
+    plan.partners.length === 0 ? 1 : plan.partners.every((p) => places.has(p)) ? 1 : 0;
+  return {
+    own,
+    sentence: inSentence,
+    passage: inPassage,
+    partner,
+    topicless: topic.length === 0 ? 1 : 0,
+  };
+}
+
+/** X's quotes, each scored for how well it covers what the question asks X about. */
+export function quotesOfPerson(
+  k: Knowledge,
+  plan: QuestionPlan,
+  person: PersonMatch,
+): QuoteCandidate[] {
+  const topic = plan.topic.filter((t) => !person.nameTerms.has(t));
+  return person.official.quotes.map((quote) => ({
+    kind: "quote",
+    official: person.official,
+    quote,
+    asks: "words",
+    features: { ...quoteFeatures(k, plan, topic, quote), speaker: 1 },
+    conflict: null,
+    z: 0,
+    p: 0,
+  }));
+}
+
+/** Quotes in the passages the search found, for "who said …?": the answer is the speaker. */
+export function quotesSaying(
+  k: Knowledge,
+  plan: QuestionPlan,
+  passageIds: Iterable<string>,
+): QuoteCandidate[] {
+  const byPassage = quotesByPassage(k);
+  const out: QuoteCandidate[] = [];
+  for (const id of passageIds) {
+    for (const { official, quote } of byPassage.get(id) ?? []) {
+      out.push({
+        kind: "quote",
+        official,
+        quote,
+        asks: "speaker",
+        features: { ...quoteFeatures(k, plan, plan.topic, quote), speaker: 0 },
+        conflict: null,
+        z: 0,
+        p: 0,
+      });
+    }
+  }
+  return out;
+}
+
+const BY_PASSAGE = new WeakMap<
+  readonly Official[],
+  Map<string, { official: Official; quote: Quote }[]>
+>();
+
+function quotesByPassage(k: Knowledge): Map<string, { official: Official; quote: Quote }[]> {
+  let map = BY_PASSAGE.get(k.officials);
+  if (!map) {
+    map = new Map();
+    for (const official of k.officials) {
+      for (const quote of official.quotes) {
+        const list = map.get(quote.passageId) ?? [];
+        list.push({ official, quote });
+        map.set(quote.passageId, list);
+      }
+    }
+    BY_PASSAGE.set(k.officials, map);
+  }
+  return map;
+}

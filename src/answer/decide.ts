@@ -1,0 +1,157 @@
+import type { Citation, Figure, Official } from "../types";
+import type { Candidate, FigureCandidate, QuoteCandidate } from "./candidates/candidate";
+import { figuresTold } from "./candidates/figures";
+import { CitationList } from "./citations";
+import { type Knowledge, passageCountries } from "./knowledge";
+import { confidence, scoreWith, THRESHOLD } from "./model";
+import type { QuestionPlan } from "./question";
+import { figureReply, officialReply, quoteReply, sentenceReply } from "./replies";
+
+/**
+ * The one decision: the best candidate answers when the model's probability clears the threshold
+ * and nothing it contradicts was named in the question. Below it the reply says what is missing;
+ * a figure that would have answered but for one slot (another period, another partner) is told as
+ * a near miss ("The articles give $1.26 billion for FY2022-23, not for 2024"), still unanswered.
+ */
+
+export interface Decision {
+  answer: {
+    text: string;
+    figures: Figure[];
+    officials: Official[];
+    citations: Citation[];
+  } | null;
+  missing: string[];
+  nearMiss: { figure: Figure; text: string } | null;
+  /** In a few words, for `--explain`. */
+  reason: string;
+}
+
+/** Quotes of the same speaker within this much score (log-odds) of the best are told together. */
+const QUOTES_TOGETHER = 0.5;
+const MAX_QUOTES = 3;
+
+export function choose(k: Knowledge, plan: QuestionPlan, candidates: Candidate[]): Decision {
+  const best = candidates.find((c) => c.conflict === null);
+  const sure = best ? confidence(best, candidates) : 0;
+  if (best && sure >= THRESHOLD) {
+    const citations = new CitationList();
+    const answer = (text: string, figures: Figure[], officials: Official[]) => ({
+      text,
+      figures,
+      officials,
+      citations: citations.items,
+    });
+    const reason = `answered by the ${best.kind}: p=${best.p.toFixed(2)}, with agreeing candidates ${sure.toFixed(2)} ≥ ${THRESHOLD}`;
+    switch (best.kind) {
+      case "figure": {
+        const chosen = figuresTold(k, plan, best, candidates);
+        const text = figureReply(k, chosen, citations);
+        return {
+          answer: answer(
+            text,
+            chosen.map((c) => c.figure),
+            [],
+          ),
+          missing: [],
+          nearMiss: null,
+          reason,
+        };
+      }
+      case "official": {
+        const text = officialReply(k, best, citations);
+        return { answer: answer(text, [], [best.official]), missing: [], nearMiss: null, reason };
+      }
+      case "quote": {
+        const chosen = quotesTold(best, candidates);
+        const text = quoteReply(k, chosen, citations);
+        return { answer: answer(text, [], [best.official]), missing: [], nearMiss: null, reason };
+      }
+      case "sentence": {
+        const text = sentenceReply(k, best, citations);
+        return { answer: answer(text, [], []), missing: [], nearMiss: null, reason };
+      }
+    }
+  }
+  const nearMiss = findNearMiss(plan, candidates);
+  return {
+    answer: null,
+    missing: missingFor(k, plan, candidates),
+    nearMiss,
+    reason: best
+      ? `best candidate (${best.kind}) at p=${best.p.toFixed(2)}, with agreeing candidates ${sure.toFixed(2)} < ${THRESHOLD}`
+      : "no candidate without a conflict",
+  };
+}
+
+/** The best quote and the speaker's other quotes nearly as good, up to three. */
+function quotesTold(best: QuoteCandidate, candidates: Candidate[]): QuoteCandidate[] {
+  if (best.asks === "speaker") return [best];
+  const same = candidates.filter(
+    (c): c is QuoteCandidate =>
+      c.kind === "quote" &&
+      c.official === best.official &&
+      c.z > 0 &&
+      c.z >= best.z - QUOTES_TOGETHER,
+  );
+  return [best, ...same.filter((c) => c !== best)].slice(0, MAX_QUOTES);
+}
+
+/**
+ * A figure that would answer but for its period or partner: the one the model likes best once
+ * that slot is taken as fitting.
+ */
+function findNearMiss(plan: QuestionPlan, candidates: Candidate[]): Decision["nearMiss"] {
+  let best: { c: FigureCandidate; z: number } | null = null;
+  // The softmax denominator of the candidates that could answer, "no answer" included.
+  const others = 1 + candidates.reduce((s, c) => s + (c.conflict === null ? Math.exp(c.z) : 0), 0);
+  for (const c of candidates) {
+    // Only a figure of the asked partner whose one fault is its period, a year it names.
+    if (c.kind !== "figure" || c.conflict === null || plan.periods.length === 0) continue;
+    if (c.features.partner < 0.6 || c.features.period > 0) continue;
+    if (!/\b(?:19|20)\d\d\b|\bFY\s?\d\d/.test(c.figure.period ?? "")) continue;
+    const z = scoreWith(c, { period: 1 });
+    const p = Math.exp(z) / (others + Math.exp(z));
+    if (p >= THRESHOLD && (!best || z > best.z)) best = { c, z };
+  }
+  if (!best) return null;
+  const f = best.c.figure;
+  const asked = plan.periods.map((p) => p.label).join(", ");
+  const what = `for ${f.period}`;
+  return { figure: f, text: `The articles give ${f.value} ${what}, not for ${asked}` };
+}
+
+/** What the corpus lacks, in words a person understands. */
+function missingFor(k: Knowledge, plan: QuestionPlan, candidates: Candidate[]): string[] {
+  const missing: string[] = [];
+  const figures = candidates.filter((c): c is FigureCandidate => c.kind === "figure");
+  const official = candidates.some((c) => c.kind === "official");
+  const quotes = candidates.some((c) => c.kind === "quote");
+  if (plan.kind === "amount" || plan.kind === "count" || plan.kind === "share") {
+    for (const p of plan.partners) {
+      const any = k.figuresByPartner.get(p)?.length ?? 0;
+      if (any === 0 && ![...k.passages.keys()].slice(0, 0).length) {
+        const named = k.figures.some((f) => passageCountries(k, f.passageId).has(p));
+        if (!named) missing.push(`no figure about ${p}`);
+      }
+    }
+    if (
+      plan.periods.length > 0 &&
+      figures.length > 0 &&
+      figures.every((c) => c.conflict !== null)
+    ) {
+      missing.push(`no figure for ${plan.periods.map((p) => p.text).join(", ")}`);
+    }
+    if (missing.length === 0) missing.push("no figure in the corpus measures what is asked");
+  } else if (plan.kind === "who" && !quotes) {
+    missing.push(
+      official
+        ? "no official in the corpus fits the question well enough"
+        : "no official in the corpus fits the question",
+    );
+  } else if (plan.kind === "quote") {
+    missing.push("no words in quotation marks answer it");
+  }
+  if (missing.length === 0) missing.push("no passage holds enough of the question");
+  return missing;
+}

@@ -1,0 +1,53 @@
+import { findCountries } from "../facts/language/countries";
+
+/**
+ * Which side of Pakistan's trade a text speaks of — its exports or its imports — reading who
+ * sells to whom: "the UAE exported $5.93 billion to Pakistan" and "how much does the UAE sell to
+ * Pakistan" are both Pakistan's imports; "the EU's imports from Pakistan" and "how much did
+ * Britain buy from Pakistan" its exports. Used on questions and on the clause around a figure, so
+ * both are read the same way.
+ */
+export type TradeSide = "exports" | "imports";
+
+const SELL =
+  "(?:exports?|exported|exporting|sells?|sold|selling|supplies|supplied|supplying|ships?|shipped|shipments?|sales)";
+const BUY = "(?:imports?|imported|importing|buys?|bought|buying|purchases?|purchased|purchasing)";
+const GAP = "(?:[\\w'’$.,%-]+\\s+){0,6}?";
+const SHORT = "(?:[\\w'’-]+\\s+){0,2}?";
+
+/** Rules in order; the first that matches decides. `P` stands for Pakistan, `X` for a partner. */
+const RULES: [RegExp, TradeSide][] = [
+  [new RegExp(`\\bX(?:'s|’s)?\\s+${SHORT}${SELL}\\b`, "i"), "imports"],
+  [new RegExp(`\\b${SELL}\\s+${GAP}(?:to|into)\\s+(?:the\\s+)?P\\b`, "i"), "imports"],
+  [new RegExp(`\\b${BUY}\\s+${GAP}from\\s+(?:the\\s+)?P\\b`, "i"), "exports"],
+  [new RegExp(`\\bX(?:'s|’s)?\\s+${SHORT}${BUY}\\b`, "i"), "exports"],
+  [new RegExp(`\\b${SELL}\\s+${GAP}from\\s+(?:the\\s+)?X\\b`, "i"), "imports"],
+  [new RegExp(`\\b${BUY}\\s+${GAP}from\\s+(?:the\\s+)?X\\b`, "i"), "imports"],
+  [new RegExp(`\\b${SELL}\\s+${GAP}(?:to|into)\\s+(?:the\\s+)?X\\b`, "i"), "exports"],
+  [new RegExp(`\\bP(?:'s|’s)?\\s+${SHORT}${SELL}\\b`, "i"), "exports"],
+  [new RegExp(`\\bP(?:'s|’s)?\\s+${SHORT}${BUY}\\b`, "i"), "imports"],
+];
+
+const SELL_WORD = new RegExp(`\\b${SELL}\\b`, "i");
+const BUY_WORD = new RegExp(`\\b${BUY}\\b`, "i");
+
+/** The text with every country written as P (Pakistan) or X (a partner). */
+function marked(text: string): string {
+  let out = "";
+  let at = 0;
+  for (const c of findCountries(text)) {
+    out += text.slice(at, c.start) + (c.country === "Pakistan" ? "P" : "X");
+    at = c.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The side of Pakistan's trade the text speaks of, or null when it says neither or both. */
+export function tradeSide(text: string): TradeSide | null {
+  const t = marked(text);
+  for (const [re, side] of RULES) if (re.test(t)) return side;
+  const sells = SELL_WORD.test(t);
+  const buys = BUY_WORD.test(t);
+  if (sells === buys) return null;
+  return sells ? "exports" : "imports";
+}
