@@ -16,6 +16,7 @@ import { CitationList, citeSpan } from "./citations";
 import { choose, type Decision } from "./decide";
 import type { Explanation } from "./explain";
 import type { Knowledge } from "./knowledge";
+import { unseenShare } from "./match";
 import { scoreAll } from "./model";
 import { normaliseQuestion } from "./normalise";
 import { planQuestion, type QuestionPlan, splitQuestion } from "./question";
@@ -203,6 +204,11 @@ function gather(
       }
       out.push(...sentences());
   }
+  const unseen = unseenShare(
+    k,
+    plan.topic.filter((t) => !exclude.has(t)),
+  );
+  for (const c of out) c.features.unseen = unseen;
   scoreAll(out);
   out.sort((a, b) => b.p - a.p);
   return { candidates: out, passageIds };

@@ -19,6 +19,11 @@ export interface Knowledge {
   passageFrequency: Map<string, number>;
   /** In how many passages each word occurs as written (lower-case), for correcting typos. */
   wordFrequency: Map<string, number>;
+  /**
+   * Words the corpus writes capitalised inside sentences (names: `osaka`, `expo`, `torkham`), in
+   * lower case: a question typed in lower case gets their capitals back.
+   */
+  properNouns: Set<string>;
   /** Figure positions (into `figures`) by stemmed term of their measure and sentence. */
   figuresByTerm: Map<string, number[]>;
   /** Figure positions by the partner countries they name. */
@@ -49,6 +54,7 @@ export interface KnowledgeParts {
   index?: PassageIndex;
   passageFrequency?: Map<string, number>;
   wordFrequency?: Map<string, number>;
+  properNouns?: Set<string>;
   /** Stemmed terms of each figure's measure and sentence, when already worked out (a snapshot). */
   figureTerms?: { measure: string[][]; sentence: string[][] };
 }
@@ -75,13 +81,11 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     }
   }
   let wordFrequency = parts.wordFrequency;
-  if (!wordFrequency) {
-    wordFrequency = new Map();
-    for (const p of parts.passages) {
-      for (const w of new Set(words(p.text).map((x) => x.word))) {
-        if (/^\p{L}/u.test(w)) wordFrequency.set(w, (wordFrequency.get(w) ?? 0) + 1);
-      }
-    }
+  let properNouns = parts.properNouns;
+  if (!wordFrequency || !properNouns) {
+    const counted = countWords(parts.passages);
+    wordFrequency = counted.frequency;
+    properNouns = counted.proper;
   }
 
   const figuresByTerm = new Map<string, number[]>();
@@ -118,6 +122,7 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     index,
     passageFrequency,
     wordFrequency,
+    properNouns,
     figuresByTerm,
     figuresByPartner,
     figureMeasureTerms,
@@ -129,6 +134,42 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     sentencePeriodCache: new Map(),
     sentenceTermCache: new Map(),
   };
+}
+
+/** A word capitalised in at least this share of its occurrences inside sentences is a name. */
+const PROPER_SHARE = 0.9;
+
+/**
+ * Passage frequencies of words as written, and the words written capitalised inside sentences
+ * (not after a full stop or an opening quote) nearly always: names rather than words.
+ */
+function countWords(passages: readonly Passage[]): {
+  frequency: Map<string, number>;
+  proper: Set<string>;
+} {
+  const frequency = new Map<string, number>();
+  const inside = new Map<string, [number, number]>();
+  for (const p of passages) {
+    const seen = new Set<string>();
+    for (const w of words(p.text)) {
+      if (!/^\p{L}/u.test(w.word)) continue;
+      if (!seen.has(w.word)) {
+        seen.add(w.word);
+        frequency.set(w.word, (frequency.get(w.word) ?? 0) + 1);
+      }
+      const before = p.text.slice(Math.max(0, w.start - 3), w.start).trimEnd();
+      if (w.start === 0 || before === "" || /[.!?:"“‘(]$/u.test(before)) continue;
+      const counts = inside.get(w.word) ?? [0, 0];
+      counts[0]++;
+      if (/^\p{Lu}/u.test(p.text.charAt(w.start))) counts[1]++;
+      inside.set(w.word, counts);
+    }
+  }
+  const proper = new Set<string>();
+  for (const [word, [all, capital]] of inside) {
+    if (word.length > 2 && capital / all >= PROPER_SHARE) proper.add(word);
+  }
+  return { frequency, proper };
 }
 
 export const sentenceKey = (f: { articleId: string; sentenceStart: number }) =>

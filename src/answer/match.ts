@@ -1,6 +1,6 @@
 import { parseNumeral } from "../facts/language/numbers";
 import { findPeriods, type PeriodMention, resolveRelative } from "../facts/language/periods";
-import { holdsTerm } from "../text/synonyms";
+import { alternativesOf, holdsTerm } from "../text/synonyms";
 import { type Knowledge, termWeight } from "./knowledge";
 
 /**
@@ -26,6 +26,50 @@ export function coverage(
     else if (context && holdsTerm(context, t)) hit += w / 2;
   }
   return total === 0 ? 0 : hit / total;
+}
+
+/**
+ * The share of the question's topic (by rarity) that no passage of the corpus mentions, by the
+ * word or a synonym: "what is the population of Dubai" asks about something no article speaks of.
+ */
+export function unseenShare(k: Knowledge, topic: readonly string[]): number {
+  if (topic.length === 0) return 0;
+  const seen = (t: string) =>
+    (k.passageFrequency.get(t) ?? 0) > 0 ||
+    alternativesOf(t).some((alt) => alt.every((a) => (k.passageFrequency.get(a) ?? 0) > 0));
+  let total = 0;
+  let unseen = 0;
+  for (const t of topic) {
+    const w = termWeight(k, t);
+    total += w;
+    if (!seen(t)) unseen += w;
+  }
+  return total === 0 ? 0 : unseen / total;
+}
+
+/**
+ * Whether the rarest of the question's topic terms — the one that most says what is asked
+ * ("deficit" in "trade deficit with Japan", "rice" in "how much rice") — is held: 1 by the
+ * terms, 0.5 only by their context, 0 not at all; 1 for an empty topic.
+ */
+export function rarestHeld(
+  k: Knowledge,
+  topic: readonly string[],
+  terms: ReadonlySet<string>,
+  context?: ReadonlySet<string>,
+): number {
+  let rarest: string | null = null;
+  let weight = -1;
+  for (const t of topic) {
+    const w = termWeight(k, t);
+    if (w > weight) {
+      weight = w;
+      rarest = t;
+    }
+  }
+  if (rarest === null) return 1;
+  if (holdsTerm(terms, rarest)) return 1;
+  return context && holdsTerm(context, rarest) ? 0.5 : 0;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

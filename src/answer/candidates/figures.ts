@@ -7,10 +7,11 @@ import {
   type Knowledge,
   passageCountries,
   passageTerms,
+  sentenceKey,
   sentencePeriods,
   termWeight,
 } from "../knowledge";
-import { coverage, periodFit, periodOrder } from "../match";
+import { coverage, periodFit, periodOrder, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
 import { tradeSide } from "../trade-side";
 import type { FigureCandidate } from "./candidate";
@@ -300,11 +301,51 @@ function relativeKey(label: string): string | null {
   return direction && m ? `${direction} ${(m[2] ?? "").toLowerCase()}` : null;
 }
 
+/** Both name a relative period, and not the same one ("last year" asked, "this year" stated). */
+function relativeClash(asked: readonly string[], stated: string | null): boolean {
+  if (asked.length === 0 || !stated) return false;
+  const have = relativeKey(stated);
+  return have !== null && !asked.some((a) => relativeKey(a) === have);
+}
+
 /** 1 when the figure's period is the relative period the question names, as written. */
 function sameRelative(asked: readonly string[], stated: string | null): number {
   if (asked.length === 0 || !stated) return 0;
   const have = relativeKey(stated);
   return have !== null && asked.some((a) => relativeKey(a) === have) ? 1 : 0;
+}
+
+/**
+ * 1 when the figure names no partner but another figure of its sentence names the asked one:
+ * "total exports of $30.6 billion, of which the EU took $9.1 billion" — the EU's is the other.
+ */
+function partnerElsewhere(k: Knowledge, plan: QuestionPlan, f: Figure): number {
+  if (plan.partners.length === 0 || f.partners.length > 0) return 0;
+  const others = k.figuresBySentence.get(sentenceKey(f)) ?? [];
+  return others.some((i) => {
+    const g = k.figures[i];
+    return g !== undefined && g !== f && plan.partners.every((p) => g.partners.includes(p));
+  })
+    ? 1
+    : 0;
+}
+
+/**
+ * How near the figure's value its sentence names the asked partner: "80 companies in Pakistan
+ * against 4,500 in Thailand" puts Thailand beside 4,500. 1 when no partner is asked or the
+ * sentence names only the asked ones.
+ */
+function partnerNear(plan: QuestionPlan, f: Figure): number {
+  if (plan.partners.length === 0) return 1;
+  const named = findCountries(f.sentence).filter((c) => c.country !== "Pakistan");
+  if (named.every((c) => plan.partners.includes(c.country))) return 1;
+  const at = f.valueStart - f.sentenceStart;
+  const distance = (c: { start: number; end: number }) =>
+    c.end <= at ? at - c.end : Math.max(0, c.start - (at + f.value.length));
+  const asked = named.filter((c) => plan.partners.includes(c.country)).map(distance);
+  const others = named.filter((c) => !plan.partners.includes(c.country)).map(distance);
+  if (asked.length === 0) return 0;
+  return Math.min(...asked) <= Math.min(...others) ? 1 : 0;
 }
 
 /** Numbers the question itself states ("the year before the $4 billion target"). */
@@ -381,6 +422,7 @@ export function figureCandidates(
       conflict = f.period ? `it is for ${f.period}` : "the article gives it no period";
     }
     const features = {
+      unseen: 0,
       measure: coverage(k, topic, measureTerms),
       local: localCoverage(k, topic, f.sentence, f.valueStart - f.sentenceStart),
       sentence,
@@ -399,6 +441,14 @@ export function figureCandidates(
       latest: 0,
       counted: countedFit(plan, f, measureTerms),
       sameRelative: sameRelative(plan.relative, f.period),
+      partnerElsewhere: partnerElsewhere(k, plan, f),
+      partnerNear: partnerNear(plan, f),
+      rarest: rarestHeld(
+        k,
+        topic,
+        new Set([...measureTerms, ...sentenceTerms]),
+        passageTerms(k, f.passageId),
+      ),
       slots: 0,
       behind: 0,
     };

@@ -29,6 +29,7 @@ function quoteFeatures(
   const partner =
     plan.partners.length === 0 ? 1 : plan.partners.every((p) => places.has(p)) ? 1 : 0;
   return {
+    unseen: 0,
     own,
     sentence: inSentence,
     passage: inPassage,

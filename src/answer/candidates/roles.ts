@@ -26,6 +26,12 @@ const RANKS = RanksSchema.parse(ranksFile);
 const ASKED_RANKS = Object.keys(RANKS.asked).sort((a, b) => b.length - a.length);
 const RANK_PHRASE = new RegExp(`\\b(?:${ASKED_RANKS.join("|")})\\b`, "i");
 const MODIFIERS = new Set(RANKS.modifiers);
+/** Stemmed words of every rank a question or a title may name. */
+const RANK_TERMS = new Set(
+  [...Object.keys(RANKS.asked), ...Object.values(RANKS.families).flat()].flatMap((r) =>
+    contentTerms(r),
+  ),
+);
 
 /** Whether a text names a rank ("stza chairman?", "uae envoy"). */
 export function namesRank(text: string): boolean {
@@ -56,10 +62,18 @@ export function askedRole(plan: QuestionPlan): AskedRole | null {
   let owner: string | null = null;
   let postedTo: string | null = null;
   let rest = text;
-  for (const c of findCountries(text).sort((a, b) => b.start - a.start)) {
+  const countries = findCountries(text);
+  const unplaced: string[] = [];
+  for (const c of countries) {
     const place = c.capital || PLACE_BEFORE.test(text.slice(Math.max(0, c.start - 9), c.start));
     if (place) postedTo ??= c.country;
-    else owner ??= c.country;
+    else unplaced.push(c.country);
+  }
+  // Telegraphic questions ("pakistan ambassador japan"): the first country owns the office, the
+  // next is where it is posted.
+  owner = unplaced[0] ?? null;
+  if (!postedTo && unplaced[1] && unplaced[1] !== owner) postedTo = unplaced[1];
+  for (const c of [...countries].sort((a, b) => b.start - a.start)) {
     rest = `${rest.slice(0, c.start)} ${rest.slice(c.end)}`;
   }
   rest = rest.replace(RANK_PHRASE, " ");
@@ -71,8 +85,9 @@ export function askedRole(plan: QuestionPlan): AskedRole | null {
     else if (/^\p{Lu}{2,}$/u.test(raw) && !STOP_WORDS.has(w.word)) acronyms.push(raw);
   }
   // The portfolio is the question's topic (framing verbs such as "represents" already left out)
-  // without the rank's words, its modifiers and the acronyms matched apart.
-  const rankTerms = new Set([...contentTerms(found[0]), ...contentTerms(modifiers.join(" "))]);
+  // without words of ranks (the question's may have been folded to a synonym), its modifiers and
+  // the acronyms matched apart.
+  const rankTerms = new Set([...RANK_TERMS, ...contentTerms(modifiers.join(" "))]);
   const acronymTerms = new Set(acronyms.flatMap((a) => contentTerms(a)));
   const portfolio = plan.topic.filter((t) => !rankTerms.has(t) && !acronymTerms.has(t));
   return { rank, modifiers, portfolio, acronyms, owner, postedTo };
@@ -93,10 +108,17 @@ function rankFit(asked: string, office: string): number {
   return family.includes(office) ? 0.8 : 0;
 }
 
-/** Share of the asked portfolio the office holds (synonyms count), 1 when none is asked. */
+/** An office whose portfolio the articles do not give: neither a fit nor a conflict. */
+const UNKNOWN_PORTFOLIO = 0.3;
+
+/**
+ * Share of the asked portfolio the office holds (synonyms count): 1 when none is asked, a little
+ * for an office the articles give no portfolio, 0 for one with another portfolio (a conflict).
+ */
 function portfolioFit(asked: AskedRole, o: OfficeFacts): number {
   const total = asked.portfolio.length + asked.acronyms.length;
   if (total === 0) return 1;
+  if (o.portfolio.length === 0 && !o.organization) return UNKNOWN_PORTFOLIO;
   const have = new Set([
     ...o.portfolio.flatMap((p) => contentTerms(p)),
     ...contentTerms(o.organization ?? ""),
@@ -125,6 +147,8 @@ function matchOffice(asked: AskedRole, o: OfficeFacts): OfficeMatch {
   const portfolio = portfolioFit(asked, o);
   let conflict: string | null = null;
   if (rank === 0) conflict = `the office is a ${o.rank}`;
+  if (!conflict && portfolio === 0)
+    conflict = `the office is ${o.rank} of ${o.portfolio.join(" ") || o.organization}`;
   const extra = o.modifiers.filter((m) => MODIFIERS.has(m) && !asked.modifiers.includes(m));
   if (!conflict && extra.length > 0) conflict = `the office is ${extra.join(" ")} ${o.rank}`;
   // Whose office: the asked owner must be the office's; with none asked, Pakistan's is likelier.
@@ -135,12 +159,14 @@ function matchOffice(asked: AskedRole, o: OfficeFacts): OfficeMatch {
   } else {
     owner = o.country === "Pakistan" || o.country === null ? 0.7 : 0.5;
   }
-  // Where posted: an envoy with no posting named is taken as posted where the article is about.
+  // Where posted: a foreign envoy with no posting named is taken as posted to Pakistan, whose news
+  // these are; Pakistan's own envoys are named by their posting, so one without is not known.
   let posted = 1;
   if (asked.postedTo) {
     if (o.postedTo === asked.postedTo) posted = 1;
-    else if (o.postedTo === null) posted = o.country !== asked.postedTo ? 0.6 : 0;
-    else posted = 0;
+    else if (o.postedTo === null && asked.postedTo === "Pakistan" && o.country !== "Pakistan") {
+      posted = 0.8;
+    } else posted = 0;
     if (!conflict && posted === 0) conflict = `the office is not posted to ${asked.postedTo}`;
   }
   return { rank, portfolio, owner, posted, conflict };
@@ -161,6 +187,7 @@ export function roleCandidates(k: Knowledge, plan: QuestionPlan): OfficialCandid
       official,
       by: "role",
       features: {
+        unseen: 0,
         byName: 0,
         nameShare: 0,
         rank: best.rank,
@@ -176,9 +203,18 @@ export function roleCandidates(k: Knowledge, plan: QuestionPlan): OfficialCandid
   return out;
 }
 
+/** Where a title says an envoy is posted ("Ambassador to China"), when the office does not say. */
+function postedByTitle(title: string | null): string | null {
+  if (!title) return null;
+  const to = findCountries(title).find((c) => /\bto\s+(?:the\s+)?$/i.test(title.slice(0, c.start)));
+  return to?.country ?? null;
+}
+
 function bestOffice(asked: AskedRole, official: Official): OfficeMatch | null {
   let best: OfficeMatch | null = null;
-  for (const o of official.offices) {
+  const titled = postedByTitle(official.title);
+  for (const office of official.offices) {
+    const o = office.postedTo || !titled ? office : { ...office, postedTo: titled };
     const m = matchOffice(asked, o);
     if (
       !best ||

@@ -3,14 +3,13 @@ import type { PeriodMention } from "../../facts/language/periods";
 import { CORPUS_COMMON, stem, words } from "../../text/terms";
 import type { Passage, Sentence, Span } from "../../types";
 import {
-  articleCountries,
   type Knowledge,
   passageCountries,
   passageTerms,
   sentencePeriods,
   sentenceTerms,
 } from "../knowledge";
-import { coverage, periodFit } from "../match";
+import { coverage, periodFit, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
 import type { SentenceCandidate } from "./candidate";
 import type { PersonMatch } from "./officials";
@@ -138,6 +137,21 @@ function coverageNearNumbers(k: Knowledge, topic: readonly string[], text: strin
   return best;
 }
 
+/** The countries an article's title names. */
+function titleCountries(k: Knowledge, articleId: string): ReadonlySet<string> {
+  return new Set(findCountries(k.articles.get(articleId)?.title ?? "").map((c) => c.country));
+}
+
+/** Whether a sentence names a country other than Pakistan and the asked partners. */
+function namesOtherCountry(text: string, partners: readonly string[]): boolean {
+  return findCountries(text).some((c) => c.country !== "Pakistan" && !partners.includes(c.country));
+}
+
+/** Whether the sentence states a figure (one the figures tower read in it). */
+function statesFigure(k: Knowledge, articleId: string, sentence: Sentence): boolean {
+  return (k.figuresBySentence.get(`${articleId}:${sentence.start}`)?.length ?? 0) > 0;
+}
+
 /** Whether an official is named in the sentence (by a mention the people tower found there). */
 function namesSomeone(k: Knowledge, articleId: string, sentence: Sentence): boolean {
   return mentionedSentences(k).has(`${articleId}:${sentence.start}`);
@@ -187,10 +201,12 @@ export function sentenceCandidates(
       const inPassage = coverage(k, topic, terms, passageTerms(k, passage.id));
       const periods = sentencePeriods(k, passage.articleId, sentence);
       // A sentence may leave the partner to its article ("We receive 500,000 pilgrims", said the
-      // Saudi minister): named in the passage fits, named only in the article fits half.
+      // Saudi minister): named in the passage fits; named in the article's title fits half, when
+      // the sentence names no other country.
       const partner = plan.partners.every((p) => countries.has(p))
         ? 1
-        : plan.partners.every((p) => articleCountries(k, passage.articleId).has(p))
+        : plan.partners.every((p) => titleCountries(k, passage.articleId).has(p)) &&
+            !namesOtherCountry(sentence.text, plan.partners)
           ? 0.5
           : 0;
       let period = 1;
@@ -205,6 +221,11 @@ export function sentenceCandidates(
       if (plan.partners.length > 0 && partner === 0) conflict = "its passage names another partner";
       else if (asksSpeaker && !namesSomeone(k, passage.articleId, sentence)) {
         conflict = "it names nobody who could have said it";
+      } else if (quantitative && !statesFigure(k, passage.articleId, sentence)) {
+        conflict = "it states no figure";
+      } else if (plan.kind === "quote" && !person && !/["“”]/.test(sentence.text)) {
+        // "What did Toyota say?": with nobody the corpus knows named, only a quotation answers.
+        conflict = "it quotes nobody";
       } else if (plan.periods.length > 0 && period === 0) conflict = "it names another period";
       out.push({
         kind: "sentence",
@@ -213,6 +234,7 @@ export function sentenceCandidates(
         start: span.start,
         end: span.end,
         features: {
+          unseen: 0,
           own,
           passage: inPassage,
           partner,
@@ -223,6 +245,11 @@ export function sentenceCandidates(
           topicless: topic.length === 0 ? 1 : 0,
           quoted: /["“”]/.test(sentence.text) ? 1 : 0,
           behind: 0,
+          rarest: rarestHeld(k, topic, terms, passageTerms(k, passage.id)),
+          sameRelative:
+            plan.relative.length > 0 && periods.some((p) => plan.relative.includes(p.label))
+              ? 1
+              : 0,
           numberNear: quantitative ? coverageNearNumbers(k, topic, sentence.text) : 0,
           quantitative: quantitative ? 1 : 0,
           who: plan.kind === "who" ? 1 : 0,

@@ -86,7 +86,7 @@ const PERCENT_AFTER =
  * `77 (mtpa)`, `132 million tonnes`.
  */
 const MEASURE_AFTER =
-  /^(?:[ \u00a0]?\(?)(MW|GW|kW|megawatts?|gigawatts?|km|kms|kilomet(?:er|re)s?|miles?|metric[ \u00a0]tonnes?|metric[ \u00a0]tons?|tonnes?|tons?|mtpa|mmtpa|MMBtu|mmcfd|bcf|barrels[ \u00a0]per[ \u00a0]day|barrels?|bpd|litres?|liters?|hectares?|acres?|kg|kilograms?)\)?(?![\p{L}])/iu;
+  /^(?:[ \u00a0]?\(?)(MW|GW|kW|megawatts?|gigawatts?|km|kms|kilomet(?:er|re)s?|miles?|metric[ \u00a0]tonnes?|metric[ \u00a0]tons?|tonnes?|tons?|mtpa|mmtpa|MMBtu|mmcfd|bcf|bcm|cubic[ \u00a0]met(?:re|er)s|cubic[ \u00a0]feet|barrels[ \u00a0]per[ \u00a0]day|barrels?|bpd|litres?|liters?|hectares?|acres?|kg|kilograms?)\)?(?![\p{L}])/iu;
 
 /** A count written as a compound adjective: `an 80-member team`, `a 500-strong delegation`. */
 const COMPOUND_COUNT_AFTER = /^-(member|strong|seat|bed)(?![\p{L}])/iu;

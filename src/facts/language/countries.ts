@@ -4,6 +4,9 @@
  * question analysis (which partner is asked about), so that all three agree on one canonical name.
  */
 
+import { z } from "zod";
+import countriesFile from "./data/countries.json" with { type: "json" };
+
 export interface CountryEntry {
   /** Canonical name, e.g. `United States`. */
   name: string;
@@ -17,106 +20,23 @@ export interface CountryEntry {
   capitals: string[];
 }
 
-const entry = (
-  name: string,
-  names: string[],
-  adjectives: string[],
-  abbreviations: string[] = [],
-  capitals: string[] = [],
-): CountryEntry => ({ name, names: [name, ...names], adjectives, abbreviations, capitals });
+const CountriesSchema = z.object({
+  about: z.string(),
+  countries: z.array(
+    z.object({
+      name: z.string(),
+      names: z.array(z.string()),
+      adjectives: z.array(z.string()),
+      abbreviations: z.array(z.string()),
+      capitals: z.array(z.string()),
+    }),
+  ),
+});
 
-export const COUNTRIES: readonly CountryEntry[] = [
-  entry("Pakistan", [], ["Pakistani", "Pakistanis"], [], ["Islamabad"]),
-  entry("Japan", [], ["Japanese"], [], ["Tokyo"]),
-  entry(
-    "United States",
-    ["United States of America", "America"],
-    ["American", "Americans"],
-    ["US", "USA", "U.S.", "U.S.A."],
-    ["Washington"],
-  ),
-  entry(
-    "United Kingdom",
-    ["Britain", "Great Britain", "England"],
-    ["British", "Briton", "Britons"],
-    ["UK", "U.K."],
-    ["London"],
-  ),
-  entry("China", ["People's Republic of China"], ["Chinese"], ["PRC"], ["Beijing"]),
-  entry("Saudi Arabia", ["Kingdom of Saudi Arabia"], ["Saudi", "Saudis"], ["KSA"], ["Riyadh"]),
-  entry(
-    "United Arab Emirates",
-    ["Emirates"],
-    ["Emirati", "Emiratis"],
-    ["UAE", "U.A.E."],
-    ["Abu Dhabi"],
-  ),
-  entry("Turkey", ["Türkiye", "Turkiye"], ["Turkish", "Turks"], [], ["Ankara"]),
-  entry("European Union", [], ["European"], ["EU", "E.U."], ["Brussels"]),
-  entry("Russia", ["Russian Federation"], ["Russian", "Russians"], [], ["Moscow"]),
-  entry("Iran", ["Islamic Republic of Iran"], ["Iranian", "Iranians"], [], ["Tehran"]),
-  entry("Afghanistan", [], ["Afghan", "Afghans"], [], ["Kabul"]),
-  entry("Indonesia", [], ["Indonesian", "Indonesians"], [], ["Jakarta"]),
-  entry("Malaysia", [], ["Malaysian", "Malaysians"], [], ["Kuala Lumpur"]),
-  entry("Kazakhstan", [], ["Kazakh", "Kazakhstani"], [], ["Astana"]),
-  entry("Uzbekistan", [], ["Uzbek", "Uzbekistani"], [], ["Tashkent"]),
-  entry("Turkmenistan", [], ["Turkmen"], [], ["Ashgabat"]),
-  entry("Kyrgyzstan", ["Kyrgyz Republic"], ["Kyrgyz"], [], ["Bishkek"]),
-  entry("Tajikistan", [], ["Tajik"], [], ["Dushanbe"]),
-  entry("Azerbaijan", [], ["Azerbaijani", "Azeri"], [], ["Baku"]),
-  entry("India", [], ["Indian", "Indians"], [], ["New Delhi"]),
-  entry("Bangladesh", [], ["Bangladeshi"], [], ["Dhaka"]),
-  entry("Sri Lanka", [], ["Sri Lankan"], [], ["Colombo"]),
-  entry("Nepal", [], ["Nepalese", "Nepali"], [], ["Kathmandu"]),
-  entry("Qatar", [], ["Qatari"], [], ["Doha"]),
-  entry("Kuwait", [], ["Kuwaiti"], []),
-  entry("Oman", [], ["Omani"], [], ["Muscat"]),
-  entry("Bahrain", [], ["Bahraini"], [], ["Manama"]),
-  entry("Iraq", [], ["Iraqi"], [], ["Baghdad"]),
-  entry("Egypt", [], ["Egyptian"], [], ["Cairo"]),
-  entry(
-    "South Korea",
-    ["Republic of Korea", "Korea"],
-    ["Korean", "South Korean"],
-    ["ROK"],
-    ["Seoul"],
-  ),
-  entry("Singapore", [], ["Singaporean"], []),
-  entry("Thailand", [], ["Thai"], [], ["Bangkok"]),
-  entry("Vietnam", ["Viet Nam"], ["Vietnamese"], [], ["Hanoi"]),
-  entry("Philippines", [], ["Filipino", "Philippine"], [], ["Manila"]),
-  entry("Germany", [], ["German", "Germans"], [], ["Berlin"]),
-  entry("France", [], ["French"], [], ["Paris"]),
-  entry("Italy", [], ["Italian"], [], ["Rome"]),
-  entry("Spain", [], ["Spanish"], [], ["Madrid"]),
-  entry("Netherlands", ["Holland"], ["Dutch"], [], ["The Hague", "Amsterdam"]),
-  entry("Belgium", [], ["Belgian"], []),
-  entry("Poland", [], ["Polish"], [], ["Warsaw"]),
-  entry("Canada", [], ["Canadian", "Canadians"], [], ["Ottawa"]),
-  entry("Australia", [], ["Australian", "Australians"], [], ["Canberra"]),
-  entry("New Zealand", [], ["New Zealander"], [], ["Wellington"]),
-  entry("Brazil", [], ["Brazilian"], [], ["Brasilia"]),
-  entry("South Africa", [], ["South African"], [], ["Pretoria"]),
-  entry("Nigeria", [], ["Nigerian"], [], ["Abuja"]),
-  entry("Kenya", [], ["Kenyan"], [], ["Nairobi"]),
-  entry("Morocco", [], ["Moroccan"], [], ["Rabat"]),
-  entry("Switzerland", [], ["Swiss"], [], ["Bern"]),
-  entry("Sweden", [], ["Swedish"], [], ["Stockholm"]),
-  entry("Norway", [], ["Norwegian"], [], ["Oslo"]),
-  entry("Ukraine", [], ["Ukrainian"], [], ["Kyiv"]),
-  entry("Belarus", [], ["Belarusian"], [], ["Minsk"]),
-  entry("Hong Kong", [], [], []),
-  entry("Taiwan", [], ["Taiwanese"], [], ["Taipei"]),
-  // Regions and blocs that trade news treats as one partner.
-  entry(
-    "Central Asia",
-    ["Central Asian republics", "Central Asian states"],
-    ["Central Asian"],
-    ["CARs"],
-  ),
-  entry("Gulf Cooperation Council", ["Gulf states"], [], ["GCC"]),
-  entry("ASEAN", ["Association of Southeast Asian Nations"], [], ["ASEAN"]),
-];
+/** The gazetteer, from `data/countries.json`; each entry's own name is the first of its names. */
+export const COUNTRIES: readonly CountryEntry[] = CountriesSchema.parse(
+  countriesFile,
+).countries.map((c) => ({ ...c, names: [c.name, ...c.names] }));
 
 /** A place in a text where a country is named. */
 export interface CountryMatch {
