@@ -561,6 +561,8 @@ const VISIT =
 /** An aside saying the person is visiting: ", who was on a two-day state visit". */
 const WHO_VISITS =
   /^\s*,\s*who\s+(?:is|was|has\s+been|had\s+been)\s+(?:on\s+)?(?:a|an|his|her)?\s*(?:[\w-]+\s+){0,3}visit\b/iu;
+const VISIT_WORDS = /visit|arrived/iu;
+
 /** How far either side of a name the words of a visit are looked for, in characters. */
 const VISIT_WINDOW = 300;
 
@@ -577,6 +579,8 @@ const VISIT_ABROAD = /^\s*(?:to|of)\s+(?!Pakistan\b|Islamabad\b|Karachi\b|Lahore
  */
 function visitorCountry(p: LocalPerson, context: CountryContext): string | null {
   for (const m of p.mentions) {
+    // Most sentences speak of no visit: one look for the words before the patterns.
+    if (!VISIT_WORDS.test(m.sentence.text)) continue;
     // A bounded window either side of the name: a run-on sentence costs no more than a short one.
     const at = m.found.extentEnd - m.sentence.start;
     const rest = m.sentence.text.slice(at, at + VISIT_WINDOW);

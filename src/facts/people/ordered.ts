@@ -28,6 +28,16 @@ export function firstIndexWhere<T>(items: readonly T[], after: (item: T) => bool
  * of the items and false for the rest.
  */
 export function lastIndexWhere<T>(items: readonly T[], before: (item: T) => boolean): number {
-  const first = firstIndexWhere(items, (item) => !before(item));
-  return first === -1 ? items.length - 1 : first - 1;
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid];
+    if (item !== undefined && before(item)) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

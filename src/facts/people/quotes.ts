@@ -119,8 +119,9 @@ export function readArticleSpeech(
     }
     spokeBefore[k] = lastSpoke;
     const tokens = tokensOf(sentence);
-    const refs = findReferences(tokens, named, inQuote);
-    const acts = findSpeechActs(sentence.text, sentence.start, tokens, refs, inQuote);
+    const norms = tokens.map((t) => t.norm);
+    const refs = findReferences(tokens, norms, named, inQuote);
+    const acts = findSpeechActs(sentence.text, sentence.start, tokens, norms, refs, inQuote);
     const record = discourse.read(passage, sentence.text, sentence.start, refs, acts);
 
     // A quote closing a sentence may be attributed by the next one ("…” Bolat wrote on X).
@@ -133,8 +134,9 @@ export function readArticleSpeech(
     }
 
     for (const { speaker } of record.acts) if (speaker?.person != null) lastSpoke = speaker;
-    for (const a of done.slice(-4)) {
-      if (a.speaker?.person != null && sentenceAt(a.q.close) === k) lastSpoke = a.speaker;
+    for (let i = Math.max(0, done.length - 4); i < done.length; i++) {
+      const a = done[i];
+      if (a?.speaker?.person != null && sentenceAt(a.q.close) === k) lastSpoke = a.speaker;
     }
     // Reported speech sets who is talking; anyone else named after it ends that.
     for (const { act, speaker } of record.acts) {
@@ -350,9 +352,21 @@ const lastQuotationBefore = (quotations: readonly Quotation[], offset: number) =
 
 /** A test for offsets inside quotation marks, by binary search over the sorted quotations. */
 function quoteMask(quotations: readonly Quotation[]): (offset: number) => boolean {
+  if (quotations.length === 0) return () => false;
   return (offset) => {
-    const q = quotations[lastIndexWhere(quotations, (x) => x.open < offset)];
-    return q !== undefined && offset < q.close;
+    // The last quotation opening before the offset, by binary search (called for many tokens).
+    let lo = 0;
+    let hi = quotations.length - 1;
+    let found: Quotation | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = quotations[mid];
+      if (q && q.open < offset) {
+        found = q;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found !== undefined && offset < found.close;
   };
 }
 

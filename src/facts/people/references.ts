@@ -230,6 +230,7 @@ export type InQuote = (offset: number) => boolean;
  */
 export function findReferences(
   tokens: readonly WordToken[],
+  norms: readonly string[],
   named: readonly NamedSpan[],
   inQuote: InQuote,
 ): Reference[] {
@@ -242,7 +243,7 @@ export function findReferences(
     const n = spans[lastIndexWhere(spans, (x) => x.start <= t.start)];
     return n !== undefined && t.end <= n.end;
   };
-  const norms = tokens.map((t) => t.norm);
+  let heads: Int32Array | null = null;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -262,7 +263,8 @@ export function findReferences(
       i++;
       continue;
     }
-    const read = readRoleNoun(tokens, norms, i, covered);
+    heads ??= nextHeads(norms);
+    const read = readRoleNoun(tokens, norms, heads, i, covered);
     if (read) {
       refs.push(read.ref);
       i = read.next;
@@ -287,14 +289,19 @@ function mayStartReference(t: WordToken): boolean {
   );
 }
 
-/** Whether a role noun's head, or a noun for unnamed people, may stand within reach of `j`. */
-function headWithin(norms: readonly string[], j: number): boolean {
-  for (let k = j; k < j + HEAD_REACH && k < norms.length; k++) {
-    const norm = norms[k] ?? "";
-    if (PEOPLE_NOUNS.has(norm) || mayBeginTitle(norm)) return true;
-    if (norm.endsWith("'s") && PEOPLE_NOUNS.has(norm.slice(0, -2))) return true;
+/** Whether the word may be a role noun's head or a noun for unnamed people (a cheap first look). */
+function mayBeHead(norm: string): boolean {
+  if (PEOPLE_NOUNS.has(norm) || mayBeginTitle(norm)) return true;
+  return norm.endsWith("'s") && PEOPLE_NOUNS.has(norm.slice(0, -2));
+}
+
+/** For each token, the index of the next token (itself included) that may be a head: one pass. */
+function nextHeads(norms: readonly string[]): Int32Array {
+  const next = new Int32Array(norms.length + 1).fill(norms.length);
+  for (let k = norms.length - 1; k >= 0; k--) {
+    next[k] = mayBeHead(norms[k] ?? "") ? k : (next[k + 1] ?? norms.length);
   }
-  return false;
+  return next;
 }
 
 /** Whether token `i` starts a clause: the sentence's start, or after a comma, colon or quote mark. */
@@ -329,6 +336,7 @@ function countryAtToken(
 function readRoleNoun(
   tokens: readonly WordToken[],
   norms: readonly string[],
+  heads: Int32Array,
   i: number,
   covered: (t: WordToken) => boolean,
 ): { ref: Reference; next: number } | null {
@@ -342,7 +350,7 @@ function readRoleNoun(
     return null;
   }
   let j = definite || indefinite ? i + 1 : i;
-  if (!headWithin(norms, j)) return null;
+  if ((heads[j] ?? norms.length) >= j + HEAD_REACH) return null;
   const role: RoleNoun = {
     rank: null,
     kinds: [],
@@ -589,12 +597,12 @@ export function findSpeechActs(
   text: string,
   start: number,
   tokens: readonly WordToken[],
+  norms: readonly string[],
   refs: readonly Reference[],
   inQuote: InQuote,
 ): SpeechAct[] {
   const acts: SpeechAct[] = [];
   const where: Where = { text, start };
-  const norms = tokens.map((t) => t.norm);
   for (let i = 0; i < tokens.length; i++) {
     const phrase = speechPhraseAt(norms, i);
     const first = tokens[i];
