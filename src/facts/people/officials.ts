@@ -539,8 +539,20 @@ function countryOf(
   }
   // Pakistan has no vice- or deputy ministers (its juniors are ministers of state), nor emirs or
   // kings: such an office unplaced is the partner's.
-  if (p.mentions.some((m) => FOREIGN_ONLY_HEADS.has(m.found.titleHead ?? "")))
+  const heads = p.mentions.flatMap((m) => [
+    m.found.titleHead,
+    ...m.found.otherTitles.map((t) => t.titleHead),
+  ]);
+  if (heads.some((h) => FOREIGN_ONLY_HEADS.has(h ?? "")))
     return { country: context.partner, explicit: false };
+  // A head of state the article does not place is Pakistan's only in an article about no other
+  // country: beside a partner, "President X" may be either's.
+  const headOfState = p.mentions.every(
+    (m) => m.found.titleHead === null || /^(?:vice[\s-])?president$/u.test(m.found.titleHead),
+  );
+  if (headOfState && p.mentions.some((m) => m.found.titleHead) && context.partner) {
+    return { country: null, explicit: false };
+  }
   if (p.mentions.some((m) => m.found.government) && context.home)
     return { country: HOME, explicit: false };
   return { country: null, explicit: false };
@@ -550,6 +562,19 @@ function countryOf(
 const VISIT =
   /\b(?:(?:official|state|two-day|three-day|\w+-day)\s+)?visit(?:ing|s|ed)?\s+(?:to\s+)?(?:Pakistan|Islamabad|Karachi|Lahore)\b|\barrived\s+(?:in|at)\s+(?:Pakistan|Islamabad|Karachi|Lahore)\b/iu;
 
+/** An aside saying the person is visiting: ", who was on a two-day state visit". */
+const WHO_VISITS =
+  /^\s*,\s*who\s+(?:is|was|has\s+been|had\s+been)\s+(?:on\s+)?(?:a|an|his|her)?\s*(?:[\w-]+\s+){0,3}visit\b/iu;
+const VISIT_WORDS = /visit|arrived/iu;
+
+/** How far either side of a name the words of a visit are looked for, in characters. */
+const VISIT_WINDOW = 300;
+
+/** "… a visit to Pakistan by X": X visits. */
+const VISIT_BY = /\bvisit\s+(?:to\s+(?:Pakistan|Islamabad|Karachi|Lahore)\s+)?(?:of|by)\s+$/iu;
+/** A visit elsewhere: "… visit to Turkey", "… visit to Ankara". */
+const VISIT_ABROAD = /^\s*(?:to|of)\s+(?!Pakistan\b|Islamabad\b|Karachi\b|Lahore\b)\p{Lu}/u;
+
 /**
  * A visitor to Pakistan is not Pakistani: the country of a person the article has visiting
  * ("Trade Minister Ömer Bolat … is paying an official visit to Pakistan") is the nationality the
@@ -558,9 +583,23 @@ const VISIT =
  */
 function visitorCountry(p: LocalPerson, context: CountryContext): string | null {
   for (const m of p.mentions) {
-    const before = m.sentence.text.slice(0, m.found.extentStart - m.sentence.start);
+    // Most sentences speak of no visit: one look for the words before the patterns.
+    if (!VISIT_WORDS.test(m.sentence.text)) continue;
+    // A bounded window either side of the name: a run-on sentence costs no more than a short one.
+    const at = m.found.extentEnd - m.sentence.start;
+    const rest = m.sentence.text.slice(at, at + VISIT_WINDOW);
+    // "X, who was on a two-day state visit, …": a visit to no other place is one to Pakistan.
+    const aside = WHO_VISITS.exec(rest);
+    if (aside && !VISIT_ABROAD.test(rest.slice(aside[0].length, aside[0].length + 40))) {
+      return context.partner;
+    }
+    const from = m.found.extentStart - m.sentence.start;
+    const before = m.sentence.text.slice(Math.max(0, from - VISIT_WINDOW), from);
+    // "… a visit by Crown Prince Mohammed bin Salman".
+    if (VISIT_BY.test(before)) return context.partner;
+    // Otherwise the name must open its sentence.
+    if (from > VISIT_WINDOW) continue;
     if (!/^[\s\p{P}]*(?:\p{Lu}\p{L}*\s*)?$/u.test(before) && before.trim() !== "") continue;
-    const rest = m.sentence.text.slice(m.found.extentEnd - m.sentence.start);
     const visit = VISIT.exec(rest);
     if (!visit) continue;
     const [party] = countriesInTokens(tokenize(rest.slice(0, visit.index))).filter(
