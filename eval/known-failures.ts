@@ -58,7 +58,8 @@ for (const batch of BATCHES) {
     const decision = a.explanation?.parts[0]?.decision ?? "";
     let reason: string;
     if (!q.answered) reason = `answered a question the articles do not answer: ${clip(a.text, 70)}`;
-    else if (!a.answered) reason = `declined (${clip(decision.replace(/^best candidate /, ""), 70)})`;
+    else if (!a.answered)
+      reason = `declined (${clip(decision.replace(/^best candidate /, ""), 70)})`;
     else if (problems.some((p) => p.startsWith("ungrounded"))) reason = clip(problems[0] ?? "", 90);
     else reason = `answers ${clip(a.text.split("\n")[0] ?? "", 80)}`;
     lines.push(`    ${q.id}: ${JSON.stringify(reason)},`);

@@ -263,7 +263,7 @@ function askOne(k: Knowledge, question: string, plan: QuestionPlan): AskResult {
 
   const person = findPerson(k, plan);
   const { candidates } = gather(k, plan, person);
-  const decision = choose(k, plan, candidates);
+  const decision = choose(k, plan, candidates, question);
   if (decision.answer) {
     return {
       answer: {

@@ -31,7 +31,13 @@ export interface Decision {
 const QUOTES_TOGETHER = 0.5;
 const MAX_QUOTES = 3;
 
-export function choose(k: Knowledge, plan: QuestionPlan, candidates: Candidate[]): Decision {
+export function choose(
+  k: Knowledge,
+  plan: QuestionPlan,
+  candidates: Candidate[],
+  /** The question as asked, for naming its period as the asker wrote it. */
+  asked: string = plan.text,
+): Decision {
   const best = candidates.find((c) => c.conflict === null);
   const sure = best ? confidence(best, candidates) : 0;
   if (best && sure >= THRESHOLD) {
@@ -73,7 +79,7 @@ export function choose(k: Knowledge, plan: QuestionPlan, candidates: Candidate[]
       }
     }
   }
-  const nearMiss = findNearMiss(plan, candidates);
+  const nearMiss = findNearMiss(plan, candidates, asked);
   return {
     answer: null,
     missing: missingFor(k, plan, candidates),
@@ -101,7 +107,11 @@ function quotesTold(best: QuoteCandidate, candidates: Candidate[]): QuoteCandida
  * A figure that would answer but for its period or partner: the one the model likes best once
  * that slot is taken as fitting.
  */
-function findNearMiss(plan: QuestionPlan, candidates: Candidate[]): Decision["nearMiss"] {
+function findNearMiss(
+  plan: QuestionPlan,
+  candidates: Candidate[],
+  question: string,
+): Decision["nearMiss"] {
   let best: { c: FigureCandidate; z: number } | null = null;
   // The softmax denominator of the candidates that could answer, "no answer" included.
   const others = 1 + candidates.reduce((s, c) => s + (c.conflict === null ? Math.exp(c.z) : 0), 0);
@@ -116,7 +126,10 @@ function findNearMiss(plan: QuestionPlan, candidates: Candidate[]): Decision["ne
   }
   if (!best) return null;
   const f = best.c.figure;
-  const asked = plan.periods.map((p) => p.label).join(", ");
+  // The period as the asker wrote it ("FY24", not our "FY2023-24"); when normalising rewrote it
+  // ("22-23"), it is not repeated.
+  const labels = plan.periods.map((p) => p.label);
+  const asked = labels.every((l) => question.includes(l)) ? labels.join(", ") : "the period asked";
   const what = `for ${f.period}`;
   return { figure: f, text: `The articles give ${f.value} ${what}, not for ${asked}` };
 }

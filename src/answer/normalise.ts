@@ -47,7 +47,7 @@ const OPENER = new RegExp(
   "iu",
 );
 const CLOSER = new RegExp(
-  `(?:^|[\\s,;!.?-]+)(?:${[...FORMS.closers].sort(byLength).map(escapeRegExp).join("|")})[\\s!.?]*$`,
+  `(?:^|[\\s,;!.-]+)(?:${[...FORMS.closers].sort(byLength).map(escapeRegExp).join("|")})[\\s!.?]*$`,
   "iu",
 );
 const TIME_NOW = new RegExp(

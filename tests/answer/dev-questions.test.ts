@@ -23,6 +23,9 @@ const BATCHES: Batch[] = [
   { name: "dev", folders: ["corpus"], file: "dev-questions.json" },
   // Paraphrases of the seed questions, and near misses the seeds cannot answer.
   { name: "paraphrase", folders: ["corpus"], file: "paraphrase-questions.json" },
+  // The dev questions as people type them in Discord (five or more rewrites of each), written
+  // apart from the engine, with rewrites that must stay unanswered and small talk.
+  { name: "rewrite", folders: ["corpus"], file: "rewrite-questions.json" },
   // The extra articles cover other partners, so a question the seeds cannot answer (trade with
   // China) may well be answerable with them: only the answered questions must stay the same.
   {
@@ -32,7 +35,7 @@ const BATCHES: Batch[] = [
     only: (q) => q.answered,
   },
   // Realistic articles written apart from the engine, batch by batch.
-  ...(["extra", "more", "third", "fourth"] as const).map((name) => ({
+  ...(["extra", "more", "third", "fourth", "fifth"] as const).map((name) => ({
     name,
     folders: ["corpus", `tests/fixtures/${name}-articles`],
     file: `${name}-questions.json`,

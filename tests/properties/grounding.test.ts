@@ -61,7 +61,7 @@ describe("grounding on questions generated to be answerable", () => {
     expect(quotesOf(engine.officials()).length).toBeGreaterThan(50);
   });
 
-  it("states only grounded figures when asked for an extracted one, in at least 200 of 300 answers", () => {
+  it("states only grounded figures when asked for an extracted one, in at least 150 of 300 answers", () => {
     let answered = 0;
     fc.assert(
       fc.property(figureQuestion(askableFigures(engine.figures())), (question) => {
@@ -71,8 +71,10 @@ describe("grounding on questions generated to be answerable", () => {
       { numRuns: 300 },
     );
     console.info(`grounding: ${answered} of 300 generated figure questions answered with figures`);
-    // Measured: 274–281 of 300 over five runs.
-    expect(answered).toBeGreaterThanOrEqual(200);
+    // Measured 2026-11-30: 183 of 300 with the answer model, which declines questions built from
+    // a measure misread at ingest ("What were the to ship?") where the gated engine answered them
+    // (274–281); the bound keeps the grounding check reached in at least half the runs.
+    expect(answered).toBeGreaterThanOrEqual(150);
   });
 
   it("repeats an official's words only from a cited excerpt, in at least 50 of 80 answers", () => {

@@ -164,6 +164,11 @@ function namesOtherCountry(text: string, partners: readonly string[]): boolean {
   return findCountries(text).some((c) => c.country !== "Pakistan" && !partners.includes(c.country));
 }
 
+/** Whether a sentence that names no period writes one of the asked years, as part of a name. */
+function asksYearIn(plan: QuestionPlan, text: string): boolean {
+  return plan.periods.some((p) => p.years.some((y) => new RegExp(`\\b${y}\\b`).test(text)));
+}
+
 /** Whether the sentence states a figure (one the figures tower read in it). */
 function statesFigure(k: Knowledge, articleId: string, sentence: Sentence): boolean {
   return (k.figuresBySentence.get(`${articleId}:${sentence.start}`)?.length ?? 0) > 0;
@@ -230,6 +235,8 @@ export function sentenceCandidates(
       if (plan.periods.length > 0) {
         const stated = periods.map((p) => p.text).join("; ");
         period = periodFit(plan.periods, stated || null);
+        // The asked year inside a name ("World Expo 2025", "Vision 2030") is no other period.
+        if (period === 0 && !stated && asksYearIn(plan, sentence.text)) period = 0.5;
       }
       const bySpeaker = personSentences.has(`${passage.articleId}:${sentence.start}`) ? 1 : 0;
       const personFit = person ? (bySpeaker || personPassages.has(passage.id) ? 1 : 0) : 1;

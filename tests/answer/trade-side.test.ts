@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { tradeSide } from "../../src/answer/trade-side";
+
+describe("the side of Pakistan's trade a text speaks of", () => {
+  it.each([
+    ["how much did pakistan export to china", "exports"],
+    ["how much does the UAE sell to Pakistan", "imports"],
+    ["how much did the uae export to pakistan in 2019", "imports"],
+    ["In 2019, the UAE exported $5.93 billion worth of products to Pakistan.", "imports"],
+    ["How much did Britain buy from Pakistan last year?", "exports"],
+    ["how much does pakistan buy from the US", "imports"],
+    ["the EU's imports from Pakistan rose", "exports"],
+    ["imports from China stood at $8.5 billion", "imports"],
+    ["Pakistan's exports to the US were $5.2 billion", "exports"],
+  ])("reads %j as %s", (text, side) => {
+    expect(tradeSide(text)).toBe(side);
+  });
+
+  it("says neither when a text names both sides or none", () => {
+    expect(tradeSide("bilateral trade reached $1.26 billion")).toBeNull();
+    expect(tradeSide("exports rose while imports fell")).toBeNull();
+  });
+});
