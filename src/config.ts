@@ -22,7 +22,10 @@ export interface Config {
   cooldownSeconds: number;
   /** The old JSON-lines feedback log: moved into the insights store at start, then deleted. */
   feedbackLog: string;
-  /** The insights store: an SQLite file path. */
+  /**
+   * The store for insights, follow-up context and cooldowns: an SQLite file path, or a
+   * `postgres://` URL for a database shared by replicas.
+   */
   insightsDb: string;
   /** Records older than this are deleted (at start and daily) and never shown. */
   insightsRetentionDays: number;
@@ -81,14 +84,27 @@ const webUrl = z
   }, "must be an http(s) URL such as http://127.0.0.1:8080/api")
   .transform((value) => value.replace(/\/+$/, ""));
 
-const storePath = z
+/** INSIGHTS_DB names a PostgreSQL database (shared by replicas) rather than an SQLite file. */
+export const isPostgresUrl = (value: string): boolean => /^postgres(?:ql)?:\/\//i.test(value);
+
+/** A URL node-postgres can connect with: a host, or a socket folder in `?host=`. */
+function usablePostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.hostname !== "" || url.searchParams.has("host");
+  } catch {
+    return false;
+  }
+}
+
+const storeLocation = z
   .string()
   .trim()
+  .refine((value) => !value.includes("\0"), "must be a file path or a postgres:// URL")
   .refine(
-    (value) => !/^postgres(?:ql)?:\/\//i.test(value),
-    "PostgreSQL is not supported yet; give the path of an SQLite file such as .tijarat/insights.db",
-  )
-  .refine((value) => !value.includes("\0"), "must be a file path");
+    (value) => !isPostgresUrl(value) || usablePostgresUrl(value),
+    "must be a URL such as postgres://user:password@host:5432/database (with the password percent-encoded)",
+  );
 
 const schema = z.object({
   DISCORD_TOKEN: optional(z.string().trim().regex(/^\S+$/, "must not contain spaces")),
@@ -107,7 +123,7 @@ const schema = z.object({
   COOLDOWN_REQUESTS: optional(wholeNumber(1, 1000)),
   COOLDOWN_SECONDS: optional(positiveSeconds),
   FEEDBACK_LOG: optional(z.string()),
-  INSIGHTS_DB: optional(storePath),
+  INSIGHTS_DB: optional(storeLocation),
   INSIGHTS_RETENTION_DAYS: optional(wholeNumber(1, 3650)),
   INSIGHTS_SALT: optional(
     z.string().trim().min(16, "must be at least 16 characters (a long random string)"),
@@ -127,6 +143,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const values = result.data;
+  if (values.INSIGHTS_DB && isPostgresUrl(values.INSIGHTS_DB) && !values.INSIGHTS_SALT) {
+    throw new ConfigError([
+      {
+        variable: "INSIGHTS_SALT",
+        message:
+          "must be set when INSIGHTS_DB is a PostgreSQL URL: every replica must hash users alike",
+      },
+    ]);
+  }
   return {
     discordToken: values.DISCORD_TOKEN ?? null,
     discordApplicationId: values.DISCORD_APPLICATION_ID ?? null,
@@ -143,6 +168,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     insightsSalt: values.INSIGHTS_SALT ?? null,
     totalShards: values.TOTAL_SHARDS ?? null,
   };
+}
+
+/**
+ * Everything in the configuration a log must never show: the token, the salt, and the password in
+ * a PostgreSQL URL (as written and decoded).
+ */
+export function configSecrets(
+  config: Pick<Config, "discordToken" | "insightsSalt" | "insightsDb">,
+): string[] {
+  const secrets = [config.discordToken, config.insightsSalt];
+  if (isPostgresUrl(config.insightsDb)) {
+    try {
+      const { password } = new URL(config.insightsDb);
+      secrets.push(password, decodeURIComponent(password));
+    } catch {
+      // Not a URL: config.ts refused it already.
+    }
+  }
+  return secrets.filter((secret): secret is string => Boolean(secret));
 }
 
 /** Reads `.env` (the environment wins over it) and the environment. */

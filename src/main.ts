@@ -2,12 +2,12 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the local console on stdin/stdout.
  * Also the entry script of each shard under `src/discord/shard.ts`.
  */
-import { loadConfigOrExit } from "./config";
+import { configSecrets, loadConfigOrExit } from "./config";
 import { runConsole } from "./console/console";
 import { runBot } from "./discord/bot";
-import { routerDeps } from "./discord/context";
+import { storedRouterDeps } from "./discord/context";
 import { loadEngine } from "./engine";
-import { openInsights } from "./insights/insights";
+import { openStorage } from "./insights/storage";
 import { createLogger } from "./log";
 
 /** A shard started by `src/discord/shard.ts` is told where the prebuilt index snapshot is. */
@@ -18,7 +18,7 @@ const config = cacheArg
   : loaded;
 const log = createLogger({
   level: config.logLevel,
-  secrets: [config.discordToken, config.insightsSalt],
+  secrets: configSecrets(config),
 });
 
 try {
@@ -30,14 +30,14 @@ try {
       cacheDir: config.indexCacheDir,
       onIssue: (issue) => log.warn("article skipped", { ...issue }),
     });
-    const insights = await openInsights(config, log, "console");
-    await runConsole(routerDeps(engine, config, insights, { cooldown: false }), {
+    const storage = await openStorage(config, log, "console");
+    await runConsole(storedRouterDeps(engine, config, storage, { cooldown: false }), {
       input: process.stdin,
       output: process.stdout,
       prompt: process.stdin.isTTY === true,
       log,
     });
-    await insights.close();
+    await storage.close();
   }
 } catch (error) {
   log.error("start-up failed", { error });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../src/config";
+import { ConfigError, configSecrets, parseConfig } from "../src/config";
 
 const problemsOf = (env: Record<string, string | undefined>) => {
   try {
@@ -90,7 +90,8 @@ describe("parseConfig", () => {
     ["INSIGHTS_RETENTION_DAYS", "0"],
     ["INSIGHTS_RETENTION_DAYS", "forever"],
     ["INSIGHTS_SALT", "short"],
-    ["INSIGHTS_DB", "postgres://tijarat:hunter2@db.internal/tijarat"],
+    ["INSIGHTS_DB", "postgres://tijarat:hunter2@[db.internal/tijarat"],
+    ["INSIGHTS_DB", "postgresql://"],
   ])("names %s when it is %j", (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
     expect(() => parseConfig({ [variable]: value })).toThrow(
@@ -117,7 +118,7 @@ describe("parseConfig", () => {
   it("names an insights variable without ever echoing its value", () => {
     const secrets = {
       INSIGHTS_SALT: "short",
-      INSIGHTS_DB: "postgres://tijarat:hunter2@db.internal/tijarat",
+      INSIGHTS_DB: "postgres://tijarat:hunter2@[db.internal/tijarat",
     };
     let message = "";
     try {
@@ -126,8 +127,21 @@ describe("parseConfig", () => {
       message = (error as Error).message;
     }
     expect(message).toContain("INSIGHTS_SALT: must be at least 16 characters");
-    expect(message).toContain("INSIGHTS_DB: PostgreSQL is not supported yet");
+    expect(message).toContain("INSIGHTS_DB: must be a URL such as postgres://");
     expect(message).not.toContain("short");
     expect(message).not.toContain("hunter2");
+  });
+
+  it("takes a PostgreSQL URL for INSIGHTS_DB, with the salt every replica must share", () => {
+    const url = "postgres://tijarat:hunter%402@db.internal:5433/tijarat";
+    expect(() => parseConfig({ INSIGHTS_DB: url })).toThrow(
+      "INSIGHTS_SALT: must be set when INSIGHTS_DB is a PostgreSQL URL",
+    );
+    const config = parseConfig({ INSIGHTS_DB: url, INSIGHTS_SALT: "a-shared-salt-0123456789" });
+    expect(config.insightsDb).toBe(url);
+    // The password, as written and decoded, is kept out of every log line.
+    expect(configSecrets(config)).toEqual(
+      expect.arrayContaining(["hunter%402", "hunter@2", "a-shared-salt-0123456789"]),
+    );
   });
 });

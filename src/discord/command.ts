@@ -1,3 +1,4 @@
+import type { ConversationContexts } from "../insights/conversations";
 import type { InsightsService } from "../insights/insights";
 import type { Engine, FigureFilter } from "../types";
 import type { Choice, Reply } from "./payload";
@@ -56,6 +57,11 @@ export interface CommandContext extends Caller {
   figureQueries: RecentQueries<FigureFilter>;
   /** Records questions and votes (never waiting, never throwing) and reads the report. */
   insights: InsightsService;
+  /**
+   * Follow-up context by conversation (a thread, a console session), shared by every process
+   * using the store; `remember` never waits, `recall` waits briefly at most.
+   */
+  conversations: ConversationContexts;
   now(): Date;
 }
 

@@ -348,11 +348,8 @@ export class PostgresInsightsStore implements Store {
     await this.transaction(statements, this.options.writeTimeoutMs);
   }
 
-  async readContext(key: string, now: number): Promise<ContextRecord | null> {
-    const { rows } = await this.query(
-      readContextStatement(text(key), now),
-      this.options.readTimeoutMs,
-    );
+  async readContext(key: string): Promise<ContextRecord | null> {
+    const { rows } = await this.query(readContextStatement(text(key)), this.options.readTimeoutMs);
     return contextOf(rows[0]);
   }
 

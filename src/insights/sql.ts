@@ -201,11 +201,11 @@ export function expireStatements(now: number): Statement[] {
   ];
 }
 
-export function readContextStatement(key: string, now: number): Statement {
+export function readContextStatement(key: string): Statement {
   return {
     sql: `SELECT key, guild_id, surface, value, updated_at, expires_at FROM conversation_contexts
-          WHERE key = ? AND expires_at > ?`,
-    params: [key, now],
+          WHERE key = ?`,
+    params: [key],
   };
 }
 

@@ -289,10 +289,10 @@ export class SqliteInsightsStore implements Store {
     await this.send({ op: "write", statements: events.flatMap(statementsFor) });
   }
 
-  async readContext(key: string, now: number): Promise<ContextRecord | null> {
+  async readContext(key: string): Promise<ContextRecord | null> {
     const [rows] = (await this.send({
       op: "read",
-      queries: [readContextStatement(key, now)],
+      queries: [readContextStatement(key)],
     })) as Row[][];
     return contextOf(rows?.[0]);
   }

@@ -71,7 +71,7 @@ export interface ContextRecord {
   value: string;
   /** When it was written: of two writes of a key, the later wins, whatever order they land in. */
   updatedAt: number;
-  /** Gone after this time: never read back, deleted by `expire`. */
+  /** Over at this time: no context any more, and deleted by `expire`. */
   expiresAt: number;
 }
 
@@ -188,8 +188,11 @@ export interface InsightsStore {
 
 /** Follow-up context, read by whichever process gets the conversation's next turn. */
 export interface ContextStore {
-  /** The conversation's context, unless there is none or it expired by `now`. */
-  readContext(key: string, now: number): Promise<ContextRecord | null>;
+  /**
+   * The conversation's latest record, expired or not (an expired one may be a conversation ended
+   * on purpose, newer than what a process remembers); null when there is none.
+   */
+  readContext(key: string): Promise<ContextRecord | null>;
 }
 
 /** Cooldowns counted in one place for every process that shares the store. */
