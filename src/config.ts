@@ -33,6 +33,11 @@ export interface Config {
   insightsSalt: string | null;
   /** Shards for `npm run shard`; null: the count Discord recommends. */
   totalShards: number | null;
+  /**
+   * The shards `npm run shard` runs on this machine, of `totalShards`, so several machines can
+   * share one application; null: all of them.
+   */
+  shardIds: number[] | null;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +134,13 @@ const schema = z.object({
     z.string().trim().min(16, "must be at least 16 characters (a long random string)"),
   ),
   TOTAL_SHARDS: optional(wholeNumber(1, 100_000)),
+  SHARD_IDS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*$/, "must be shard numbers separated by commas, such as 0,1")
+      .transform((value) => [...new Set(value.split(",").map((id) => Number(id.trim())))]),
+  ),
 });
 
 /** Checks an environment; throws ConfigError naming every bad variable. Pure, for tests. */
@@ -143,15 +155,26 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const values = result.data;
+  const together: { variable: string; message: string }[] = [];
   if (values.INSIGHTS_DB && isPostgresUrl(values.INSIGHTS_DB) && !values.INSIGHTS_SALT) {
-    throw new ConfigError([
-      {
-        variable: "INSIGHTS_SALT",
-        message:
-          "must be set when INSIGHTS_DB is a PostgreSQL URL: every replica must hash users alike",
-      },
-    ]);
+    together.push({
+      variable: "INSIGHTS_SALT",
+      message:
+        "must be set when INSIGHTS_DB is a PostgreSQL URL: every replica must hash users alike",
+    });
   }
+  if (values.SHARD_IDS && !values.TOTAL_SHARDS) {
+    together.push({
+      variable: "SHARD_IDS",
+      message: "needs TOTAL_SHARDS, the shards of every machine",
+    });
+  } else if (values.SHARD_IDS?.some((id) => id >= (values.TOTAL_SHARDS ?? 0))) {
+    together.push({
+      variable: "SHARD_IDS",
+      message: "must be below TOTAL_SHARDS (shards are numbered from 0)",
+    });
+  }
+  if (together.length > 0) throw new ConfigError(together);
   return {
     discordToken: values.DISCORD_TOKEN ?? null,
     discordApplicationId: values.DISCORD_APPLICATION_ID ?? null,
@@ -167,6 +190,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     insightsRetentionDays: values.INSIGHTS_RETENTION_DAYS ?? 90,
     insightsSalt: values.INSIGHTS_SALT ?? null,
     totalShards: values.TOTAL_SHARDS ?? null,
+    shardIds: values.SHARD_IDS ?? null,
   };
 }
 

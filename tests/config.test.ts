@@ -28,6 +28,7 @@ describe("parseConfig", () => {
       insightsRetentionDays: 90,
       insightsSalt: null,
       totalShards: null,
+      shardIds: null,
     });
   });
 
@@ -48,6 +49,7 @@ describe("parseConfig", () => {
         INSIGHTS_RETENTION_DAYS: "30",
         INSIGHTS_SALT: "a-long-random-secret-string",
         TOTAL_SHARDS: "4",
+        SHARD_IDS: "1, 3",
       }),
     ).toEqual({
       discordToken: "abc.def.ghi",
@@ -64,6 +66,7 @@ describe("parseConfig", () => {
       insightsRetentionDays: 30,
       insightsSalt: "a-long-random-secret-string",
       totalShards: 4,
+      shardIds: [1, 3],
     });
   });
 
@@ -87,6 +90,8 @@ describe("parseConfig", () => {
     ["COOLDOWN_SECONDS", "0"],
     ["COOLDOWN_SECONDS", "ten"],
     ["TOTAL_SHARDS", "auto"],
+    ["SHARD_IDS", "first"],
+    ["SHARD_IDS", "0,1"],
     ["INSIGHTS_RETENTION_DAYS", "0"],
     ["INSIGHTS_RETENTION_DAYS", "forever"],
     ["INSIGHTS_SALT", "short"],
@@ -130,6 +135,12 @@ describe("parseConfig", () => {
     expect(message).toContain("INSIGHTS_DB: must be a URL such as postgres://");
     expect(message).not.toContain("short");
     expect(message).not.toContain("hunter2");
+  });
+
+  it("keeps a machine's shards below the total", () => {
+    expect(() => parseConfig({ TOTAL_SHARDS: "4", SHARD_IDS: "2,4" })).toThrow(
+      "SHARD_IDS: must be below TOTAL_SHARDS",
+    );
   });
 
   it("takes a PostgreSQL URL for INSIGHTS_DB, with the salt every replica must share", () => {
