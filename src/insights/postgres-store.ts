@@ -48,6 +48,8 @@ export interface PostgresStoreOptions {
   readTimeoutMs?: number;
   /** A write not done by then fails, and its records are written again later. Default 10 s. */
   writeTimeoutMs?: number;
+  /** How long `close` waits for statements in flight. Default 1 s. */
+  closeTimeoutMs?: number;
 }
 
 /** The URL without its password or options, for logs. */
@@ -214,6 +216,7 @@ export class PostgresInsightsStore implements Store {
       connectTimeoutMs: 2_000,
       readTimeoutMs: 2_000,
       writeTimeoutMs: 10_000,
+      closeTimeoutMs: 1_000,
       ...options,
     };
     this.description = describePostgresUrl(options.url);
@@ -386,10 +389,22 @@ export class PostgresInsightsStore implements Store {
     return this.erased(pruneStatements(before));
   }
 
+  /**
+   * Ends the pool. A statement still waiting on a server that hangs would keep `end` waiting, and
+   * the process from exiting: after `closeTimeoutMs` the connections are left to the exit.
+   */
   async close(): Promise<void> {
     const pool = this.pool;
     this.pool = null;
     this.migrated = null;
-    await pool?.end().catch(() => undefined);
+    if (!pool) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      pool.end().catch(() => undefined),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, this.options.closeTimeoutMs).unref();
+      }),
+    ]);
+    clearTimeout(timer);
   }
 }

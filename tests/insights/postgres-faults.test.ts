@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { storedRouterDeps } from "../../src/discord/context";
 import { route } from "../../src/discord/router";
+import { PostgresInsightsStore } from "../../src/insights/postgres-store";
 import { openStorage, type Storage, type StorageTuning } from "../../src/insights/storage";
 import { fakeEngine } from "../support/fake-engine";
 import { capturingLog, eventually } from "../support/insights";
 import { PostgresServer, postgresMissing, rowsOf } from "../support/postgres";
 import { FreezableProxy } from "../support/tcp-proxy";
+import { questionRecord } from "./store-contract";
 
 const missing = postgresMissing();
 if (missing) console.warn(`PostgreSQL fault tests skipped: ${missing}`);
@@ -176,6 +178,24 @@ describe.skipIf(missing !== null)("a PostgreSQL store that goes away", () => {
     await waitForRows(url, 5);
     expect(await questionsIn(url)).toEqual(numbered("hung", 5));
     await storage.close();
+    await proxy.close();
+  });
+
+  it("hung: closing does not wait for the statements stuck on it", async () => {
+    const url = await server.createDatabase(`faults_${++databases}`);
+    const proxy = await FreezableProxy.start(server.port);
+    const store = new PostgresInsightsStore({
+      url: url.replace(`:${server.port}/`, `:${proxy.port}/`),
+      closeTimeoutMs: 200,
+    });
+    await store.open();
+    proxy.freeze();
+    const stuck = store.write([{ type: "question", record: questionRecord() }]).catch(() => null);
+    const started = performance.now();
+    await store.close();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    proxy.thaw();
+    await stuck;
     await proxy.close();
   });
 });
