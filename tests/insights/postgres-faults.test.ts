@@ -14,7 +14,7 @@ import { PostgresInsightsStore } from "../../src/insights/postgres-store";
 import { openStorage, type Storage, type StorageTuning } from "../../src/insights/storage";
 import { fakeEngine } from "../support/fake-engine";
 import { capturingLog, eventually } from "../support/insights";
-import { PostgresServer, postgresMissing, rowsOf } from "../support/postgres";
+import { PostgresServer, postgresMissing, rowsOf, waitForQuestions } from "../support/postgres";
 import { FreezableProxy } from "../support/tcp-proxy";
 import { questionRecord } from "./store-contract";
 
@@ -99,7 +99,7 @@ describe.skipIf(missing !== null)("a PostgreSQL store that goes away", () => {
     const answers = await askThrough(storage, numbered("asked while down", 3));
     for (const answer of answers) expect(answer.text).toContain("$1.26 billion");
     await server.restart();
-    await waitForRows(url, 3);
+    await waitForQuestions(url, 3);
     expect(await questionsIn(url)).toEqual(numbered("asked while down", 3));
     expect(at("warn")).toHaveLength(1);
     expect(
@@ -112,15 +112,15 @@ describe.skipIf(missing !== null)("a PostgreSQL store that goes away", () => {
     const url = await server.createDatabase(`faults_${++databases}`);
     const { storage, at } = await openAt(url);
     await askThrough(storage, numbered("before", 4));
-    await waitForRows(url, 4);
+    await waitForQuestions(url, 4);
     await server.stop();
     const whileStopped = await askThrough(storage, numbered("stopped", 5));
     await server.restart();
-    await waitForRows(url, 9);
+    await waitForQuestions(url, 9);
     await server.crash();
     const whileCrashed = await askThrough(storage, numbered("crashed", 5));
     await server.restart();
-    await waitForRows(url, 14);
+    await waitForQuestions(url, 14);
     for (const answer of [...whileStopped, ...whileCrashed]) {
       expect(answer.text).toContain("$1.26 billion");
     }
@@ -144,7 +144,7 @@ describe.skipIf(missing !== null)("a PostgreSQL store that goes away", () => {
     const answers = await askThrough(storage, numbered("burst", 10));
     expect(answers.filter((a) => a.text.includes("$1.26 billion"))).toHaveLength(10);
     await server.restart();
-    await waitForRows(url, 4);
+    await waitForQuestions(url, 4);
     await eventually("the note with the count", () =>
       at("info").some((l) => l.msg === "insights: records are being kept again"),
     );
@@ -175,7 +175,7 @@ describe.skipIf(missing !== null)("a PostgreSQL store that goes away", () => {
     // A report is not worth a reply that never comes: it fails within its deadline.
     await expect(storage.insights.report({ all: true }, 30)).rejects.toThrow(/took over 500 ms/);
     proxy.thaw();
-    await waitForRows(url, 5);
+    await waitForQuestions(url, 5);
     expect(await questionsIn(url)).toEqual(numbered("hung", 5));
     await storage.close();
     await proxy.close();
@@ -199,19 +199,3 @@ describe.skipIf(missing !== null)("a PostgreSQL store that goes away", () => {
     await proxy.close();
   });
 });
-
-/** Polls the database (not the store under test) until it holds `count` questions. */
-async function waitForRows(url: string, count: number): Promise<void> {
-  let seen = -1;
-  const started = performance.now();
-  while (seen !== count) {
-    if (performance.now() - started > 10_000) {
-      throw new Error(`expected ${count} questions in the database, found ${seen}`);
-    }
-    seen = await rowsOf<{ n: number }>(url, "SELECT COUNT(*)::int AS n FROM questions").then(
-      (rows) => rows[0]?.n ?? 0,
-      () => -1,
-    );
-    if (seen !== count) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -278,3 +278,22 @@ export async function rowsOf<T extends Record<string, unknown>>(
     await client.end();
   }
 }
+
+/**
+ * Polls the database (not the store under test) until it holds `count` questions; fails naming
+ * how many it found. A database that is down counts as none yet.
+ */
+export async function waitForQuestions(url: string, count: number, timeoutMs = 10_000) {
+  let seen = -1;
+  const started = performance.now();
+  while (seen !== count) {
+    if (performance.now() - started > timeoutMs) {
+      throw new Error(`expected ${count} questions in the database, found ${seen}`);
+    }
+    seen = await rowsOf<{ n: number }>(url, "SELECT COUNT(*)::int AS n FROM questions").then(
+      (rows) => rows[0]?.n ?? 0,
+      () => -1,
+    );
+    if (seen !== count) await sleep(20);
+  }
+}
