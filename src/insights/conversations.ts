@@ -5,6 +5,9 @@
  * the reply path, and the read waits at most `GuardedReads`' timeout. This process also keeps what
  * it wrote in memory, which answers when the store is slow or down, or when there is no store.
  *
+ * While this process's writes wait for the store (a write in flight, a store down or read-only),
+ * the later of its memory and the store answers; once they are all in, the store alone does.
+ *
  * Values are JSON; `recall` reads them back through the caller's zod schema, so a value written by
  * an older version that no longer fits is no context, not a crash. A conversation belongs to one
  * server: a key recalled from another server (or from a direct message) finds nothing.
@@ -92,10 +95,15 @@ export class Conversations implements ConversationContexts {
       const read = await shared.reads.read("conversation context", () =>
         shared.store.readContext(key),
       );
-      // Of the store's and this process's, the later write (the store's when as late): a
-      // conversation another process ended is ended here too.
       const stored = read.ok ? read.value : null;
-      if (stored && (!latest || stored.updatedAt >= latest.updatedAt)) latest = stored;
+      if (read.ok && shared.writer.settled) {
+        // Everything this process wrote is in the store, so the store knows best: a conversation
+        // another process ended, or a server's records erased, are gone here too.
+        latest = stored;
+      } else if (stored && (!latest || stored.updatedAt >= latest.updatedAt)) {
+        // This process's writes may still be waiting: the later of the two.
+        latest = stored;
+      }
     }
     if (!latest || latest.expiresAt <= this.now() || latest.guildId !== guildId) return null;
     let value: unknown;

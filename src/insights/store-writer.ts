@@ -50,6 +50,11 @@ export class StoreWriter {
     return this.queue.length + this.inFlight;
   }
 
+  /** Whether everything pushed so far is in the store: nothing waits, nothing was refused. */
+  get settled(): boolean {
+    return this.pending === 0 && !this.failing;
+  }
+
   /** Queues the record; never waits, never throws. */
   push(event: StoreEvent): void {
     if (this.pending >= this.maxPending) {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Conversations } from "../../src/insights/conversations";
 import { GuardedReads } from "../../src/insights/guarded-reads";
 import { SqliteInsightsStore } from "../../src/insights/sqlite-store";
+import { StoreError } from "../../src/insights/store";
 import { StoreWriter } from "../../src/insights/store-writer";
 import { capturingLog } from "../support/insights";
 
@@ -86,5 +87,39 @@ describe("follow-up context", () => {
     conversations.remember("console:3", null, { partner: "x".repeat(20_000) });
     expect(await conversations.recall("console:2", null, z.unknown())).toBeNull();
     expect(await conversations.recall("console:3", null, Plan)).toBeNull();
+  });
+});
+
+describe("follow-up context around the store's troubles", () => {
+  it("is gone in every process once its server's records are erased", async () => {
+    const { a, b, close } = twoProcesses();
+    a.conversations.remember("thread:5", "g1", { partner: "Japan" });
+    await a.writer.flush();
+    await b.store.erase({ guildId: "g1" });
+    expect(await a.conversations.recall("thread:5", "g1", Plan)).toBeNull();
+    await close();
+  });
+
+  it("is this process's own while the store will not take its writes", async () => {
+    const path = join(scratch, `case-${++folders}`, "insights.db");
+    const store = new SqliteInsightsStore({ path });
+    const refusing = {
+      description: store.description,
+      open: () => store.open(),
+      write: async () => {
+        throw new StoreError("attempt to write a readonly database", "SQLITE_READONLY");
+      },
+    };
+    const writer = new StoreWriter({ store: refusing, log: capturingLog().log });
+    const conversations = new Conversations({
+      surface: "discord",
+      shared: { store, writer, reads: new GuardedReads({ timeoutMs: 2_000 }) },
+    });
+    conversations.remember("thread:6", "g1", { partner: "Oman" });
+    await writer.flush();
+    expect(writer.settled).toBe(false);
+    expect(await conversations.recall("thread:6", "g1", Plan)).toEqual({ partner: "Oman" });
+    writer.stop();
+    await store.close();
   });
 });
