@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Answer, Engine } from "../src/types";
+import { type AddArticleResult, measureAddArticle } from "./add-article";
 import { buildBareMiniSearch } from "./bare-minisearch";
 import { lastJsonLine, runBenchScript } from "./child";
 import type { ColdStartReport } from "./cold-start";
@@ -42,6 +43,8 @@ export interface SizeResult {
   errors: string[];
   /** Engine latency per question kind, to see which kind sets the tail. */
   askMsByKind: Record<BenchQuestionKind, LatencySummary>;
+  /** Taking one article into the built engine while it serves (null for an engine src/live cannot update). */
+  addArticle?: AddArticleResult | null;
   /** With `profileDir`: the functions with most self time in each phase (timings then include profiling overhead). */
   hotspots?: { ingest: HotFunction[]; snapshotLoad: HotFunction[]; ask: HotFunction[] };
 }
@@ -208,6 +211,14 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     `${options.passages} passages: ask p99 ${askMs.p99} ms, bare MiniSearch p99 ${bareMiniSearchMs.p99} ms`,
   );
 
+  // Last, since it changes the engine the questions were timed on.
+  const addArticle = await measureAddArticle(engine, seed);
+  if (addArticle) {
+    log(
+      `${options.passages} passages: add one article p50 ${addArticle.addMs.p50} ms, max ${addArticle.addMs.max} ms (after ${addArticle.prepareMs} ms preparing)`,
+    );
+  }
+
   return {
     passages: options.passages,
     ingestMs: round(ingestMs, 0),
@@ -237,6 +248,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     askMsByKind: Object.fromEntries(
       KINDS.map((kind) => [kind, summarize(timesByKind[kind])]),
     ) as SizeResult["askMsByKind"],
+    addArticle,
     ...(profileDir ? { hotspots } : {}),
   };
 }

@@ -9,6 +9,8 @@ export const TARGETS = {
   coldStartMs: 1500,
   ingestMs: 30_000,
   rssMB: 600,
+  /** Adding one article to the built engine (issue 12). */
+  addArticleMs: 1000,
 } as const;
 
 export interface TargetCheck {
@@ -18,6 +20,8 @@ export interface TargetCheck {
   coldStart: boolean;
   ingest: boolean;
   rss: boolean;
+  /** Null where the add was not measured. */
+  addArticle: boolean | null;
 }
 
 export function checkTargets(result: SizeResult): TargetCheck {
@@ -28,6 +32,7 @@ export function checkTargets(result: SizeResult): TargetCheck {
     coldStart: result.coldStartMs <= TARGETS.coldStartMs,
     ingest: result.ingestMs <= TARGETS.ingestMs,
     rss: result.rssMB <= TARGETS.rssMB,
+    addArticle: result.addArticle ? result.addArticle.addMs.max <= TARGETS.addArticleMs : null,
   };
 }
 
@@ -71,6 +76,7 @@ export function formatTable(report: BenchReport): string {
     "ask ms p50 / p95 / p99",
     "bare MiniSearch ms p50 / p95 / p99",
     "p99 ratio",
+    "add article ms p50 / max",
   ];
   const rows = report.sizes.map((r) => [
     r.passages.toLocaleString("en-US"),
@@ -82,6 +88,9 @@ export function formatTable(report: BenchReport): string {
     triple(r.askMs),
     triple(r.bareMiniSearchMs),
     r.ratio.p99.toFixed(3),
+    r.addArticle
+      ? `${r.addArticle.addMs.p50.toFixed(0)} / ${r.addArticle.addMs.max.toFixed(0)}`
+      : "—",
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
@@ -106,6 +115,11 @@ export function formatTable(report: BenchReport): string {
       .map(([kind, latency]) => `${kind} ${latency.p99}`)
       .join(", ");
     lines.push(`  ask p99 by kind: ${byKind} ms`);
+    if (r.addArticle) {
+      lines.push(
+        `  add one article: p50 ${r.addArticle.addMs.p50} / max ${r.addArticle.addMs.max} ms, remove max ${r.addArticle.removeMs.max} ms, after ${r.addArticle.prepareMs} ms preparing the officials ledger once`,
+      );
+    }
     for (const error of r.errors) lines.push(`  error: ${error}`);
   }
 
@@ -140,6 +154,9 @@ export function formatTable(report: BenchReport): string {
     lines.push(`  cold start <= ${TARGETS.coldStartMs} ms: ${mark(largest.coldStart)}`);
     lines.push(`  ingest <= ${TARGETS.ingestMs / 1000} s: ${mark(largest.ingest)}`);
     lines.push(`  RSS <= ${TARGETS.rssMB} MB: ${mark(largest.rss)}`);
+    if (largest.addArticle !== null) {
+      lines.push(`  add one article <= ${TARGETS.addArticleMs} ms: ${mark(largest.addArticle)}`);
+    }
   }
   return lines.join("\n");
 }

@@ -1,4 +1,5 @@
 import type { Command } from "../src/discord/command";
+import { command as article } from "./article";
 import { command as ask } from "./ask";
 import { command as figures } from "./figures";
 import { command as help } from "./help";
@@ -7,7 +8,15 @@ import { command as official } from "./official";
 import { command as sources } from "./sources";
 
 /** Every slash command, in the order /help and deployment list them. */
-export const commands: readonly Command[] = [ask, figures, official, sources, insights, help];
+export const commands: readonly Command[] = [
+  ask,
+  figures,
+  official,
+  sources,
+  insights,
+  help,
+  article,
+];
 
 export const commandNamed = (name: string): Command | undefined =>
   commands.find((command) => command.data.name === name);

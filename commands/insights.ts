@@ -3,8 +3,10 @@ import {
   type ButtonResult,
   type Command,
   type CommandContext,
+  CommandContextType,
   type CommandOptions,
   OptionType,
+  Permission,
   type SlashCommandData,
 } from "../src/discord/command";
 import { parseOptions } from "../src/discord/options";
@@ -15,16 +17,14 @@ import type { InsightsScope } from "../src/insights/store";
 
 export const DEFAULT_DAYS = 30;
 export const MAX_DAYS = 3650;
-/** Manage Server, as Discord's permission bit field in a decimal string. */
-const MANAGE_GUILD = String(1 << 5);
 
 export const data = {
   name: "insights",
   description: "What this server asked, what went unanswered, what was disliked (Manage Server).",
   // Hidden from members without Manage Server, and server-only; checked again on arrival, since
   // a server can change who sees a command.
-  default_member_permissions: MANAGE_GUILD,
-  contexts: [0],
+  default_member_permissions: Permission.ManageGuild,
+  contexts: [CommandContextType.Guild],
   options: [
     {
       type: OptionType.Integer,

@@ -38,6 +38,8 @@ export interface Config {
    * share one application; null: all of them.
    */
   shardIds: number[] | null;
+  /** Lets article fetching reach 127.0.0.0/8 and ::1, for tests; no other private range ever. */
+  fetchAllowLoopback: boolean;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,18 @@ const webUrl = z
   }, "must be an http(s) URL such as http://127.0.0.1:8080/api")
   .transform((value) => value.replace(/\/+$/, ""));
 
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(["1", "0", "true", "false", "yes", "no"], { error: "must be 1 or 0" }))
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+/** The settings for fetching articles, read alone by the CLI's `add`. */
+const fetchSchema = z.object({
+  FETCH_ALLOW_LOOPBACK: optional(flag),
+});
+
 /** INSIGHTS_DB names a PostgreSQL database (shared by replicas) rather than an SQLite file. */
 export const isPostgresUrl = (value: string): boolean => /^postgres(?:ql)?:\/\//i.test(value);
 
@@ -111,7 +125,7 @@ const storeLocation = z
     "must be a URL such as postgres://user:password@host:5432/database (with the password percent-encoded)",
   );
 
-const schema = z.object({
+const schema = fetchSchema.extend({
   DISCORD_TOKEN: optional(z.string().trim().regex(/^\S+$/, "must not contain spaces")),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
@@ -191,7 +205,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     insightsSalt: values.INSIGHTS_SALT ?? null,
     totalShards: values.TOTAL_SHARDS ?? null,
     shardIds: values.SHARD_IDS ?? null,
+    fetchAllowLoopback: values.FETCH_ALLOW_LOOPBACK ?? false,
   };
+}
+
+/** Only the article-fetching settings; throws ConfigError naming a bad variable. */
+export function parseFetchConfig(
+  env: Record<string, string | undefined>,
+): Pick<Config, "fetchAllowLoopback"> {
+  const result = fetchSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    );
+  }
+  return { fetchAllowLoopback: result.data.FETCH_ALLOW_LOOPBACK ?? false };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { ask } from "./answer/ask";
 import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
 import { corpusFingerprint, loadCorpus } from "./corpus/load";
@@ -14,6 +14,7 @@ import {
   knowledgeToSnapshot,
   snapshotFingerprint,
 } from "./snapshot";
+import { prepareEnglish } from "./text/english";
 import type {
   Answer,
   Article,
@@ -104,9 +105,15 @@ export function buildEngine(articles: Article[], issues: CorpusIssue[] = []): En
   return new TijaratEngine(knowledge, issues);
 }
 
-function knowledgeOf(engine: Engine): Knowledge {
+/** What an engine answers from; for updating it in place of a rebuild (src/live/). */
+export function knowledgeOf(engine: Engine): Knowledge {
   if (engine instanceof TijaratEngine) return engine.knowledge;
   throw new Error("Tijarat: not an engine built here");
+}
+
+/** An engine over knowledge assembled elsewhere (src/live/ after adding or removing an article). */
+export function engineFromKnowledge(knowledge: Knowledge, issues: readonly CorpusIssue[]): Engine {
+  return new TijaratEngine(knowledge, issues);
 }
 
 /** The built engine as JSON text: facts, passages and the MiniSearch index, ready to load. */
@@ -133,16 +140,11 @@ export interface LoadOptions {
  * corpus has not changed since the snapshot was written.
  */
 export async function loadEngine(options: LoadOptions): Promise<Engine> {
+  // Spelling correction reads WordNet: read it while the corpus loads, not on the first question.
+  prepareEnglish();
   const { corpusDir, cacheDir, onIssue } = options;
-  const fingerprint = cacheDir
-    ? `${await codeFingerprint()}:${await corpusFingerprint(corpusDir)}`
-    : "";
-  const file = cacheDir
-    ? join(
-        cacheDir,
-        `index-${createHash("sha256").update(corpusDir).digest("hex").slice(0, 12)}.json`,
-      )
-    : null;
+  const fingerprint = cacheDir ? await snapshotFingerprintOf(corpusDir) : "";
+  const file = cacheDir ? snapshotFile(corpusDir, cacheDir) : null;
   if (file) {
     const cached = await readFile(file, "utf8").catch(() => null);
     if (cached && snapshotFingerprint(cached) === fingerprint) {
@@ -158,11 +160,25 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
   const { articles, issues } = await loadCorpus(corpusDir);
   for (const issue of issues) onIssue?.(issue);
   const engine = buildEngine(articles, issues);
-  if (file && cacheDir) {
-    await mkdir(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, engineToSnapshot(engine, fingerprint));
-    await rename(tmp, file);
-  }
+  if (file) await saveSnapshot(file, engine, fingerprint);
   return engine;
+}
+
+/** Where `loadEngine` keeps the snapshot of `corpusDir`'s engine in `cacheDir`. */
+export function snapshotFile(corpusDir: string, cacheDir: string): string {
+  const name = createHash("sha256").update(corpusDir).digest("hex").slice(0, 12);
+  return join(cacheDir, `index-${name}.json`);
+}
+
+/** The fingerprint a snapshot of `corpusDir` must carry to be reused: the code's and the files'. */
+export async function snapshotFingerprintOf(corpusDir: string): Promise<string> {
+  return `${await codeFingerprint()}:${await corpusFingerprint(corpusDir)}`;
+}
+
+/** Writes the engine's snapshot to `file` whole or not at all (temp file, then rename). */
+export async function saveSnapshot(file: string, engine: Engine, fingerprint: string) {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, engineToSnapshot(engine, fingerprint));
+  await rename(tmp, file);
 }

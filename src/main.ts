@@ -6,9 +6,10 @@ import { configSecrets, loadConfigOrExit } from "./config";
 import { runConsole } from "./console/console";
 import { runBot } from "./discord/bot";
 import { storedRouterDeps } from "./discord/context";
-import { loadEngine } from "./engine";
 import { openStorage } from "./insights/storage";
+import { ArticleDesk } from "./live/article-desk";
 import { createLogger } from "./log";
+import { ReloadableEngine } from "./reloadable-engine";
 
 /** A shard started by `src/discord/shard.ts` is told where the prebuilt index snapshot is. */
 const cacheArg = process.argv.find((arg) => arg.startsWith("--index-cache-dir="));
@@ -25,13 +26,15 @@ try {
   if (config.discordToken) {
     await runBot(config, log);
   } else {
-    const engine = await loadEngine({
+    const engine = await ReloadableEngine.load({
       corpusDir: config.corpusDir,
       cacheDir: config.indexCacheDir,
-      onIssue: (issue) => log.warn("article skipped", { ...issue }),
+      log,
     });
     const storage = await openStorage(config, log, "console");
-    await runConsole(storedRouterDeps(engine, config, storage, { cooldown: false }), {
+    // The console's user runs this machine: /article add file: may name a local file.
+    const articles = ArticleDesk.forConfig(engine, config, log, { allowLocalFiles: true });
+    await runConsole(storedRouterDeps(engine, config, storage, { cooldown: false, articles }), {
       input: process.stdin,
       output: process.stdout,
       prompt: process.stdin.isTTY === true,

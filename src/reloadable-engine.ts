@@ -91,6 +91,15 @@ export class ReloadableEngine implements Engine {
     return { ok: true, issues };
   }
 
+  /**
+   * Replaces the engine with `change(current)` (an article added or removed in place). Waits for
+   * a reload under way first, so the reload cannot swap in a corpus read before the change.
+   */
+  async update(change: (current: Engine) => Engine): Promise<void> {
+    while (this.#pending) await this.#pending;
+    this.#current = change(this.#current);
+  }
+
   get issues(): readonly CorpusIssue[] {
     return this.#current.issues;
   }

@@ -15,7 +15,7 @@ import type { Article, CorpusIssue, Figure, Mention, Official, Passage, Quote } 
  */
 
 /** Bump when the layout, or anything that produces what it stores, changes. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 type Slim<T, K extends keyof T> = Omit<T, K>;
 
@@ -33,6 +33,7 @@ const SnapshotSchema = z.object({
   issues: z.array(z.custom<CorpusIssue>()),
   passageFrequency: z.array(z.tuple([z.string(), z.number()])),
   wordFrequency: z.array(z.tuple([z.string(), z.number()])),
+  capitalisation: z.array(z.tuple([z.string(), z.tuple([z.number(), z.number()])])),
   figureMeasureTerms: z.array(z.array(z.string())),
   figureSentenceTerms: z.array(z.array(z.string())),
   index: z.unknown(),
@@ -75,6 +76,7 @@ export function knowledgeToSnapshot(
     issues,
     passageFrequency: [...k.passageFrequency],
     wordFrequency: [...k.wordFrequency],
+    capitalisation: [...k.capitalisation],
     figureMeasureTerms: k.figureMeasureTerms,
     figureSentenceTerms: k.figureSentenceTerms,
     index: k.index.toJSON(),
@@ -152,6 +154,7 @@ export function knowledgeFromSnapshot(snapshot: string): {
     index: PassageIndex.fromObject(data.index),
     passageFrequency: new Map(data.passageFrequency),
     wordFrequency: new Map(data.wordFrequency),
+    capitalisation: new Map(data.capitalisation),
     figureTerms: { measure: data.figureMeasureTerms, sentence: data.figureSentenceTerms },
   });
   return { knowledge, issues: data.issues };

@@ -29,6 +29,7 @@ describe("parseConfig", () => {
       insightsSalt: null,
       totalShards: null,
       shardIds: null,
+      fetchAllowLoopback: false,
     });
   });
 
@@ -50,6 +51,7 @@ describe("parseConfig", () => {
         INSIGHTS_SALT: "a-long-random-secret-string",
         TOTAL_SHARDS: "4",
         SHARD_IDS: "1, 3",
+        FETCH_ALLOW_LOOPBACK: "1",
       }),
     ).toEqual({
       discordToken: "abc.def.ghi",
@@ -67,6 +69,7 @@ describe("parseConfig", () => {
       insightsSalt: "a-long-random-secret-string",
       totalShards: 4,
       shardIds: [1, 3],
+      fetchAllowLoopback: true,
     });
   });
 
@@ -92,6 +95,7 @@ describe("parseConfig", () => {
     ["TOTAL_SHARDS", "auto"],
     ["SHARD_IDS", "first"],
     ["SHARD_IDS", "0,1"],
+    ["FETCH_ALLOW_LOOPBACK", "sometimes"],
     ["INSIGHTS_RETENTION_DAYS", "0"],
     ["INSIGHTS_RETENTION_DAYS", "forever"],
     ["INSIGHTS_SALT", "short"],

@@ -16,6 +16,7 @@ import { CitationList, citeSpan } from "./citations";
 import { choose, type Decision } from "./decide";
 import type { Explanation } from "./explain";
 import type { Knowledge } from "./knowledge";
+import { unseenShare } from "./match";
 import { scoreAll } from "./model";
 import { normaliseQuestion } from "./normalise";
 import { planQuestion, type QuestionPlan, splitQuestion } from "./question";
@@ -59,13 +60,19 @@ export function ask(k: Knowledge, question: string, options: AskOptions = {}): A
       parts: results.map((r) => ({
         plan: summarisePlan(r.plan),
         decision: r.decision?.reason ?? "no candidates",
-        candidates: r.candidates.slice(0, EXPLAINED_CANDIDATES).map((c) => ({
-          kind: c.kind,
-          what: describeCandidate(c),
-          p: Math.round(c.p * 1000) / 1000,
-          conflict: c.conflict,
-          features: roundFeatures(c.features),
-        })),
+        // The candidates that could answer first, then those a conflict rules out.
+        candidates: [
+          ...r.candidates.filter((c) => c.conflict === null),
+          ...r.candidates.filter((c) => c.conflict !== null),
+        ]
+          .slice(0, EXPLAINED_CANDIDATES)
+          .map((c) => ({
+            kind: c.kind,
+            what: describeCandidate(c),
+            p: Math.round(c.p * 1000) / 1000,
+            conflict: c.conflict,
+            features: roundFeatures(c.features),
+          })),
       })),
     } satisfies Explanation;
   }
@@ -203,6 +210,11 @@ function gather(
       }
       out.push(...sentences());
   }
+  const unseen = unseenShare(
+    k,
+    plan.topic.filter((t) => !exclude.has(t)),
+  );
+  for (const c of out) c.features.unseen = unseen;
   scoreAll(out);
   out.sort((a, b) => b.p - a.p);
   return { candidates: out, passageIds };

@@ -19,6 +19,13 @@ export interface Knowledge {
   passageFrequency: Map<string, number>;
   /** In how many passages each word occurs as written (lower-case), for correcting typos. */
   wordFrequency: Map<string, number>;
+  /** Per word: [times inside a sentence, times capitalised there], kept for live updates. */
+  capitalisation: Map<string, [number, number]>;
+  /**
+   * Words the corpus writes capitalised inside sentences (names: `osaka`, `expo`, `torkham`), in
+   * lower case: a question typed in lower case gets their capitals back.
+   */
+  properNouns: Set<string>;
   /** Figure positions (into `figures`) by stemmed term of their measure and sentence. */
   figuresByTerm: Map<string, number[]>;
   /** Figure positions by the partner countries they name. */
@@ -49,6 +56,8 @@ export interface KnowledgeParts {
   index?: PassageIndex;
   passageFrequency?: Map<string, number>;
   wordFrequency?: Map<string, number>;
+  /** Per word: [times inside a sentence, times capitalised there]; see `passageCapitalisation`. */
+  capitalisation?: Map<string, [number, number]>;
   /** Stemmed terms of each figure's measure and sentence, when already worked out (a snapshot). */
   figureTerms?: { measure: string[][]; sentence: string[][] };
 }
@@ -69,7 +78,7 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
   if (!passageFrequency) {
     passageFrequency = new Map();
     for (const p of parts.passages) {
-      for (const t of new Set(contentTerms(p.text))) {
+      for (const t of passageFrequencyTerms(p)) {
         passageFrequency.set(t, (passageFrequency.get(t) ?? 0) + 1);
       }
     }
@@ -78,10 +87,13 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
   if (!wordFrequency) {
     wordFrequency = new Map();
     for (const p of parts.passages) {
-      for (const w of new Set(words(p.text).map((x) => x.word))) {
-        if (/^\p{L}/u.test(w)) wordFrequency.set(w, (wordFrequency.get(w) ?? 0) + 1);
-      }
+      for (const w of passageWords(p)) wordFrequency.set(w, (wordFrequency.get(w) ?? 0) + 1);
     }
+  }
+  let capitalisation = parts.capitalisation;
+  if (!capitalisation) {
+    capitalisation = new Map();
+    for (const p of parts.passages) addCounts(capitalisation, passageCapitalisation(p), 1);
   }
 
   const figuresByTerm = new Map<string, number[]>();
@@ -92,8 +104,8 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
   parts.figures.forEach((f, i) => {
     addTo(figuresBySentence, sentenceKey(f), i);
     for (const p of f.partners) addTo(figuresByPartner, p, i);
-    const measure = parts.figureTerms?.measure[i] ?? [...new Set(contentTerms(f.measure ?? ""))];
-    const sentence = parts.figureTerms?.sentence[i] ?? [...new Set(contentTerms(f.sentence))];
+    const measure = parts.figureTerms?.measure[i] ?? figureMeasureTermsOf(f);
+    const sentence = parts.figureTerms?.sentence[i] ?? figureSentenceTermsOf(f);
     figureMeasureTerms.push(measure);
     figureSentenceTerms.push(sentence);
     for (const t of new Set([...measure, ...sentence])) addTo(figuresByTerm, t, i);
@@ -118,6 +130,8 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     index,
     passageFrequency,
     wordFrequency,
+    capitalisation,
+    properNouns: properNounsOf(capitalisation),
     figuresByTerm,
     figuresByPartner,
     figureMeasureTerms,
@@ -130,6 +144,74 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     sentenceTermCache: new Map(),
   };
 }
+
+/** A word capitalised in at least this share of its occurrences inside sentences is a name. */
+const PROPER_SHARE = 0.9;
+
+/**
+ * How often each word of a passage stands inside a sentence (not after a full stop or an opening
+ * quote), and how often capitalised there: [inside, capitalised].
+ */
+export function passageCapitalisation(p: Passage): Map<string, [number, number]> {
+  const counts = new Map<string, [number, number]>();
+  for (const w of words(p.text)) {
+    if (!/^\p{L}/u.test(w.word)) continue;
+    const before = p.text.slice(Math.max(0, w.start - 3), w.start).trimEnd();
+    if (w.start === 0 || before === "" || /[.!?:"“‘(]$/u.test(before)) continue;
+    const c = counts.get(w.word) ?? [0, 0];
+    c[0]++;
+    if (/^\p{Lu}/u.test(p.text.charAt(w.start))) c[1]++;
+    counts.set(w.word, c);
+  }
+  return counts;
+}
+
+/** Adds (sign 1) or takes away (sign -1) one passage's capitalisation counts. */
+export function addCounts(
+  into: Map<string, [number, number]>,
+  counts: ReadonlyMap<string, readonly [number, number]>,
+  sign: 1 | -1,
+): void {
+  for (const [word, [all, capital]] of counts) {
+    const c = into.get(word) ?? [0, 0];
+    c[0] += sign * all;
+    c[1] += sign * capital;
+    if (c[0] <= 0) into.delete(word);
+    else into.set(word, c);
+  }
+}
+
+/** The words written capitalised inside sentences nearly always: names rather than words. */
+function properNounsOf(
+  capitalisation: ReadonlyMap<string, readonly [number, number]>,
+): Set<string> {
+  const proper = new Set<string>();
+  for (const [word, [all, capital]] of capitalisation) {
+    if (word.length > 2 && capital / all >= PROPER_SHARE) proper.add(word);
+  }
+  return proper;
+}
+
+/** The terms a passage counts once toward `passageFrequency`. */
+export const passageFrequencyTerms = (p: Passage): Set<string> => new Set(contentTerms(p.text));
+
+/** The words (as written, lower-case) a passage counts once toward `wordFrequency`. */
+export const passageWords = (p: Passage): Set<string> =>
+  new Set(
+    words(p.text)
+      .map((x) => x.word)
+      .filter((w) => /^\p{L}/u.test(w)),
+  );
+
+/** A figure's stemmed measure terms, as `figureMeasureTerms` holds them. */
+export const figureMeasureTermsOf = (f: Figure): string[] => [
+  ...new Set(contentTerms(f.measure ?? "")),
+];
+
+/** A figure's stemmed sentence terms, as `figureSentenceTerms` holds them. */
+export const figureSentenceTermsOf = (f: Figure): string[] => [
+  ...new Set(contentTerms(f.sentence)),
+];
 
 export const sentenceKey = (f: { articleId: string; sentenceStart: number }) =>
   `${f.articleId}:${f.sentenceStart}`;

@@ -1,6 +1,6 @@
 import { parseNumeral } from "../facts/language/numbers";
 import { findPeriods, type PeriodMention, resolveRelative } from "../facts/language/periods";
-import { holdsTerm } from "../text/synonyms";
+import { alternativesOf, holdsTerm } from "../text/synonyms";
 import { type Knowledge, termWeight } from "./knowledge";
 
 /**
@@ -26,6 +26,25 @@ export function coverage(
     else if (context && holdsTerm(context, t)) hit += w / 2;
   }
   return total === 0 ? 0 : hit / total;
+}
+
+/**
+ * The share of the question's topic (by rarity) that no passage of the corpus mentions, by the
+ * word or a synonym: "what is the population of Dubai" asks about something no article speaks of.
+ */
+export function unseenShare(k: Knowledge, topic: readonly string[]): number {
+  if (topic.length === 0) return 0;
+  const seen = (t: string) =>
+    (k.passageFrequency.get(t) ?? 0) > 0 ||
+    alternativesOf(t).some((alt) => alt.every((a) => (k.passageFrequency.get(a) ?? 0) > 0));
+  let total = 0;
+  let unseen = 0;
+  for (const t of topic) {
+    const w = termWeight(k, t);
+    total += w;
+    if (!seen(t)) unseen += w;
+  }
+  return total === 0 ? 0 : unseen / total;
 }
 
 /**

@@ -111,10 +111,14 @@ export function agrees(
     return a.kind === "official" && b.kind === "official" && a.official === b.official;
   }
   if (a.kind === "figure" && b.kind === "figure") {
-    return (
-      (a.figure.value === b.figure.value && a.figure.articleId === b.figure.articleId) ||
-      together(a, b)
-    );
+    // The same value in the same article, or stated for the same period and partners in
+    // another: two articles giving one figure confirm it.
+    const same =
+      a.figure.value === b.figure.value &&
+      (a.figure.articleId === b.figure.articleId ||
+        (a.figure.period === b.figure.period &&
+          a.figure.partners.join() === b.figure.partners.join()));
+    return same || together(a, b);
   }
   if (a.kind === "quote" && b.kind === "quote") {
     // "What did X say?": X's quotes are told together, so they are one answer.

@@ -89,7 +89,9 @@ const FRAME_WORDS = new Set(
     "change changed trend move moved go goes went gone come comes came money funds sum " +
     "share percentage percent proportion portion fraction big large size high level long " +
     // Words that ask after a person's office without naming it.
-    "position post role title office job designation hold holds represent represents serve serves"
+    "position post role title office job designation hold holds represent represents serve serves " +
+    // Words that ask where without naming what.
+    "location venue city place held hosts host hosted"
   ).split(" "),
 );
 
@@ -122,7 +124,12 @@ function kindOf(q: string): QuestionKind {
   )
     return "who";
   if (/^when\b|\bwhat (?:year|date|month|day)\b|\bsince when\b/.test(s)) return "when";
-  if (/^where\b|\bin which (?:city|country|place)\b/.test(s)) return "where";
+  if (
+    /^where\b|\b(?:in )?(?:which|what) (?:city|country|place|venue)\b|\blocation\b|\bvenue\b|\bwho (?:hosts?|will host)\b/.test(
+      s,
+    )
+  )
+    return "where";
   if (/^why\b|\bwhat (?:is|was) the reason\b|\bfor what reason\b/.test(s)) return "why";
   if (
     /^which\b|\bwhat (?:sectors|areas|companies|firms|incentives|products|items|fields|industries|steps|measures)\b/.test(

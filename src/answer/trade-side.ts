@@ -44,6 +44,19 @@ function marked(text: string): string {
 
 /** The side of Pakistan's trade the text speaks of, or null when it says neither or both. */
 export function tradeSide(text: string): TradeSide | null {
+  let side = SIDES.get(text);
+  if (side === undefined) {
+    side = readSide(text);
+    if (SIDES.size > 20_000) SIDES.clear();
+    SIDES.set(text, side);
+  }
+  return side;
+}
+
+/** Clauses around figures are read again on every question about them. */
+const SIDES = new Map<string, TradeSide | null>();
+
+function readSide(text: string): TradeSide | null {
   const t = marked(text);
   for (const [re, side] of RULES) if (re.test(t)) return side;
   const sells = SELL_WORD.test(t);

@@ -7,6 +7,7 @@ import { CorpusError, formatIssue } from "../corpus/load";
 import { loadEngine } from "../engine";
 import { StoreError } from "../insights/store";
 import type { Engine } from "../types";
+import { addArticle, type CliAddOptions, removeArticle } from "./add-remove";
 import { insightsReport } from "./insights";
 import { answerJson, figureJson, officialJson, sourceJson } from "./render-json";
 import { answerText, figuresText, insightsText, officialsText, sourcesText } from "./render-text";
@@ -15,17 +16,18 @@ import { answerText, figuresText, insightsText, officialsText, sourcesText } fro
  * The command line, as `CONTRACT.md` describes it:
  *   ask "QUESTION" [--json] | ask --jsonl | figures [--partner NAME] | official ["NAME"] | sources
  *   | insights [--days N] (what the bot and the console recorded, read from INSIGHTS_DB)
+ *   | add URL|FILE [--json] | remove ID [--json]
  * Every command takes --corpus DIR (default corpus/). Exit 0 on success (also when a question has
  * no answer), 2 for bad usage or an unreadable corpus folder, with a one-line reason on stderr.
  */
 
 const USAGE =
-  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json] | insights [--days N] [--json]> [--corpus DIR]';
+  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json] | insights [--days N] [--json] | add URL|FILE [--json] | remove ID [--json]> [--corpus DIR]';
 
 class UsageError extends Error {}
 
 const OptionsSchema = z.object({
-  command: z.enum(["ask", "figures", "official", "sources", "insights"], {
+  command: z.enum(["ask", "figures", "official", "sources", "insights", "add", "remove"], {
     error: (issue) =>
       issue.input === undefined
         ? "no command given"
@@ -88,6 +90,12 @@ function parseOptions(argv: string[]): Options {
     throw new UsageError("insights takes no words");
   if (o.command !== "insights" && o.days !== undefined)
     throw new UsageError("--days goes with insights");
+  if (o.command === "add" && o.rest.length !== 1) {
+    throw new UsageError("add takes one URL or file: add URL|FILE");
+  }
+  if (o.command === "remove" && o.rest.length !== 1) {
+    throw new UsageError("remove takes one article id: remove ID");
+  }
   if (o.command === "figures" && o.rest.length > 0) {
     throw new UsageError("figures takes --partner, --measure, --period, not words");
   }
@@ -99,7 +107,10 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
-  /** Settings (INSIGHTS_DB, …); absent: `.env` and the process's environment. */
+  /**
+   * Settings (INSIGHTS_DB, FETCH_ALLOW_LOOPBACK, …); absent: `.env` and the process's environment
+   * for insights, the process's environment for add.
+   */
   env?: Record<string, string | undefined>;
 }
 
@@ -111,21 +122,31 @@ async function askLines(engine: Engine, o: Options, io: CliIo, write: (line: str
   }
 }
 
-async function run(o: Options, io: CliIo) {
-  const write = (line: string) => io.stdout.write(`${line}\n`);
+/** Resolves to the exit status, or undefined for 0. */
+async function run(o: Options, io: CliIo, options: CliOptions): Promise<number | undefined> {
+  const write = (line: string): undefined => {
+    io.stdout.write(`${line}\n`);
+  };
   if (o.command === "insights") {
     // The store, not the corpus: no articles are read.
     const config = io.env ? parseConfig(io.env) : loadConfig();
     const report = await insightsReport(config, o.days ?? 30);
     return write(o.json ? JSON.stringify(report, null, 2) : insightsText(report));
   }
+  if (o.command === "add") {
+    return addArticle(o.rest[0] ?? "", o.corpus, o.json, io, options.add ?? {});
+  }
+  if (o.command === "remove") return removeArticle(o.rest[0] ?? "", o.corpus, o.json, io);
   const engine = await loadEngine({
     corpusDir: o.corpus,
     onIssue: (issue) => io.stderr.write(`tijarat: skipped ${formatIssue(issue)}\n`),
   });
   switch (o.command) {
     case "ask": {
-      if (o.jsonl) return askLines(engine, o, io, write);
+      if (o.jsonl) {
+        await askLines(engine, o, io, write);
+        return;
+      }
       const answer = engine.ask(o.rest.join(" "), { explain: o.explain });
       if (o.json) return write(JSON.stringify(answerJson(answer), null, 2));
       write(answerText(answer));
@@ -159,11 +180,19 @@ async function run(o: Options, io: CliIo) {
   }
 }
 
+export interface CliOptions {
+  /** For tests: shorter fetch limits and a resolver table (see src/articles/fetch-page.ts). */
+  add?: CliAddOptions;
+}
+
 /** Runs one CLI command; resolves to the exit status. */
-export async function main(argv: string[], io: CliIo = process): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = process,
+  options: CliOptions = {},
+): Promise<number> {
   try {
-    await run(parseOptions(argv), io);
-    return 0;
+    return (await run(parseOptions(argv), io, options)) ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(e.message === "help" ? `${USAGE}\n` : `tijarat: ${e.message}\n${USAGE}\n`);

@@ -13,7 +13,7 @@ import { parseConsoleLine } from "./parse";
 import { buttonsOf, replyToText } from "./render-text";
 
 export const CONSOLE_BANNER =
-  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources, /insights (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
+  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources, /insights, /article add url: … (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
 
 /** The person at the console runs the bot: there is no server, and they may see its insights. */
 const CONSOLE_CALLER = { userId: "console", guildId: null, canManageServer: true } as const;
@@ -41,9 +41,14 @@ export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Pro
     try {
       const response = await route(request, deps);
       if (response.type === "choices") return;
+      if (response.type === "modal") {
+        write(`(In Discord this opens a form, “${response.modal.title}”; the console has none.)`);
+        return;
+      }
+      const reply = response.type === "deferred" ? await response.reply : response.reply;
       // Ephemeral notes and passages have no buttons; /press keeps meaning the answer's buttons.
-      if (buttonsOf(response.reply).length > 0) last = response.reply;
-      write(replyToText(response.reply));
+      if (buttonsOf(reply).length > 0) last = reply;
+      write(replyToText(reply));
     } catch (error) {
       log.error("command failed", { error });
       write(

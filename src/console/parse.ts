@@ -1,4 +1,11 @@
-import { type Command, type CommandOptions, OptionType } from "../discord/command";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  type Command,
+  type CommandOptionData,
+  type CommandOptions,
+  OptionType,
+} from "../discord/command";
 
 export type ConsoleInput =
   | { type: "empty" }
@@ -15,6 +22,8 @@ function coerce(type: number, raw: string): string | number | boolean {
     if (/^(false|no|off|0)$/i.test(raw)) return false;
   }
   if (type === OptionType.Integer && /^-?\d+$/.test(raw)) return Number(raw);
+  // Discord uploads a file; the console names one on this machine, as a file: URL.
+  if (type === OptionType.Attachment) return pathToFileURL(resolve(raw)).href;
   return raw;
 }
 
@@ -44,9 +53,30 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
       message: `Unknown command /${name}. Commands: ${commands.map((c) => `/${c.data.name}`).join(", ")}, /press N, /quit.`,
     };
   }
-  const declared = command.data.options ?? [];
+  const subcommands = (command.data.options ?? []).filter((o) => o.type === OptionType.Subcommand);
+  if (subcommands.length > 0) {
+    const [, word = "", after = ""] = /^(\S*)\s*([\s\S]*)$/.exec(rest.trim()) ?? [];
+    const chosen = subcommands.find((o) => o.name === word.toLowerCase());
+    if (!chosen) {
+      return {
+        type: "error",
+        message: `/${lower} needs one of: ${subcommands.map((o) => o.name).join(", ")} (e.g. /${lower} ${subcommands[0]?.name ?? ""}).`,
+      };
+    }
+    const options = parseOptionText(after, chosen.options ?? []);
+    return { type: "command", name: lower, options: { subcommand: chosen.name, ...options } };
+  }
+  return {
+    type: "command",
+    name: lower,
+    options: parseOptionText(rest, command.data.options ?? []),
+  };
+}
+
+/** `name: value other: value`, or leading text for the first text option. */
+function parseOptionText(rest: string, declared: readonly CommandOptionData[]): CommandOptions {
   const options: CommandOptions = {};
-  if (declared.length === 0 || rest.trim() === "") return { type: "command", name: lower, options };
+  if (declared.length === 0 || rest.trim() === "") return options;
 
   const names = declared.map((option) => escapeRegex(option.name)).join("|");
   const marker = new RegExp(`(?:^|\\s)(${names}):`, "gi");
@@ -64,5 +94,5 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
     const raw = rest.slice(start, end).trim();
     if (option && raw !== "") options[option.name] = coerce(option.type, raw);
   });
-  return { type: "command", name: lower, options };
+  return options;
 }

@@ -6,6 +6,8 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Config } from "../config";
 import { openStorage } from "../insights/storage";
+import { ArticleDesk } from "../live/article-desk";
+import { listenToShards, shardAnnouncer } from "../live/shard-sync";
 import type { Logger } from "../log";
 import { ReloadableEngine } from "../reloadable-engine";
 import { storedRouterDeps } from "./context";
@@ -61,9 +63,22 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
 
   // Opened before logging in, so retention has run and a bad store is warned about at start.
   const storage = await openStorage(config, log, "discord");
+
+  // /article adds and removes articles in this engine, and in every other shard's.
+  const articles = ArticleDesk.forConfig(engine, config, log, {
+    allowLocalFiles: false,
+    announce: shardAnnouncer(),
+  });
+  listenToShards((change) => {
+    articles.applyChange(change).catch((error: unknown) => {
+      log.warn("could not apply another shard's article change", { ...change, error });
+    });
+  });
+  void articles.warmUp();
+
   const client = createClient(config);
   const handle = createInteractionHandler(
-    storedRouterDeps(engine, config, storage, { cooldown: true }),
+    storedRouterDeps(engine, config, storage, { cooldown: true, articles }),
     log,
   );
   client.on(

@@ -1,11 +1,18 @@
 import type { ConversationContexts } from "../insights/conversations";
 import type { InsightsService } from "../insights/insights";
+import type { ArticleDesk } from "../live/article-desk";
 import type { Engine, FigureFilter } from "../types";
 import type { Choice, Reply } from "./payload";
 import type { RecentQueries } from "./recent";
 
 /** Discord's application command option types used here. */
-export const OptionType = { String: 3, Integer: 4, Boolean: 5 } as const;
+export const OptionType = {
+  Subcommand: 1,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  Attachment: 11,
+} as const;
 
 export interface CommandOptionData {
   type: (typeof OptionType)[keyof typeof OptionType];
@@ -16,22 +23,37 @@ export interface CommandOptionData {
   min_value?: number;
   max_value?: number;
   autocomplete?: boolean;
+  /** A subcommand's own options. */
+  options?: CommandOptionData[];
 }
+
+/** Discord's interaction contexts: where a command may be used. */
+export const CommandContextType = { Guild: 0, BotDM: 1, PrivateChannel: 2 } as const;
+
+/** Discord's permission bits used here (as the decimal strings the API takes). */
+export const Permission = { ManageGuild: "32" } as const;
 
 /** A slash command definition exactly as sent to `PUT /applications/{id}/commands`. */
 export interface SlashCommandData {
   name: string;
   description: string;
   options?: CommandOptionData[];
-  /** Permission bits (a decimal string) a member needs to see the command; servers may change it. */
+  /** Only members with these permissions see it (a decimal string; servers may change it). */
   default_member_permissions?: string;
   /** Where the command can be used: 0 servers, 1 the bot's DMs, 2 other DMs. */
   contexts?: number[];
 }
 
 export type OptionValue = string | number | boolean;
-/** The options a user gave, by name, as Discord (or the console) delivers them. */
+/**
+ * The options a user gave, by name, as Discord (or the console) delivers them. For a command with
+ * subcommands, `subcommand` names the one chosen and its options sit beside it; an attachment
+ * option holds the uploaded file's URL (in the console, a `file:` URL of a local path).
+ */
 export type CommandOptions = Record<string, OptionValue>;
+
+/** The text inputs of a submitted modal, by custom_id. */
+export type ModalFields = Record<string, string>;
 
 /** What an /ask answer's buttons need later: the question, whether it was answered, its record. */
 export interface AskedQuestion {
@@ -63,14 +85,54 @@ export interface CommandContext extends Caller {
    */
   conversations: ConversationContexts;
   now(): Date;
+  /** Adding and removing articles, where the process can (absent: not offered). */
+  articles?: ArticleDesk;
 }
+
+/** A reply that takes longer than Discord's 3 s: acknowledged at once, the reply edited in. */
+export interface DeferredReply {
+  kind: "deferred";
+  ephemeral: boolean;
+  reply: Promise<Reply>;
+}
+
+/** A Discord modal (a form), in the API's own shape. */
+export interface Modal {
+  custom_id: string;
+  title: string;
+  components: {
+    type: 1;
+    components: {
+      type: 4;
+      custom_id: string;
+      label: string;
+      /** 1 one line, 2 a paragraph. */
+      style: 1 | 2;
+      required?: boolean;
+      min_length?: number;
+      max_length?: number;
+      placeholder?: string;
+    }[];
+  }[];
+}
+
+export interface ModalPrompt {
+  kind: "modal";
+  modal: Modal;
+}
+
+/** What a command answers: a reply now, a reply later, or a form to fill in. */
+export type CommandResult = Reply | DeferredReply | ModalPrompt;
 
 /** A button either answers with a new message or replaces the message it sits on. */
 export type ButtonResult = { kind: "reply"; reply: Reply } | { kind: "update"; reply: Reply };
 
 export interface Command {
   data: SlashCommandData;
-  execute(options: CommandOptions, ctx: CommandContext): Reply | Promise<Reply>;
+  /** A reply now (or once worked out), a reply later, or a form to fill in. */
+  execute(options: CommandOptions, ctx: CommandContext): CommandResult | Promise<CommandResult>;
+  /** A submitted modal whose custom_id starts `name:`; `args` is the rest. */
+  modal?(args: string, fields: ModalFields, ctx: CommandContext): Reply | DeferredReply;
   autocomplete?(focused: { name: string; value: string }, ctx: CommandContext): Choice[];
   /** `args` is the custom_id after `name:`. */
   button?(args: string, ctx: CommandContext): ButtonResult | Promise<ButtonResult>;

@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { type ConversationContexts, Conversations } from "../insights/conversations";
 import type { InsightsService } from "../insights/insights";
 import type { Storage } from "../insights/storage";
+import type { ArticleDesk } from "../live/article-desk";
 import type { Engine, FigureFilter } from "../types";
 import type { AskedQuestion } from "./command";
 import { Cooldown, type CooldownGate } from "./cooldown";
@@ -21,7 +22,11 @@ export function routerDeps(
   engine: Engine,
   config: CooldownConfig,
   insights: InsightsService,
-  options: { cooldown: boolean | CooldownGate; conversations?: ConversationContexts },
+  options: {
+    cooldown: boolean | CooldownGate;
+    conversations?: ConversationContexts;
+    articles?: ArticleDesk;
+  },
 ): RouterDeps {
   const deps: RouterDeps = {
     commands,
@@ -32,6 +37,7 @@ export function routerDeps(
       insights,
       conversations: options.conversations ?? new Conversations({ surface: insights.surface }),
       now: () => new Date(),
+      ...(options.articles ? { articles: options.articles } : {}),
     },
   };
   if (options.cooldown === true)
@@ -48,7 +54,7 @@ export function storedRouterDeps(
   engine: Engine,
   config: CooldownConfig,
   storage: Storage,
-  options: { cooldown: boolean },
+  options: { cooldown: boolean; articles?: ArticleDesk },
 ): RouterDeps {
   const cooldown =
     options.cooldown &&
@@ -62,5 +68,6 @@ export function storedRouterDeps(
   return routerDeps(engine, config, storage.insights, {
     cooldown,
     conversations: storage.conversations,
+    ...(options.articles ? { articles: options.articles } : {}),
   });
 }

@@ -1,5 +1,5 @@
 import { REST, Routes } from "discord.js";
-import type { SlashCommandData } from "./command";
+import { OptionType, type SlashCommandData } from "./command";
 
 export interface DeployTarget {
   token: string;
@@ -36,8 +36,16 @@ export async function deployCommands(
   };
 }
 
-/** `/ask question* private — description`, one line per command (* marks required options). */
+/**
+ * `/ask question* private — description`, one line per command (* marks required options);
+ * subcommands as `/article add|remove|list`.
+ */
 export function describeCommand(definition: SlashCommandData): string {
-  const options = (definition.options ?? []).map((o) => `${o.name}${o.required ? "*" : ""}`);
+  const all = definition.options ?? [];
+  const subcommands = all.filter((o) => o.type === OptionType.Subcommand).map((o) => o.name);
+  const options =
+    subcommands.length > 0
+      ? [subcommands.join("|")]
+      : all.map((o) => `${o.name}${o.required ? "*" : ""}`);
   return `/${[definition.name, ...options].join(" ")} — ${definition.description}`;
 }

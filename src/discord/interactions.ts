@@ -4,6 +4,7 @@
  * note (followUp when already answered, else reply) while the bot keeps serving.
  */
 import {
+  ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type BaseMessageOptions,
   type ChatInputCommandInteraction,
@@ -11,7 +12,9 @@ import {
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
   MessageFlags,
+  type ModalComponentData,
   PermissionFlagsBits,
+  type RepliableInteraction,
 } from "discord.js";
 import type { Logger } from "../log";
 import type { Caller, CommandOptions } from "./command";
@@ -41,11 +44,28 @@ export function updateOptions(reply: Reply): InteractionUpdateOptions {
   return { ...messageOptions(reply), components: messageOptions(reply).components ?? [] };
 }
 
+type OptionEntry = ChatInputCommandInteraction["options"]["data"][number];
+
+/**
+ * The options as the commands take them: a subcommand's name under `subcommand` and its options
+ * beside it; an uploaded file as its URL (the command also learns its name from the URL).
+ */
 function optionsOf(interaction: ChatInputCommandInteraction): CommandOptions {
   const options: CommandOptions = {};
-  for (const option of interaction.options.data) {
-    if (option.value !== undefined && option.value !== null) options[option.name] = option.value;
-  }
+  const take = (entries: readonly OptionEntry[]) => {
+    for (const option of entries) {
+      if (option.type === ApplicationCommandOptionType.Subcommand) {
+        options.subcommand = option.name;
+        take(option.options ?? []);
+      } else if (option.attachment) {
+        options[option.name] = option.attachment.url;
+        options[`${option.name}_name`] = option.attachment.name;
+      } else if (option.value !== undefined && option.value !== null) {
+        options[option.name] = option.value;
+      }
+    }
+  };
+  take(interaction.options.data);
   return options;
 }
 
@@ -82,6 +102,13 @@ function requestOf(interaction: Interaction): InteractionRequest | null {
     };
   }
   if (interaction.isButton()) return { type: "button", customId: interaction.customId, ...caller };
+  if (interaction.isModalSubmit()) {
+    const fields: Record<string, string> = {};
+    for (const field of interaction.fields.fields.values()) {
+      if ("value" in field && typeof field.value === "string") fields[field.customId] = field.value;
+    }
+    return { type: "modal", customId: interaction.customId, fields, ...caller };
+  }
   return null;
 }
 
@@ -90,7 +117,9 @@ function describe(request: InteractionRequest, interaction: Interaction) {
   return {
     interactionId: interaction.id,
     kind: request.type,
-    ...(request.type === "button" ? { customId: request.customId } : { command: request.name }),
+    ...(request.type === "button" || request.type === "modal"
+      ? { customId: request.customId }
+      : { command: request.name }),
     userId: request.userId,
     guildId: interaction.guildId,
   };
@@ -107,6 +136,12 @@ export function createInteractionHandler(deps: RouterDeps, log: Logger) {
         if (interaction.isAutocomplete()) await interaction.respond(response.choices);
       } else if (response.type === "update" && interaction.isButton()) {
         await interaction.update(updateOptions(response.reply));
+      } else if (response.type === "modal") {
+        if (interaction.isChatInputCommand() || interaction.isButton()) {
+          await interaction.showModal(response.modal as unknown as ModalComponentData);
+        }
+      } else if (response.type === "deferred") {
+        if (interaction.isRepliable()) await answerLater(interaction, response, log);
       } else if (interaction.isRepliable()) {
         await interaction.reply(replyOptions(response.reply));
       }
@@ -120,6 +155,28 @@ export function createInteractionHandler(deps: RouterDeps, log: Logger) {
       await tellUser(interaction, log);
     }
   };
+}
+
+/**
+ * Acknowledges at once (Discord allows 3 s), then edits the reply in when it is ready; a failure
+ * becomes the apology in place of "thinking…", not a second message under it.
+ */
+async function answerLater(
+  interaction: RepliableInteraction,
+  response: Extract<Awaited<ReturnType<typeof route>>, { type: "deferred" }>,
+  log: Logger,
+): Promise<void> {
+  // Should the acknowledgement fail, the work still ends; its outcome is then no one's to hear.
+  response.reply.catch(() => {});
+  await interaction.deferReply(response.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  let reply: Reply;
+  try {
+    reply = await response.reply;
+  } catch (error) {
+    log.error("deferred reply failed", { interactionId: interaction.id, error });
+    reply = renderNotice(FAILURE_NOTICE);
+  }
+  await interaction.editReply(messageOptions(reply));
 }
 
 async function tellUser(interaction: Interaction, log: Logger): Promise<void> {

@@ -466,6 +466,7 @@ export function renderHelp(facts: HelpFacts): Reply {
         "`/figures partner: measure: period:` the figures, filtered.",
         "`/official name:` an official's title, organisation, country and quotes.",
         "`/sources` the articles Tijarat reads.",
+        "`/article add url:` (admins) add a news article; `/article list`, `/article remove id:`.",
       ].join("\n"),
     },
   ];

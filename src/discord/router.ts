@@ -1,4 +1,14 @@
-import type { ButtonResult, Caller, Command, CommandContext, CommandOptions } from "./command";
+import type {
+  ButtonResult,
+  Caller,
+  Command,
+  CommandContext,
+  CommandOptions,
+  CommandResult,
+  DeferredReply,
+  Modal,
+  ModalFields,
+} from "./command";
 import type { CooldownGate } from "./cooldown";
 import type { Choice, Reply } from "./payload";
 import { renderNotice } from "./render";
@@ -13,18 +23,31 @@ export type InteractionRequest = Pick<Caller, "userId"> &
     | { type: "command"; name: string; options: CommandOptions }
     | { type: "autocomplete"; name: string; focused: { name: string; value: string } }
     | { type: "button"; customId: string }
+    | { type: "modal"; customId: string; fields: ModalFields }
   );
 
 export type InteractionResponse =
   | { type: "reply"; reply: Reply }
   | { type: "update"; reply: Reply }
-  | { type: "choices"; choices: Choice[] };
+  | { type: "choices"; choices: Choice[] }
+  /** Acknowledge now (Discord shows "thinking…"), then edit the reply in when it is ready. */
+  | { type: "deferred"; ephemeral: boolean; reply: Promise<Reply> }
+  | { type: "modal"; modal: Modal };
 
 export interface RouterDeps {
   commands: readonly Command[];
   context: Omit<CommandContext, keyof Caller>;
   /** Absent in the local console, where one person types. */
   cooldown?: CooldownGate;
+}
+
+function fromResult(result: CommandResult | DeferredReply): InteractionResponse {
+  if ("kind" in result) {
+    return result.kind === "deferred"
+      ? { type: "deferred", ephemeral: result.ephemeral, reply: result.reply }
+      : { type: "modal", modal: result.modal };
+  }
+  return { type: "reply", reply: result };
 }
 
 const fromButton = (result: ButtonResult): InteractionResponse =>
@@ -34,8 +57,9 @@ const fromButton = (result: ButtonResult): InteractionResponse =>
 
 /**
  * The one place an interaction meets a command: slash commands to `execute`, autocomplete to
- * `autocomplete`, buttons to the command named before the first `:` of the custom_id. Throws
- * only when a command does; the caller logs that and tells the user.
+ * `autocomplete`, buttons and submitted modals to the command named before the first `:` of the
+ * custom_id (`button`, `modal`). Throws only when a command does; the caller logs that and tells
+ * the user.
  */
 export async function route(
   request: InteractionRequest,
@@ -68,7 +92,16 @@ export async function route(
     const command = deps.commands.find((c) => c.data.name === request.name);
     if (!command)
       return { type: "reply", reply: renderNotice(`Unknown command /${request.name}.`) };
-    return { type: "reply", reply: await command.execute(request.options, ctx) };
+    return fromResult(await command.execute(request.options, ctx));
+  }
+  if (request.type === "modal") {
+    const separator = request.customId.indexOf(":");
+    const name = separator === -1 ? request.customId : request.customId.slice(0, separator);
+    const command = deps.commands.find((c) => c.data.name === name);
+    if (!command?.modal) {
+      return { type: "reply", reply: renderNotice("That form is not known any more.") };
+    }
+    return fromResult(command.modal(request.customId.slice(separator + 1), request.fields, ctx));
   }
   const separator = request.customId.indexOf(":");
   const name = separator === -1 ? request.customId : request.customId.slice(0, separator);

@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { REST, Routes, ShardingManager } from "discord.js";
 import { loadConfigOrExit } from "../config";
 import { loadEngine } from "../engine";
+import { isCorpusChangeMessage } from "../live/shard-sync";
 import { createLogger } from "../log";
 
 export const DEFAULT_INDEX_CACHE_DIR = ".tijarat/index";
@@ -48,7 +49,17 @@ const manager = new ShardingManager(resolve(import.meta.dirname, "../main.ts"), 
   execArgv: ["--import", "tsx"],
   shardArgs: [`--index-cache-dir=${cacheDir}`],
 });
-manager.on("shardCreate", (shard) => log.info("shard started", { shard: shard.id, totalShards }));
+manager.on("shardCreate", (shard) => {
+  log.info("shard started", { shard: shard.id, totalShards });
+  // An article added or removed in one shard is passed to all, so every engine takes it in.
+  shard.on("message", (message: unknown) => {
+    if (!isCorpusChangeMessage(message)) return;
+    log.info("article change relayed to every shard", { ...message.change, from: shard.id });
+    void manager.broadcast(message).catch((error: unknown) => {
+      log.warn("could not relay an article change to the shards", { error });
+    });
+  });
+});
 
 const stop = (signal: string) => {
   log.info("stopping shards", { signal });

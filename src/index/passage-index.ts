@@ -68,6 +68,19 @@ export class PassageIndex {
     return this.search.toJSON();
   }
 
+  /** Indexes more passages in place (an article added while the bot runs). */
+  add(passages: Iterable<IndexedPassage>): void {
+    for (const p of passages) this.search.add(p);
+  }
+
+  /**
+   * Takes passages out of the index in place, at once for searches; MiniSearch cleans its
+   * postings up later, in the background.
+   */
+  discard(ids: Iterable<string>): void {
+    for (const id of ids) if (this.search.has(id)) this.search.discard(id);
+  }
+
   get size(): number {
     return this.search.documentCount;
   }

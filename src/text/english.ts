@@ -21,6 +21,8 @@ const POS: readonly Pos[] = ["noun", "verb", "adj", "adv"];
 interface Lexicon {
   /** Lemma → byte offsets of its synsets, per part of speech. */
   offsets: Map<string, { pos: Pos; offsets: number[] }[]>;
+  /** Lemma → how many of its senses were seen in WordNet's tagged texts: a rough frequency. */
+  tagged: Map<string, number>;
 }
 
 let lexicon: Lexicon | null = null;
@@ -28,6 +30,7 @@ let lexicon: Lexicon | null = null;
 function load(): Lexicon {
   if (lexicon) return lexicon;
   const offsets = new Map<string, { pos: Pos; offsets: number[] }[]>();
+  const tagged = new Map<string, number>();
   for (const pos of POS) {
     const text = readFileSync(join(DICT, `index.${pos}`), "latin1");
     for (const line of text.split("\n")) {
@@ -43,9 +46,10 @@ function load(): Lexicon {
       const entry = offsets.get(lemma) ?? [];
       entry.push({ pos, offsets: list });
       offsets.set(lemma, entry);
+      tagged.set(lemma, (tagged.get(lemma) ?? 0) + Number(fields[first - 1] ?? 0));
     }
   }
-  lexicon = { offsets };
+  lexicon = { offsets, tagged };
   return lexicon;
 }
 
@@ -79,6 +83,20 @@ function lemmaCandidates(word: string): string[] {
 export function isEnglishWord(word: string): boolean {
   const { offsets } = load();
   return lemmaCandidates(word).some((c) => offsets.has(c));
+}
+
+/**
+ * How common an English word is, as the number of its senses WordNet's tagged texts use (0 for a
+ * word WordNet knows but seldom saw, such as "minster"); -1 for a word it does not know.
+ */
+export function englishUse(word: string): number {
+  const { tagged } = load();
+  let best = -1;
+  for (const c of lemmaCandidates(word)) {
+    const n = tagged.get(c);
+    if (n !== undefined && n > best) best = n;
+  }
+  return best;
 }
 
 const SYNONYMS = new Map<string, string[]>();
@@ -123,6 +141,14 @@ function synsetWords(pos: Pos, offset: number): string[] {
     if (w) words.push(w.toLowerCase().replace(/\(.*\)$/, ""));
   }
   return words;
+}
+
+/**
+ * Reads WordNet's index now rather than on the first question that needs it (half a second),
+ * so the first answer after start-up is as quick as the rest.
+ */
+export function prepareEnglish(): void {
+  load();
 }
 
 /** Closes the data files (tests and short-lived CLI runs). */

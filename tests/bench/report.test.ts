@@ -40,6 +40,12 @@ const size: SizeResult = {
     "no-answer": { asked: 150, answered: 5, errors: 1 },
   },
   errors: ["Who is the Ambassador of Brazil to Pakistan?: Error: boom"],
+  addArticle: {
+    prepareMs: 9_000,
+    addMs: { p50: 250, p95: 400, p99: 400, mean: 280, max: 400 },
+    removeMs: { p50: 200, p95: 300, p99: 300, mean: 210, max: 300 },
+    articles: 5,
+  },
   askMsByKind: {
     figure: { p50: 1, p95: 4, p99: 9, mean: 2, max: 12 },
     official: { p50: 1, p95: 2, p99: 3, mean: 1, max: 4 },
@@ -109,6 +115,7 @@ describe("the bench report", () => {
       coldStart: true,
       ingest: true,
       rss: false,
+      addArticle: true,
     });
   });
 
@@ -127,6 +134,7 @@ describe("the bench report", () => {
       "2.00 / 8.00 / 20.00",
       "200.00 / 600.00 / 800.00",
       "0.025",
+      "250 / 400",
     ]);
   });
 
@@ -139,6 +147,10 @@ describe("the bench report", () => {
     expect(text).toContain("boot 300 + import 100 + read 50 + load 700 + first ask 50 ms");
     expect(text).toContain("  error: Who is the Ambassador of Brazil to Pakistan?: Error: boom");
     expect(text).toContain("  RSS <= 600 MB: MISSED");
+    expect(text).toContain("  add one article <= 1000 ms: met");
+    expect(text).toContain(
+      "add one article: p50 250 / max 400 ms, remove max 300 ms, after 9000 ms",
+    );
     expect(text).toContain(
       "ask p99 by kind: figure 9, official 3, quote 6, open 20, no-answer 11 ms",
     );

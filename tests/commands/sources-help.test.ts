@@ -45,6 +45,7 @@ describe("/sources and /help", () => {
       "sources",
       "insights",
       "help",
+      "article",
     ]);
     expect(commandNamed("official")?.data.name).toBe("official");
     expect(commandNamed("nope")).toBeUndefined();
@@ -52,7 +53,9 @@ describe("/sources and /help", () => {
 
   it("defines commands Discord accepts: lower-case names, descriptions of 1 to 100 characters", () => {
     for (const { data } of commands) {
-      for (const item of [data, ...(data.options ?? [])]) {
+      const options = data.options ?? [];
+      const nested = options.flatMap((o) => ("options" in o ? (o.options ?? []) : []));
+      for (const item of [data, ...options, ...nested]) {
         expect(item.name).toMatch(/^[a-z0-9_-]{1,32}$/);
         expect(item.description.length).toBeGreaterThan(0);
         expect(item.description.length).toBeLessThanOrEqual(100);

@@ -85,7 +85,7 @@ describe("deployCommands", () => {
     );
     expect(deployed).toEqual({
       scope: "guild 222",
-      names: ["ask", "figures", "official", "sources", "insights", "help"],
+      names: ["ask", "figures", "official", "sources", "insights", "help", "article"],
     });
     expect(seen).toEqual([
       {
@@ -115,6 +115,7 @@ describe("deployCommands", () => {
       "/sources — The articles Tijarat answers from, with what it found in each.",
       "/insights days forget — What this server asked, what went unanswered, what was disliked (Manage Server).",
       "/help — What Tijarat knows, and example questions.",
+      "/article add|remove|list — Add a news article to what Tijarat answers from, list or remove them (admins).",
     ]);
   });
 });
@@ -130,7 +131,7 @@ describe.concurrent("npm run deploy-commands", () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(0, 2)).toEqual([
-      "Registered 6 commands (guild 222) for application 111:",
+      "Registered 7 commands (guild 222) for application 111:",
       "  /ask question* private — Ask about Pakistan's trade partnerships; the answer quotes its sources.",
     ]);
     expect(seen.map((s) => s.url)).toEqual(["/api/v10/applications/111/guilds/222/commands"]);

@@ -34,5 +34,6 @@ export function expectSafeChoices(choices: readonly Choice[]): void {
 
 export function expectSafeResponse(response: InteractionResponse): void {
   if (response.type === "choices") expectSafeChoices(response.choices);
-  else expectSafeReply(response.reply);
+  else if (response.type === "reply" || response.type === "update") expectSafeReply(response.reply);
+  // A deferred reply is checked when it arrives; a modal holds no text from the user.
 }

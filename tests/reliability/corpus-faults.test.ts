@@ -307,7 +307,7 @@ describe("articles whose file names or front matter hold mention and markdown sy
       ),
     ];
     const sources = await route(requests[0] as InteractionRequest, deps);
-    const shown = sources.type === "choices" ? "" : replyText(sources.reply);
+    const shown = sources.type === "reply" ? replyText(sources.reply) : "";
     // The hostile title and publisher are shown, but defused.
     expect(shown).toContain("@\u200bhere <\u200b@&456>");
     expect(shown).toContain("<\u200b#789> @\u200beveryone");
@@ -317,7 +317,7 @@ describe("articles whose file names or front matter hold mention and markdown sy
     for (const request of requests) {
       const response = await route(request, deps);
       expectSafeResponse(response);
-      if (response.type === "choices") continue;
+      if (response.type !== "reply" && response.type !== "update") continue;
       for (const row of response.reply.components ?? []) {
         for (const button of row.components) {
           expectSafeResponse(

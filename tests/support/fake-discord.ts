@@ -99,12 +99,24 @@ export interface InteractionContext {
 
 export type OptionValue = string | number | boolean;
 
-/** A command option as Discord sends it (`type`: 3 string, 4 integer, 5 boolean, 10 number). */
+/**
+ * A command option as Discord sends it (`type`: 1 subcommand, 3 string, 4 integer, 5 boolean,
+ * 10 number, 11 attachment); a subcommand carries its own options instead of a value.
+ */
 export interface CommandOption {
   name: string;
   type: number;
-  value: OptionValue;
+  value?: OptionValue;
   focused?: boolean;
+  options?: CommandOption[];
+}
+
+/** A file a user uploads with a command, as `resolved.attachments` describes it. */
+export interface FakeAttachment {
+  filename: string;
+  url: string;
+  contentType: string;
+  size: number;
 }
 
 /** Checks a message/autocomplete payload against Discord's limits; returns what it breaks. */
@@ -712,6 +724,72 @@ export class FakeDiscord {
       { id: snowflake(), name, type: 1, options: toOptions(options) },
       context,
     );
+  }
+
+  /**
+   * A subcommand (`/article add url: …`): string, boolean and number values as in `command`; a
+   * FakeAttachment becomes an attachment option with the file in `resolved.attachments`.
+   */
+  subcommand(
+    name: string,
+    sub: string,
+    options: Record<string, OptionValue | FakeAttachment> = {},
+    context: InteractionContext = {},
+  ): SentInteraction {
+    const attachments: Record<string, unknown> = {};
+    const list: CommandOption[] = Object.entries(options).map(([optionName, value]) => {
+      if (typeof value !== "object") return toOptions({ [optionName]: value })[0] as CommandOption;
+      const id = snowflake();
+      attachments[id] = {
+        id,
+        filename: value.filename,
+        url: value.url,
+        proxy_url: value.url,
+        content_type: value.contentType,
+        size: value.size,
+      };
+      return { name: optionName, type: 11, value: id };
+    });
+    return this.sendInteraction(
+      2,
+      {
+        id: snowflake(),
+        name,
+        type: 1,
+        options: [{ name: sub, type: 1, options: list }],
+        ...(Object.keys(attachments).length > 0 ? { resolved: { attachments } } : {}),
+      },
+      context,
+    );
+  }
+
+  /** Autocomplete inside a subcommand, with `focused` the option being typed. */
+  subcommandAutocomplete(
+    name: string,
+    sub: string,
+    options: Record<string, OptionValue>,
+    focused: string,
+    context: InteractionContext = {},
+  ): SentInteraction {
+    const list = toOptions(options).map((o) => (o.name === focused ? { ...o, focused: true } : o));
+    return this.sendInteraction(
+      4,
+      { id: snowflake(), name, type: 1, options: [{ name: sub, type: 1, options: list }] },
+      context,
+    );
+  }
+
+  /** A submitted modal: each field a text input in its own row. */
+  modalSubmit(
+    customId: string,
+    fields: Record<string, string>,
+    context: InteractionContext = {},
+  ): SentInteraction {
+    const components = Object.entries(fields).map(([id, value]) => ({
+      type: 1,
+      components: [{ type: 4, custom_id: id, value }],
+    }));
+    return this.sendInteraction(5, { custom_id: customId, components }, context);
   }
 
   /** Autocomplete for `name`, with `focused` the option being typed. */

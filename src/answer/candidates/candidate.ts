@@ -12,6 +12,8 @@ export type CandidateKind = Candidate["kind"];
 
 /** What the figure model weighs; see `figures.ts` for how each is measured. */
 export type FigureFeatures = {
+  /** Share of the question's topic no article mentions (the same for every candidate of it). */
+  unseen: number;
   measure: number;
   local: number;
   sentence: number;
@@ -34,6 +36,8 @@ export type FigureFeatures = {
   rarest: number;
   /** The figure names no partner while another figure of its sentence names the asked one. */
   partnerElsewhere: number;
+  /** How near the value the asked partner is named (1 right beside it); 1 when none is asked. */
+  partnerNear: number;
   /** The figure's period is the relative one the question names ("last year" and "last year"). */
   sameRelative: number;
   /** Every slot the question names fits (partner, period, kind, goal, side, counted noun): 0–1. */
@@ -43,6 +47,8 @@ export type FigureFeatures = {
 };
 
 export type OfficialFeatures = {
+  /** Share of the question's topic no article mentions (the same for every candidate of it). */
+  unseen: number;
   /** Found by a name in the question, and what share of the official's name it gives. */
   byName: number;
   nameShare: number;
@@ -54,6 +60,8 @@ export type OfficialFeatures = {
 };
 
 export type QuoteFeatures = {
+  /** Share of the question's topic no article mentions (the same for every candidate of it). */
+  unseen: number;
   own: number;
   sentence: number;
   passage: number;
@@ -63,6 +71,8 @@ export type QuoteFeatures = {
 };
 
 export type SentenceFeatures = {
+  /** Share of the question's topic no article mentions (the same for every candidate of it). */
+  unseen: number;
   own: number;
   passage: number;
   partner: number;

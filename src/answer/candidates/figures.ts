@@ -1,4 +1,4 @@
-import { findCountries } from "../../facts/language/countries";
+import { type CountryMatch, findCountries } from "../../facts/language/countries";
 import { alternativesOf, foldPhrases, holdsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
 import type { Figure, FigureKind } from "../../types";
@@ -301,6 +301,13 @@ function relativeKey(label: string): string | null {
   return direction && m ? `${direction} ${(m[2] ?? "").toLowerCase()}` : null;
 }
 
+/** Both name a relative period, and not the same one ("last year" asked, "this year" stated). */
+function relativeClash(asked: readonly string[], stated: string | null): boolean {
+  if (asked.length === 0 || !stated) return false;
+  const have = relativeKey(stated);
+  return have !== null && !asked.some((a) => relativeKey(a) === have);
+}
+
 /** 1 when the figure's period is the relative period the question names, as written. */
 function sameRelative(asked: readonly string[], stated: string | null): number {
   if (asked.length === 0 || !stated) return 0;
@@ -321,6 +328,37 @@ function partnerElsewhere(k: Knowledge, plan: QuestionPlan, f: Figure): number {
   })
     ? 1
     : 0;
+}
+
+/**
+ * How near the figure's value its sentence names the asked partner: "80 companies in Pakistan
+ * against 4,500 in Thailand" puts Thailand beside 4,500. 1 when no partner is asked or the
+ * sentence names only the asked ones.
+ */
+function partnerNear(plan: QuestionPlan, f: Figure): number {
+  if (plan.partners.length === 0) return 1;
+  const named = countriesOfSentence(f.sentence).filter((c) => c.country !== "Pakistan");
+  if (named.every((c) => plan.partners.includes(c.country))) return 1;
+  const at = f.valueStart - f.sentenceStart;
+  const distance = (c: { start: number; end: number }) =>
+    c.end <= at ? at - c.end : Math.max(0, c.start - (at + f.value.length));
+  const asked = named.filter((c) => plan.partners.includes(c.country)).map(distance);
+  const others = named.filter((c) => !plan.partners.includes(c.country)).map(distance);
+  if (asked.length === 0) return 0;
+  return Math.min(...asked) <= Math.min(...others) ? 1 : 0;
+}
+
+const SENTENCE_COUNTRIES = new Map<string, CountryMatch[]>();
+
+/** The countries a sentence names; sentences with figures are asked about again and again. */
+function countriesOfSentence(sentence: string): CountryMatch[] {
+  let found = SENTENCE_COUNTRIES.get(sentence);
+  if (!found) {
+    found = findCountries(sentence);
+    if (SENTENCE_COUNTRIES.size > 20_000) SENTENCE_COUNTRIES.clear();
+    SENTENCE_COUNTRIES.set(sentence, found);
+  }
+  return found;
 }
 
 /** Numbers the question itself states ("the year before the $4 billion target"). */
@@ -353,6 +391,39 @@ function figurePeriodFit(k: Knowledge, plan: QuestionPlan, f: Figure): number {
 }
 
 const CANDIDATES_KEPT = 40;
+/** Figures weighed in full per question; on a large corpus a common word finds thousands. */
+const PRESELECTED = 120;
+
+/**
+ * The figures worth weighing in full: of the right kind, not about another partner, best by a
+ * look at their words alone (the measure's and the sentence's share of the topic) — cheap set
+ * look-ups, so a question costs the same on 1,000 passages and on 100,000.
+ */
+function preselect(
+  k: Knowledge,
+  plan: QuestionPlan,
+  topic: readonly string[],
+  kinds: readonly FigureKind[],
+  found: ReadonlySet<number>,
+): number[] {
+  const scored: { i: number; score: number }[] = [];
+  for (const i of found) {
+    const f = k.figures[i];
+    if (!f || !kinds.includes(f.kind)) continue;
+    let partner = 0.5;
+    if (plan.partners.length > 0 && f.partners.length > 0) {
+      partner = plan.partners.every((p) => f.partners.includes(p)) ? 1 : 0;
+    }
+    const score =
+      coverage(k, topic, k.figureMeasureTerms[i] ?? []) +
+      coverage(k, topic, k.figureSentenceTerms[i] ?? []) +
+      partner;
+    scored.push({ i, score });
+  }
+  if (scored.length <= PRESELECTED) return scored.map((s) => s.i);
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored.slice(0, PRESELECTED).map((s) => s.i);
+}
 
 /** Every figure worth weighing for the question, with its features; best-looking first. */
 export function figureCandidates(
@@ -378,9 +449,9 @@ export function figureCandidates(
   const echoed = numbersIn(plan.text);
   const change = asksChange(plan);
   const out: FigureCandidate[] = [];
-  for (const i of found) {
+  for (const i of preselect(k, plan, topic, kinds, found)) {
     const f = k.figures[i];
-    if (!f || !kinds.includes(f.kind)) continue;
+    if (!f) continue;
     const partner = partnerFit(k, plan, f);
     const period = figurePeriodFit(k, plan, f);
     const measureTerms = k.figureMeasureTerms[i] ?? [];
@@ -393,10 +464,13 @@ export function figureCandidates(
     if (partner < 0) conflict = `it is about ${f.partners.join(", ")}`;
     else if (goal && !plan.asksTarget && !ASKS_PROSPECT.test(plan.text)) {
       conflict = "it is a goal, not a result";
+    } else if (relativeClash(plan.relative, f.period)) {
+      conflict = `it is for ${f.period}, not ${plan.relative.join(", ")}`;
     } else if (plan.periods.length > 0 && period === 0) {
       conflict = f.period ? `it is for ${f.period}` : "the article gives it no period";
     }
     const features = {
+      unseen: 0,
       measure: coverage(k, topic, measureTerms),
       local: localCoverage(k, topic, f.sentence, f.valueStart - f.sentenceStart),
       sentence,
@@ -416,6 +490,7 @@ export function figureCandidates(
       counted: countedFit(plan, f, measureTerms),
       sameRelative: sameRelative(plan.relative, f.period),
       partnerElsewhere: partnerElsewhere(k, plan, f),
+      partnerNear: partnerNear(plan, f),
       rarest: rarestHeld(
         k,
         topic,

@@ -118,6 +118,7 @@ export function namedOfficialCandidate(person: PersonMatch): OfficialCandidate {
     official: person.official,
     by: "name",
     features: {
+      unseen: 0,
       byName: 1,
       nameShare: person.share,
       rank: 0,

@@ -12,6 +12,8 @@ import type { PersonMatch } from "./officials";
  * paraphrases; the answer is its speaker).
  */
 
+const QUOTES_WEIGHED = 24;
+
 /** "Who said that …", "who thinks …", "who wants …": the question asks for a speaker. */
 export const ASKS_SPEAKER =
   /^\s*who\s+(?:(?:has|had|have)\s+)?(?:said|says|say|told|tells|stated|states|remarked|noted|claimed|claims|believes|thinks|think|wants|predicted|predicts|stressed|urged|suggested|suggests|called|asked|expects|expected|described|hoped|hopes|mentioned|pointed|promised|pledged|announced|warned|argued|added|insisted|proposed|invited)\b/i;
@@ -29,6 +31,7 @@ function quoteFeatures(
   const partner =
     plan.partners.length === 0 ? 1 : plan.partners.every((p) => places.has(p)) ? 1 : 0;
   return {
+    unseen: 0,
     own,
     sentence: inSentence,
     passage: inPassage,
@@ -44,7 +47,17 @@ export function quotesOfPerson(
   person: PersonMatch,
 ): QuoteCandidate[] {
   const topic = plan.topic.filter((t) => !person.nameTerms.has(t));
-  return person.official.quotes.map((quote) => ({
+  // Someone quoted across a large corpus has hundreds of quotes: the ones whose own words hold
+  // the most of the topic are weighed in full.
+  let quotes = person.official.quotes;
+  if (quotes.length > QUOTES_WEIGHED) {
+    quotes = quotes
+      .map((q, i) => ({ q, i, cover: coverage(k, topic, contentTerms(q.text)) }))
+      .sort((a, b) => b.cover - a.cover || a.i - b.i)
+      .slice(0, QUOTES_WEIGHED)
+      .map((x) => x.q);
+  }
+  return quotes.map((quote) => ({
     kind: "quote",
     official: person.official,
     quote,

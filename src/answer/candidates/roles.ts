@@ -26,6 +26,12 @@ const RANKS = RanksSchema.parse(ranksFile);
 const ASKED_RANKS = Object.keys(RANKS.asked).sort((a, b) => b.length - a.length);
 const RANK_PHRASE = new RegExp(`\\b(?:${ASKED_RANKS.join("|")})\\b`, "i");
 const MODIFIERS = new Set(RANKS.modifiers);
+/** Stemmed words of every rank a question or a title may name. */
+const RANK_TERMS = new Set(
+  [...Object.keys(RANKS.asked), ...Object.values(RANKS.families).flat()].flatMap((r) =>
+    contentTerms(r),
+  ),
+);
 
 /** Whether a text names a rank ("stza chairman?", "uae envoy"). */
 export function namesRank(text: string): boolean {
@@ -79,8 +85,9 @@ export function askedRole(plan: QuestionPlan): AskedRole | null {
     else if (/^\p{Lu}{2,}$/u.test(raw) && !STOP_WORDS.has(w.word)) acronyms.push(raw);
   }
   // The portfolio is the question's topic (framing verbs such as "represents" already left out)
-  // without the rank's words, its modifiers and the acronyms matched apart.
-  const rankTerms = new Set([...contentTerms(found[0]), ...contentTerms(modifiers.join(" "))]);
+  // without words of ranks (the question's may have been folded to a synonym), its modifiers and
+  // the acronyms matched apart.
+  const rankTerms = new Set([...RANK_TERMS, ...contentTerms(modifiers.join(" "))]);
   const acronymTerms = new Set(acronyms.flatMap((a) => contentTerms(a)));
   const portfolio = plan.topic.filter((t) => !rankTerms.has(t) && !acronymTerms.has(t));
   return { rank, modifiers, portfolio, acronyms, owner, postedTo };
@@ -112,18 +119,32 @@ function portfolioFit(asked: AskedRole, o: OfficeFacts): number {
   const total = asked.portfolio.length + asked.acronyms.length;
   if (total === 0) return 1;
   if (o.portfolio.length === 0 && !o.organization) return UNKNOWN_PORTFOLIO;
-  const have = new Set([
-    ...o.portfolio.flatMap((p) => contentTerms(p)),
-    ...contentTerms(o.organization ?? ""),
-  ]);
-  const spelled = [o.organization ?? "", o.portfolio.join(" ")].map(initials);
-  let hit = asked.portfolio.filter((t) => holdsTerm(have, t)).length;
+  const { terms, spelled } = officeWords(o);
+  let hit = asked.portfolio.filter((t) => holdsTerm(terms, t)).length;
   hit += asked.acronyms.filter(
     (a) =>
       o.portfolio.some((p) => p.toUpperCase() === a) ||
       spelled.some((s) => s.length >= 2 && (s.startsWith(a) || a.startsWith(s))),
   ).length;
   return hit / total;
+}
+
+const OFFICE_WORDS = new WeakMap<OfficeFacts, { terms: Set<string>; spelled: string[] }>();
+
+/** An office's stemmed portfolio and body words and its bodies' initials, read once. */
+function officeWords(o: OfficeFacts): { terms: Set<string>; spelled: string[] } {
+  let read = OFFICE_WORDS.get(o);
+  if (!read) {
+    read = {
+      terms: new Set([
+        ...o.portfolio.flatMap((p) => contentTerms(p)),
+        ...contentTerms(o.organization ?? ""),
+      ]),
+      spelled: [o.organization ?? "", o.portfolio.join(" ")].map(initials),
+    };
+    OFFICE_WORDS.set(o, read);
+  }
+  return read;
 }
 
 interface OfficeMatch {
@@ -180,6 +201,7 @@ export function roleCandidates(k: Knowledge, plan: QuestionPlan): OfficialCandid
       official,
       by: "role",
       features: {
+        unseen: 0,
         byName: 0,
         nameShare: 0,
         rank: best.rank,
@@ -195,9 +217,29 @@ export function roleCandidates(k: Knowledge, plan: QuestionPlan): OfficialCandid
   return out;
 }
 
+/** Where a title says an envoy is posted ("Ambassador to China"), when the office does not say. */
+function postedByTitle(title: string | null): string | null {
+  if (!title) return null;
+  let posted = POSTED_BY_TITLE.get(title);
+  if (posted === undefined) {
+    const to = findCountries(title).find((c) =>
+      /\bto\s+(?:the\s+)?$/i.test(title.slice(0, c.start)),
+    );
+    posted = to?.country ?? null;
+    if (POSTED_BY_TITLE.size > 50_000) POSTED_BY_TITLE.clear();
+    POSTED_BY_TITLE.set(title, posted);
+  }
+  return posted;
+}
+
+/** Titles repeat across a corpus's officials and every role question reads them all. */
+const POSTED_BY_TITLE = new Map<string, string | null>();
+
 function bestOffice(asked: AskedRole, official: Official): OfficeMatch | null {
   let best: OfficeMatch | null = null;
-  for (const o of official.offices) {
+  const titled = postedByTitle(official.title);
+  for (const office of official.offices) {
+    const o = office.postedTo || !titled ? office : { ...office, postedTo: titled };
     const m = matchOffice(asked, o);
     if (
       !best ||

@@ -26,6 +26,7 @@ import { ASKS_SPEAKER } from "./quotes";
 const COMMON_STEMS = new Set([...CORPUS_COMMON].map(stem));
 const PASSAGES_SEARCHED = 12;
 const CLOSEST_SEARCHED = 4;
+const PERSON_PASSAGES = 12;
 
 /** Below this many passages every search is cheap, and every word may help find the answer. */
 const LARGE_CORPUS = 2000;
@@ -60,7 +61,14 @@ export function searchPassages(
       : k.index.find(rare, PASSAGES_SEARCHED, widen ? rare : [])
     ).map((h) => h.id),
   );
-  if (person) for (const m of person.official.mentions) ids.add(m.passageId);
+  // The passages naming the person asked about, the first few: someone quoted across a large
+  // corpus is named in hundreds, and the search above already found the ones about the topic.
+  if (person) {
+    for (const m of person.official.mentions) {
+      if (ids.size >= PASSAGES_SEARCHED + PERSON_PASSAGES) break;
+      ids.add(m.passageId);
+    }
+  }
   return [...ids];
 }
 
@@ -139,8 +147,17 @@ function coverageNearNumbers(k: Knowledge, topic: readonly string[], text: strin
 
 /** The countries an article's title names. */
 function titleCountries(k: Knowledge, articleId: string): ReadonlySet<string> {
-  return new Set(findCountries(k.articles.get(articleId)?.title ?? "").map((c) => c.country));
+  const title = k.articles.get(articleId)?.title ?? "";
+  let found = TITLE_COUNTRIES.get(title);
+  if (!found) {
+    found = new Set(findCountries(title).map((c) => c.country));
+    if (TITLE_COUNTRIES.size > 20_000) TITLE_COUNTRIES.clear();
+    TITLE_COUNTRIES.set(title, found);
+  }
+  return found;
 }
+
+const TITLE_COUNTRIES = new Map<string, ReadonlySet<string>>();
 
 /** Whether a sentence names a country other than Pakistan and the asked partners. */
 function namesOtherCountry(text: string, partners: readonly string[]): boolean {
@@ -223,6 +240,9 @@ export function sentenceCandidates(
         conflict = "it names nobody who could have said it";
       } else if (quantitative && !statesFigure(k, passage.articleId, sentence)) {
         conflict = "it states no figure";
+      } else if (plan.kind === "quote" && !person && !/["“”]/.test(sentence.text)) {
+        // "What did Toyota say?": with nobody the corpus knows named, only a quotation answers.
+        conflict = "it quotes nobody";
       } else if (plan.periods.length > 0 && period === 0) conflict = "it names another period";
       out.push({
         kind: "sentence",
@@ -231,6 +251,7 @@ export function sentenceCandidates(
         start: span.start,
         end: span.end,
         features: {
+          unseen: 0,
           own,
           passage: inPassage,
           partner,

@@ -63,7 +63,8 @@ export const CURRENCY_MARK_SOURCE = PREFIXES.map(([mark]) => escapeRegExp(mark))
  * `$ 50,000`) or none (`Rs1,200`). Letters must not precede it, so `COUNTRY 5` is not `TRY 5`.
  */
 export const CURRENCY_BEFORE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${CURRENCY_MARK_SOURCE})[ \\u00a0]?$`,
+  // `USD $1.8 billion`: a code written before the mark as well is part of the value.
+  `(?<![\\p{L}\\p{N}])(?:(?:USD|US|U\\.S\\.)[ \\u00a0]?(?=\\$))?(${CURRENCY_MARK_SOURCE})[ \\u00a0]?$`,
   "u",
 );
 

@@ -160,6 +160,8 @@ function inName(text: string, start: number): boolean {
   if (!word?.[1]) return false;
   const w = word[1];
   if (!/^\p{Lu}/u.test(w)) return false;
+  // An acronym names a measure, not an event: "GDP 2024", "FDI 2023" are periods.
+  if (/^\p{Lu}{2,}$/u.test(w)) return false;
   return !BEFORE_YEAR_OK.has(w.toLowerCase());
 }
 

@@ -76,6 +76,10 @@ export class Discourse {
   readonly records: SentenceRecord[] = [];
   /** People named so far, most recent last, and when. */
   private readonly seen = new Map<number, Entity>();
+  /** When each person was last referred to (the record's number). */
+  private readonly lastSeen = new Map<number, number>();
+  /** When someone was last introduced unnamed by each noun (`a senior official` → official). */
+  private readonly unnamedByNoun = new Map<string, number>();
   private readonly persons = new Map<number, Entity>();
   private nextUnnamed = -1;
   /** What resolving taught about people: the sex a pronoun shows, the country a role noun gives. */
@@ -130,7 +134,9 @@ export class Discourse {
         // Most recent last: re-insert.
         this.seen.delete(occurrence.entity.person);
         this.seen.set(occurrence.entity.person, occurrence.entity);
+        this.lastSeen.set(occurrence.entity.person, k);
       }
+      if (ref.kind === "unnamed" && ref.noun) this.unnamedByNoun.set(ref.noun, k);
     }
     let lastFinite: Entity | null = null;
     let hasFinite = false;
@@ -232,10 +238,19 @@ export class Discourse {
       if (fit === "strong") strong.push(e);
       else if (fit === "weak") weak.push(e);
     }
-    if (strong.length === 1) return strong[0] ?? null;
-    if (strong.length > 1) return null;
-    if (weak.length === 1) return weak[0] ?? null;
-    if (weak.length > 1) return null;
+    const found = strong.length > 0 ? strong : weak;
+    const [only] = found;
+    // "An official said …. The official added": the one introduced unnamed since, not a person
+    // named before.
+    const unnamedAt = this.unnamedByNoun.get(role.noun);
+    if (
+      unnamedAt !== undefined &&
+      (!only || (this.lastSeen.get(only.person ?? -1) ?? -1) < unnamedAt)
+    ) {
+      return this.unnamed(false, false);
+    }
+    if (found.length === 1) return only ?? null;
+    if (found.length > 1) return null;
     // Nobody named so far holds the role: someone unnamed holds it.
     return this.unnamed(false, false);
   }

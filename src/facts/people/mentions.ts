@@ -33,6 +33,7 @@ import { SPEECH_VERB } from "./speech";
 import {
   countryInName,
   countryOfWords,
+  isAcronymTitle,
   isCountryAdjective,
   isDiplomaticHead,
   isGovernmentBody,
@@ -60,31 +61,8 @@ export const NO_FACTS = {
   otherTitles: [],
 } as const satisfies Partial<FoundMention>;
 
-/** What a title says of the office it names (a mention may carry two: `HC of Malaysia, Ambassador X`). */
-export interface TitleFacts {
-  title: string;
-  titleHead: string;
-  organization: string | null;
-  organizationDerived: boolean;
-  country: string | null;
-  postedTo: string | null;
-  diplomatic: boolean;
-  government: boolean;
-}
-
-export interface FoundMention {
-  /** Span of the name in the body. */
-  nameStart: number;
-  nameEnd: number;
-  /** The name as written, honorific left out. */
-  nameAsWritten: string;
-  /** Two or more name words; a one-word reference (`Minister Khan`) is resolved in the article. */
-  full: boolean;
-  /** How the text refers to the person here, with a title or honorific when it gives one alone. */
-  referenceAsWritten: string;
-  title: string | null;
-  /** The title words of the lexicon, lower-case (`federal minister`), for `Minister Khan`. */
-  titleHead: string | null;
+/** What the words around a title say of the office, beside the title itself. */
+interface OfficeReading {
   organization: string | null;
   /** The organisation was derived from the title (`Ministry of Commerce`), not written. */
   organizationDerived: boolean;
@@ -95,6 +73,27 @@ export interface FoundMention {
   diplomatic: boolean;
   /** The office is one of government (minister, secretary, head of an authority, …). */
   government: boolean;
+}
+
+/** What a title says of the office it names (a mention may carry two: `HC of Malaysia, Ambassador X`). */
+export interface TitleFacts extends OfficeReading {
+  title: string;
+  /** The title words of the lexicon, lower-case (`federal minister`), for `Minister Khan`. */
+  titleHead: string;
+}
+
+export interface FoundMention extends OfficeReading {
+  /** Span of the name in the body. */
+  nameStart: number;
+  nameEnd: number;
+  /** The name as written, honorific left out. */
+  nameAsWritten: string;
+  /** Two or more name words; a one-word reference (`Minister Khan`) is resolved in the article. */
+  full: boolean;
+  /** How the text refers to the person here, with a title or honorific when it gives one alone. */
+  referenceAsWritten: string;
+  title: string | null;
+  titleHead: string | null;
   /** What an honorific or a title tells of the person's sex (`Mrs`, `Chairwoman`), else null. */
   gender: Gender | null;
   /** Further titles the sentence gives the person, set off before this one by a comma. */
@@ -497,10 +496,11 @@ function placeListEnd(s: Sentence, c: Complement, j: number): number {
 /** A bracketed acronym right at `i` (`(METI)`): the index of the closing bracket, or -1. */
 function bracketedAcronym(s: Sentence, i: number): number {
   if (s.tok(i)?.text !== "(") return -1;
-  for (let k = i + 1; k <= i + 5 && k < s.tokens.length; k++) {
+  // An acronym (`(METI)`) or a portfolio in brackets (`(Economic and Trade)`).
+  for (let k = i + 1; k <= i + 7 && k < s.tokens.length; k++) {
     const t = s.tok(k);
     if (t?.text === ")") return k > i + 1 ? k : -1;
-    if (!t || !isCapitalised(t)) return -1;
+    if (!t || (!isCapitalised(t) && !(k > i + 1 && ["and", "&", "of"].includes(t.norm)))) return -1;
   }
   return -1;
 }
@@ -581,7 +581,9 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
       ) {
         last = k;
         k++;
-        if (isPossessive(w) && k - 1 > c) break;
+        // A possessive ends the complement unless a body's name goes on after it
+        // (`of the European Parliament's Delegation`).
+        if (isPossessive(w) && k - 1 > c && !isOrganisationWord(s.norm(k))) break;
         continue;
       }
       // `and` joins subjects (`Industries and Production`), not a second person (`and Senator X`).
@@ -681,6 +683,30 @@ function splitNameFromComplement(s: Sentence, phrase: TitlePhrase, c: Complement
   return true;
 }
 
+/**
+ * Two offices one holder has, joined by "and" before what both belong to: "President and CEO of
+ * the Bank of Punjab", "Counsellor and Group Head (Economic and Trade)". The end of the second
+ * head, or `headLast` when the words do not join. Without that shared complement "the Prime
+ * Minister and Finance Minister Aurangzeb" names two people, and stays two titles.
+ */
+function joinedHeadEnd(s: Sentence, first: number, headLast: number): number {
+  const and = headLast + 1;
+  if (s.norm(and) !== "and" && s.norm(and) !== "&") return headLast;
+  if (s.norm(first - 1) === "the") return headLast;
+  for (let k = and + 1; k <= and + 3 && k < s.tokens.length; k++) {
+    const length = titleHeadLength(s.norms, k);
+    if (length > 0) {
+      const end = k + length - 1;
+      const after = s.tok(end + 1);
+      const shared = after?.text === "(" || ["of", "at"].includes(after?.norm ?? "");
+      return shared ? end : headLast;
+    }
+    const t = s.tok(k);
+    if (!isTitleCaseWord(t) || !t || isNameWord(t)) return headLast;
+  }
+  return headLast;
+}
+
 /** Reads the title at token `i` (whose head is `length` tokens) with what stands around it. */
 function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
   let headLast = i + length - 1;
@@ -689,6 +715,7 @@ function readTitlePhrase(s: Sentence, i: number, length: number): TitlePhrase {
     const second = titleHeadLength(s.norms, headLast + 2);
     if (second > 0) headLast += 1 + second;
   }
+  headLast = joinedHeadEnd(s, i, headLast);
   const phrase: TitlePhrase = {
     first: i,
     titleFirst: i,
@@ -949,7 +976,7 @@ function findTitled(s: Sentence): void {
         continue;
       }
     }
-    const length = t.word ? titleHeadLength(norms, i) : 0;
+    const length = t.word ? titleHeadLength(norms, i) || (isAcronymTitle(t.text) ? 1 : 0) : 0;
     if (length === 0) {
       i++;
       continue;
@@ -1006,7 +1033,21 @@ function findTitled(s: Sentence): void {
     const before = nameBefore(s, phrase);
     if (before) {
       if (s.isFree(before.first, before.last)) {
-        addMention(s, before, titled, { first: before.first, last: phrase.last });
+        // "X, Counsellor and Group Head, British High Commission, said": the body set off after.
+        const body =
+          titled.organization === null || titled.organizationDerived
+            ? bodyAfter(s, phrase.last)
+            : null;
+        if (body) {
+          titled.organization = s.span(body.first, body.last);
+          titled.organizationDerived = false;
+          titled.country ??= countryInName(titled.organization);
+          titled.diplomatic ||= /\b(?:embassy|high\s+commission|consulate)\b/iu.test(
+            titled.organization,
+          );
+          s.claim(body.first, body.last);
+        }
+        addMention(s, before, titled, { first: before.first, last: body?.last ?? phrase.last });
       } else {
         // Named just before with an honorific or another title: give this title to them.
         const index = s.mentionEndingAt.get(before.last);
@@ -1017,12 +1058,46 @@ function findTitled(s: Sentence): void {
       }
     } else if (s.tok(phrase.last + 1)?.text === ",") {
       pending = { facts, next: phrase.last + 2 };
+    } else if (s.norm(phrase.last + 1) === "and" && MONARCHS.has(facts.titleHead)) {
+      // "Crown Prince and Prime Minister Mohammed bin Salman": two offices of one holder (a
+      // monarch's title is never that of another person present unnamed).
+      pending = { facts, next: phrase.last + 2 };
     } else if (opensSentence(s, phrase.first) && (phrase.complements.length > 0 || facts.country)) {
       s.vacant = facts;
     }
     i = phrase.last + 1;
   }
 }
+
+/**
+ * A body's name set off by commas right after a title (`, British High Commission,`): its tokens,
+ * when the run is capitalised, names a body and ends the clause.
+ */
+function bodyAfter(s: Sentence, last: number): { first: number; last: number } | null {
+  if (s.tok(last + 1)?.text !== ",") return null;
+  const first = last + 2;
+  let k = first;
+  let hasBody = false;
+  while (k < s.tokens.length && k < first + 8) {
+    const t = s.tok(k);
+    if (isTitleCaseWord(t) && t && !s.claimed[k]) {
+      if (isOrganisationWord(t.norm)) hasBody = true;
+      k++;
+      continue;
+    }
+    if (["of", "and", "&"].includes(s.norm(k)) && isTitleCaseWord(s.tok(k + 1))) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  const end = s.tok(k);
+  if (!hasBody || k === first || (end && ![",", ".", ";"].includes(end.text))) return null;
+  return { first, last: k - 1 };
+}
+
+/** Titles of monarchs: one named with another title is that title's holder too. */
+const MONARCHS = new Set(["crown prince", "emir", "king", "queen", "prince"]);
 
 /** Whether only a determiner or opening marks stand before token `i` (`The`, `“`). */
 function opensSentence(s: Sentence, i: number): boolean {

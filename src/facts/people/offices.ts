@@ -8,7 +8,7 @@
 
 import type { OfficeFacts, PersonKind } from "../../types";
 import { tokenize } from "../language/word-tokens";
-import { countryOfWords, isTitleModifier, titleHeadLength } from "./titles";
+import { countryOfWords, isAcronymTitle, isTitleModifier, titleHeadLength } from "./titles";
 
 /** A title head's words as a rank and the modifiers it carries (`vice minister` → minister, vice). */
 const RANK_OF_HEAD: Record<string, [string, ...string[]]> = {
@@ -58,10 +58,19 @@ const RANK_OF_HEAD: Record<string, [string, ...string[]]> = {
   "executive member": ["member", "executive"],
   convenor: ["convener"],
   "co-founder": ["founder", "co"],
+  pm: ["prime minister"],
+  sapm: ["assistant", "special"],
+  dg: ["director general"],
+  md: ["managing director"],
+  cg: ["consul general"],
+  coo: ["chief operating officer"],
+  cfo: ["chief financial officer"],
 };
 
 /** Title heads whose first words are a portfolio, not part of the rank (`trade envoy`). */
 const PORTFOLIO_HEADS: Record<string, [string, string]> = {
+  mna: ["legislator", "national"],
+  mpa: ["legislator", "provincial"],
   "foreign secretary": ["secretary", "foreign"],
   "trade envoy": ["envoy", "trade"],
   "commercial counsellor": ["counsellor", "commercial"],
@@ -162,7 +171,7 @@ function readOffice(
   let headAt = -1;
   let headLength = 0;
   for (let i = 0; i < norms.length && headAt < 0; i++) {
-    const length = titleHeadLength(norms, i);
+    const length = titleHeadLength(norms, i) || (isAcronymTitle(tokens[i]?.text ?? "") ? 1 : 0);
     if (length > 0) {
       headAt = i;
       headLength = length;
@@ -228,6 +237,7 @@ const DIPLOMAT_RANKS = new Set([
 
 const GOVERNMENT_RANKS = new Set([
   "minister",
+  "legislator",
   "prime minister",
   "chief minister",
   "secretary",
@@ -265,7 +275,7 @@ const BUSINESS_BODY =
   /\b(?:chambers?|federation\s+of\s+\w+\s+chambers|business\s+(?:council|forum|group)|association|company|corporation|group|limited|ltd|inc|corp|plc|holdings|motors?|industries|mills|bank\s+ltd|exchange|textiles?\s+council|council\s+of\s+\w+\s+exporters|exporters|importers|manufacturers|traders)\b|\b\p{Lu}*CCI\b/iu;
 /** Bodies of research and markets: their staff comment, they hold no office. */
 const ANALYST_BODY =
-  /\b(?:securities|research|analytics|brokerage|capital\s+markets|consult\w*|institute|think[-\s]tank|university)\b/iu;
+  /\b(?:securities|research|analytics|brokerage|capital(?!\s+(?:territory|development|city))|consult\w*|institute|think[-\s]tank|university)\b/iu;
 const DIPLOMATIC_BODY = /\b(?:embassy|high\s+commission|consulate)\b/iu;
 
 /**
@@ -286,6 +296,9 @@ function kindOfOffice(o: OfficeFacts, government: boolean): PersonKind {
   if (DIPLOMAT_RANKS.has(o.rank) || DIPLOMATIC_BODY.test(body)) return "diplomat";
   if (BUSINESS_RANKS.has(o.rank)) return "business";
   if (ANALYST_RANKS.has(o.rank)) return "analyst";
+  // A research desk's head or director comments; a trade representative heads a trade mission.
+  if (o.portfolio.includes("research")) return "analyst";
+  if (o.rank === "representative" && o.portfolio.includes("trade")) return "diplomat";
   const acronyms = o.portfolio.filter((w) => /cci$/u.test(w));
   if (BUSINESS_BODY.test(body) || acronyms.length > 0) return "business";
   if (ANALYST_BODY.test(body)) return "analyst";

@@ -76,7 +76,7 @@ interface LocalPerson {
 }
 
 /** What one article says about one person. */
-interface ArticlePerson {
+export interface ArticlePerson {
   articleId: string;
   /** Name key of the fullest name, shared by the same person in other articles. */
   key: string;
@@ -279,7 +279,11 @@ const bareMention = (nameStart: number, nameEnd: number, nameAsWritten: string):
   extentEnd: nameEnd,
 });
 
-function peopleOfArticle(doc: ArticleText): ArticlePerson[] {
+/**
+ * The people one article names, as the cross-article merge takes them. Depends on that article
+ * alone, so a caller that keeps these per article can merge again after adding or removing one.
+ */
+export function peopleOfArticle(doc: ArticleText): ArticlePerson[] {
   const people = new ArticlePeople(doc);
   const analysed = doc.passages.flatMap((passage) =>
     passage.sentences.map((sentence) => ({
@@ -535,8 +539,20 @@ function countryOf(
   }
   // Pakistan has no vice- or deputy ministers (its juniors are ministers of state), nor emirs or
   // kings: such an office unplaced is the partner's.
-  if (p.mentions.some((m) => FOREIGN_ONLY_HEADS.has(m.found.titleHead ?? "")))
+  const heads = p.mentions.flatMap((m) => [
+    m.found.titleHead,
+    ...m.found.otherTitles.map((t) => t.titleHead),
+  ]);
+  if (heads.some((h) => FOREIGN_ONLY_HEADS.has(h ?? "")))
     return { country: context.partner, explicit: false };
+  // A head of state the article does not place is Pakistan's only in an article about no other
+  // country: beside a partner, "President X" may be either's.
+  const headOfState = p.mentions.every(
+    (m) => m.found.titleHead === null || /^(?:vice[\s-])?president$/u.test(m.found.titleHead),
+  );
+  if (headOfState && p.mentions.some((m) => m.found.titleHead) && context.partner) {
+    return { country: null, explicit: false };
+  }
   if (p.mentions.some((m) => m.found.government) && context.home)
     return { country: HOME, explicit: false };
   return { country: null, explicit: false };
@@ -546,6 +562,19 @@ function countryOf(
 const VISIT =
   /\b(?:(?:official|state|two-day|three-day|\w+-day)\s+)?visit(?:ing|s|ed)?\s+(?:to\s+)?(?:Pakistan|Islamabad|Karachi|Lahore)\b|\barrived\s+(?:in|at)\s+(?:Pakistan|Islamabad|Karachi|Lahore)\b/iu;
 
+/** An aside saying the person is visiting: ", who was on a two-day state visit". */
+const WHO_VISITS =
+  /^\s*,\s*who\s+(?:is|was|has\s+been|had\s+been)\s+(?:on\s+)?(?:a|an|his|her)?\s*(?:[\w-]+\s+){0,3}visit\b/iu;
+const VISIT_WORDS = /visit|arrived/iu;
+
+/** How far either side of a name the words of a visit are looked for, in characters. */
+const VISIT_WINDOW = 300;
+
+/** "… a visit to Pakistan by X": X visits. */
+const VISIT_BY = /\bvisit\s+(?:to\s+(?:Pakistan|Islamabad|Karachi|Lahore)\s+)?(?:of|by)\s+$/iu;
+/** A visit elsewhere: "… visit to Turkey", "… visit to Ankara". */
+const VISIT_ABROAD = /^\s*(?:to|of)\s+(?!Pakistan\b|Islamabad\b|Karachi\b|Lahore\b)\p{Lu}/u;
+
 /**
  * A visitor to Pakistan is not Pakistani: the country of a person the article has visiting
  * ("Trade Minister Ömer Bolat … is paying an official visit to Pakistan") is the nationality the
@@ -554,9 +583,23 @@ const VISIT =
  */
 function visitorCountry(p: LocalPerson, context: CountryContext): string | null {
   for (const m of p.mentions) {
-    const before = m.sentence.text.slice(0, m.found.extentStart - m.sentence.start);
+    // Most sentences speak of no visit: one look for the words before the patterns.
+    if (!VISIT_WORDS.test(m.sentence.text)) continue;
+    // A bounded window either side of the name: a run-on sentence costs no more than a short one.
+    const at = m.found.extentEnd - m.sentence.start;
+    const rest = m.sentence.text.slice(at, at + VISIT_WINDOW);
+    // "X, who was on a two-day state visit, …": a visit to no other place is one to Pakistan.
+    const aside = WHO_VISITS.exec(rest);
+    if (aside && !VISIT_ABROAD.test(rest.slice(aside[0].length, aside[0].length + 40))) {
+      return context.partner;
+    }
+    const from = m.found.extentStart - m.sentence.start;
+    const before = m.sentence.text.slice(Math.max(0, from - VISIT_WINDOW), from);
+    // "… a visit by Crown Prince Mohammed bin Salman".
+    if (VISIT_BY.test(before)) return context.partner;
+    // Otherwise the name must open its sentence.
+    if (from > VISIT_WINDOW) continue;
     if (!/^[\s\p{P}]*(?:\p{Lu}\p{L}*\s*)?$/u.test(before) && before.trim() !== "") continue;
-    const rest = m.sentence.text.slice(m.found.extentEnd - m.sentence.start);
     const visit = VISIT.exec(rest);
     if (!visit) continue;
     const [party] = countriesInTokens(tokenize(rest.slice(0, visit.index))).filter(
@@ -701,7 +744,7 @@ function officesOf(a: ArticlePerson): Map<string, Office> {
 }
 
 /** People of several articles taken for one, as their entries are folded together. */
-interface Cluster {
+export interface Cluster {
   people: ArticlePerson[];
   /** Distinct offices, by a key of their words (one person is named the same way many times). */
   offices: Map<string, Office>;
@@ -791,21 +834,24 @@ function foldSpellings(clusters: Cluster[]): Cluster[] {
 
 /** All officials across the corpus, one entry per person (merged across articles and spellings). */
 export function extractOfficials(docs: ArticleText[]): Official[] {
+  return mergeOfficials(docs.map(peopleOfArticle));
+}
+
+/**
+ * One entry per person from each article's people (`peopleOfArticle`, in corpus order): the
+ * cross-article half of `extractOfficials`.
+ */
+export function mergeOfficials(peopleByArticle: readonly (readonly ArticlePerson[])[]): Official[] {
   // The same name key in two articles is one person.
   const byKey = new Map<string, Cluster>();
   const clusters: Cluster[] = [];
   let order = 0;
   const rank = new Map<ArticlePerson, number>();
-  for (const doc of docs) {
-    const people = peopleOfArticle(doc).sort((a, b) => a.firstOffset - b.firstOffset);
+  for (const found of peopleByArticle) {
+    const people = [...found].sort((a, b) => a.firstOffset - b.firstOffset);
     for (const person of people) {
       rank.set(person, order++);
-      const entry: Cluster = {
-        people: [person],
-        offices: officesOf(person),
-        countries: new Set(person.countryExplicit && person.country ? [person.country] : []),
-        parts: person.key.split(" ").map(phoneticPart),
-      };
+      const entry = personCluster(person);
       const known = byKey.get(person.key);
       if (known) {
         join(known, entry);
@@ -816,32 +862,56 @@ export function extractOfficials(docs: ArticleText[]): Official[] {
     }
   }
   const folded = foldSpellings(clusters);
-  const officials = folded.map((c) => {
-    const builder = new OfficialBuilder();
-    const people = [...c.people].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
-    for (const person of people) builder.add(person);
-    return builder.build();
-  });
-  // Associates, named as their own entries name them: through each article's local numbers.
+  const officials = folded.map((c) =>
+    officialOf([...c.people].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))),
+  );
+  return withAssociates(folded, officials);
+}
+
+/** The entry one person of one article starts as, before the entries of one person are joined. */
+export function personCluster(person: ArticlePerson): Cluster {
+  return {
+    people: [person],
+    offices: officesOf(person),
+    countries: new Set(person.countryExplicit && person.country ? [person.country] : []),
+    parts: person.key.split(" ").map(phoneticPart),
+  };
+}
+
+/** One official from what the articles say about them, `people` in corpus order. */
+export function officialOf(people: readonly ArticlePerson[]): Official {
+  const builder = new OfficialBuilder();
+  for (const person of people) builder.add(person);
+  return builder.build();
+}
+
+/**
+ * The officials with the people each article names beside them (met, called on, led the
+ * delegation), as their own entries name them: `clusters[i]` is the folded entry of
+ * `officials[i]`. New objects, so officials kept from an earlier merge are never changed.
+ */
+export function withAssociates(
+  clusters: readonly Cluster[],
+  officials: readonly Official[],
+): Official[] {
+  // Each article's people are numbered locally; an associate names that number.
   const entryOf = new Map<string, Official>();
-  folded.forEach((c, i) => {
+  clusters.forEach((c, i) => {
     const official = officials[i];
     if (official)
       for (const person of c.people) entryOf.set(`${person.articleId}#${person.local}`, official);
   });
-  folded.forEach((c, i) => {
-    const official = officials[i];
-    if (!official) return;
+  return officials.map((official, i) => {
+    const associates: Official["associates"] = [];
     const listed = new Set<string>();
-    for (const person of c.people) {
+    for (const person of clusters[i]?.people ?? []) {
       for (const a of person.associates) {
         const other = entryOf.get(`${person.articleId}#${a.other}`);
-        if (!other || other === official || official.associates.length >= MAX_ALL_ASSOCIATES)
-          continue;
+        if (!other || other === official || associates.length >= MAX_ALL_ASSOCIATES) continue;
         const key = `${other.name}\u0000${person.articleId}`;
         if (listed.has(key)) continue;
         listed.add(key);
-        official.associates.push({
+        associates.push({
           name: other.name,
           title: other.title,
           articleId: person.articleId,
@@ -851,9 +921,12 @@ export function extractOfficials(docs: ArticleText[]): Official[] {
         });
       }
     }
+    return { ...official, associates };
   });
-  return officials;
 }
+
+/** The merge's steps, for updating the officials when one article comes or goes (src/live/). */
+export { foldSpellings, join as joinClusters };
 
 /**
  * true when `query` names this official: case-insensitive, any name order, partial

@@ -18,6 +18,7 @@
 import type { Passage, Quote, Sentence } from "../../types";
 import { tokenize, type WordToken } from "../language/word-tokens";
 import { Discourse, type Entity, type PersonProfile, UNKNOWN_PROFILE } from "./discourse";
+import { firstIndexWhere, lastIndexWhere } from "./ordered";
 import { articleQuotations, FULL_QUOTE_WORDS, type Quotation } from "./quotations";
 import { findReferences, findSpeechActs, type SpeechAct } from "./references";
 
@@ -118,8 +119,9 @@ export function readArticleSpeech(
     }
     spokeBefore[k] = lastSpoke;
     const tokens = tokensOf(sentence);
-    const refs = findReferences(tokens, named, inQuote);
-    const acts = findSpeechActs(sentence.text, sentence.start, tokens, refs, inQuote);
+    const norms = tokens.map((t) => t.norm);
+    const refs = findReferences(tokens, norms, named, inQuote);
+    const acts = findSpeechActs(sentence.text, sentence.start, tokens, norms, refs, inQuote);
     const record = discourse.read(passage, sentence.text, sentence.start, refs, acts);
 
     // A quote closing a sentence may be attributed by the next one ("…” Bolat wrote on X).
@@ -127,13 +129,14 @@ export function readArticleSpeech(
     deferred = [];
     const nextInPassage = sentences[k + 1]?.passage === passage;
     for (const q of byClose.get(k) ?? []) {
-      if (nextInPassage && slice(q.close + 1, sentence.end).trim() === "") deferred.push(q);
+      if (nextInPassage && isBlankBetween(q.close + 1, sentence.end)) deferred.push(q);
       else done.push(attribute(q, k, k, done, reported));
     }
 
     for (const { speaker } of record.acts) if (speaker?.person != null) lastSpoke = speaker;
-    for (const a of done.slice(-4)) {
-      if (a.speaker?.person != null && sentenceAt(a.q.close) === k) lastSpoke = a.speaker;
+    for (let i = Math.max(0, done.length - 4); i < done.length; i++) {
+      const a = done[i];
+      if (a?.speaker?.person != null && sentenceAt(a.q.close) === k) lastSpoke = a.speaker;
     }
     // Reported speech sets who is talking; anyone else named after it ends that.
     for (const { act, speaker } of record.acts) {
@@ -190,7 +193,7 @@ export function readArticleSpeech(
       return { q, speaker: before.speaker, cued: false };
     }
     if (!openSentence) return { q, speaker: null, cued: false };
-    const startsSentence = slice(openSentence.start, q.open).trim() === "";
+    const startsSentence = isBlankBetween(openSentence.start, q.open);
     if (!startsSentence) {
       // Inside running text: what the sentence's one speaker says.
       return { q, speaker: soleSpeaker(kOpen, short), cued: false };
@@ -230,6 +233,11 @@ export function readArticleSpeech(
     return sole.get(key) ?? null;
   }
 
+  /** Whether only spaces stand between two offsets (looked at only when they are close). */
+  function isBlankBetween(from: number, to: number): boolean {
+    return to - from <= GAP_REACH && slice(from, to).trim() === "";
+  }
+
   function isPostGap(close: number, actStart: number): boolean {
     return actStart - close <= GAP_REACH && POST_GAP.test(slice(close + 1, actStart));
   }
@@ -264,7 +272,7 @@ export function readArticleSpeech(
       const e = earlier[i];
       if (!e || e.cued) break;
       // Right before it in its paragraph, or a paragraph of the same quote left open before it.
-      const adjoining = e.q.closePassage === passage && slice(e.q.close + 1, end).trim() === "";
+      const adjoining = e.q.closePassage === passage && isBlankBetween(e.q.close + 1, end);
       const runsOn = !e.q.closed && e.q.closePassage === passage - 1;
       if (!adjoining && !runsOn) break;
       e.speaker = e.speaker === null || e.speaker.id === speaker?.id ? speaker : null;
@@ -309,12 +317,13 @@ export function attributeQuotes(
 
 /** The body a set of passages was cut from, with the gaps between them as line breaks. */
 function bodyOf(passages: readonly Passage[]): string {
-  let body = "";
+  const parts: string[] = [];
+  let at = 0;
   for (const p of passages) {
-    body = body.padEnd(p.start, "\n");
-    body = body.slice(0, p.start) + p.text;
+    parts.push("\n".repeat(Math.max(0, p.start - at)), p.text);
+    at = p.end;
   }
-  return body;
+  return parts.join("");
 }
 
 function onlySpeaker(speakers: readonly (Entity | null)[]): Entity | null {
@@ -330,82 +339,40 @@ function lastActEnd(acts: readonly { act: SpeechAct }[]): number {
 }
 
 /** The index of the first act starting after `offset`, or -1 (acts are in order). */
-function firstActAfter(acts: readonly { act: SpeechAct }[], offset: number): number {
-  let lo = 0;
-  let hi = acts.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const a = acts[mid];
-    if (a && a.act.start > offset) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return found;
-}
+const firstActAfter = (acts: readonly { act: SpeechAct }[], offset: number) =>
+  firstIndexWhere(acts, (a) => a.act.start > offset);
 
 /** The index of the last act starting before `offset`, or -1. */
-function lastActBefore(acts: readonly { act: SpeechAct }[], offset: number): number {
-  let lo = 0;
-  let hi = acts.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const a = acts[mid];
-    if (a && a.act.start < offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+const lastActBefore = (acts: readonly { act: SpeechAct }[], offset: number) =>
+  lastIndexWhere(acts, (a) => a.act.start < offset);
 
 /** The index of the last quotation opening before `offset`, or -1. */
-function lastQuotationBefore(quotations: readonly Quotation[], offset: number): number {
-  let lo = 0;
-  let hi = quotations.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const q = quotations[mid];
-    if (q && q.open < offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+const lastQuotationBefore = (quotations: readonly Quotation[], offset: number) =>
+  lastIndexWhere(quotations, (q) => q.open < offset);
 
 /** A test for offsets inside quotation marks, by binary search over the sorted quotations. */
 function quoteMask(quotations: readonly Quotation[]): (offset: number) => boolean {
+  if (quotations.length === 0) return () => false;
   return (offset) => {
+    // The last quotation opening before the offset, by binary search (called for many tokens).
     let lo = 0;
     let hi = quotations.length - 1;
+    let found: Quotation | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const q = quotations[mid];
-      if (!q) break;
-      if (offset <= q.open) hi = mid - 1;
-      else if (offset >= q.close) lo = mid + 1;
-      else return true;
+      if (q && q.open < offset) {
+        found = q;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return false;
+    return found !== undefined && offset < found.close;
   };
 }
 
 function sentenceIndex(sentences: readonly { sentence: Sentence }[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]?.sentence;
-    if (!s) break;
-    if (s.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return Math.max(
+    0,
+    lastIndexWhere(sentences, (s) => s.sentence.start <= offset),
+  );
 }

@@ -11,6 +11,7 @@ import type { PersonKind } from "../../types";
 import { isAllCaps, isCapitalised, isPossessive, type WordToken } from "../language/word-tokens";
 import type { Gender } from "./mentions";
 import { rankOfHead } from "./offices";
+import { firstIndexWhere, lastIndexWhere } from "./ordered";
 import { SPEECH_VERBS } from "./speech";
 import {
   countryOfWords,
@@ -34,6 +35,8 @@ export interface RoleNoun {
   acronyms: string[];
   /** A country the noun gives (`the Saudi minister`). */
   country: string | null;
+  /** The noun as written, lower-case (`minister`, `official`), to meet "an official" again. */
+  noun: string;
 }
 
 export type Reference =
@@ -42,7 +45,15 @@ export type Reference =
   | { kind: "pronoun"; gender: Gender; start: number; end: number }
   | { kind: "role"; role: RoleNoun; possessive: boolean; start: number; end: number }
   /** Someone the text does not name: a person (`a senior official`) or a body (`the ministry`). */
-  | { kind: "unnamed"; plural: boolean; body: boolean; start: number; end: number };
+  | {
+      kind: "unnamed";
+      plural: boolean;
+      body: boolean;
+      start: number;
+      end: number;
+      /** The noun for a person introduced unnamed (`official` of `a senior official`). */
+      noun?: string;
+    };
 
 export interface SpeechAct {
   /** Index into the sentence's references of who speaks, or null when nobody named or referred to. */
@@ -219,6 +230,7 @@ export type InQuote = (offset: number) => boolean;
  */
 export function findReferences(
   tokens: readonly WordToken[],
+  norms: readonly string[],
   named: readonly NamedSpan[],
   inQuote: InQuote,
 ): Reference[] {
@@ -228,20 +240,10 @@ export function findReferences(
   // Whether a token lies inside a name: the last span starting at or before it, by binary search.
   const spans = [...named].sort((a, b) => a.start - b.start);
   const covered = (t: WordToken) => {
-    let lo = 0;
-    let hi = spans.length - 1;
-    let found: NamedSpan | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const n = spans[mid];
-      if (n && n.start <= t.start) {
-        found = n;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found !== undefined && t.end <= found.end;
+    const n = spans[lastIndexWhere(spans, (x) => x.start <= t.start)];
+    return n !== undefined && t.end <= n.end;
   };
-  const norms = tokens.map((t) => t.norm);
+  let heads: Int32Array | null = null;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -261,7 +263,8 @@ export function findReferences(
       i++;
       continue;
     }
-    const read = readRoleNoun(tokens, norms, i, covered);
+    heads ??= nextHeads(norms);
+    const read = readRoleNoun(tokens, norms, heads, i, covered);
     if (read) {
       refs.push(read.ref);
       i = read.next;
@@ -286,14 +289,19 @@ function mayStartReference(t: WordToken): boolean {
   );
 }
 
-/** Whether a role noun's head, or a noun for unnamed people, may stand within reach of `j`. */
-function headWithin(norms: readonly string[], j: number): boolean {
-  for (let k = j; k < j + HEAD_REACH && k < norms.length; k++) {
-    const norm = norms[k] ?? "";
-    if (PEOPLE_NOUNS.has(norm) || mayBeginTitle(norm)) return true;
-    if (norm.endsWith("'s") && PEOPLE_NOUNS.has(norm.slice(0, -2))) return true;
+/** Whether the word may be a role noun's head or a noun for unnamed people (a cheap first look). */
+function mayBeHead(norm: string): boolean {
+  if (PEOPLE_NOUNS.has(norm) || mayBeginTitle(norm)) return true;
+  return norm.endsWith("'s") && PEOPLE_NOUNS.has(norm.slice(0, -2));
+}
+
+/** For each token, the index of the next token (itself included) that may be a head: one pass. */
+function nextHeads(norms: readonly string[]): Int32Array {
+  const next = new Int32Array(norms.length + 1).fill(norms.length);
+  for (let k = norms.length - 1; k >= 0; k--) {
+    next[k] = mayBeHead(norms[k] ?? "") ? k : (next[k + 1] ?? norms.length);
   }
-  return false;
+  return next;
 }
 
 /** Whether token `i` starts a clause: the sentence's start, or after a comma, colon or quote mark. */
@@ -328,6 +336,7 @@ function countryAtToken(
 function readRoleNoun(
   tokens: readonly WordToken[],
   norms: readonly string[],
+  heads: Int32Array,
   i: number,
   covered: (t: WordToken) => boolean,
 ): { ref: Reference; next: number } | null {
@@ -341,7 +350,7 @@ function readRoleNoun(
     return null;
   }
   let j = definite || indefinite ? i + 1 : i;
-  if (!headWithin(norms, j)) return null;
+  if ((heads[j] ?? norms.length) >= j + HEAD_REACH) return null;
   const role: RoleNoun = {
     rank: null,
     kinds: [],
@@ -350,6 +359,7 @@ function readRoleNoun(
     portfolio: [],
     acronyms: [],
     country: null,
+    noun: "",
   };
   // The words before the noun: a country, an acronym, portfolio words, adjectives.
   for (let n = 0; n < 5 && j < tokens.length; n++) {
@@ -394,8 +404,9 @@ function readRoleNoun(
     }
     if (indefinite && (UNNAMED_SINGULAR.has(bare) || headLength > 0)) {
       const last = tokens[j + Math.max(headLength, 1) - 1] ?? head;
+      const noun = norms.slice(j, j + Math.max(1, headLength)).join(" ");
       return {
-        ref: { kind: "unnamed", plural: false, body: false, start, end: last.end },
+        ref: { kind: "unnamed", plural: false, body: false, start, end: last.end, noun },
         next: j + Math.max(1, headLength),
       };
     }
@@ -408,6 +419,10 @@ function readRoleNoun(
     };
   }
   let last = j;
+  role.noun = norms
+    .slice(j, j + Math.max(1, headLength))
+    .join(" ")
+    .replace(/'s$/, "");
   if (headLength > 0) {
     const words = norms.slice(j, j + headLength).join(" ");
     const r = rankOfHead(words);
@@ -582,12 +597,12 @@ export function findSpeechActs(
   text: string,
   start: number,
   tokens: readonly WordToken[],
+  norms: readonly string[],
   refs: readonly Reference[],
   inQuote: InQuote,
 ): SpeechAct[] {
   const acts: SpeechAct[] = [];
   const where: Where = { text, start };
-  const norms = tokens.map((t) => t.norm);
   for (let i = 0; i < tokens.length; i++) {
     const phrase = speechPhraseAt(norms, i);
     const first = tokens[i];
@@ -772,36 +787,12 @@ const COORDINATED = /^\s*,?\s*(?:and|&)\s*$/u;
 const WINDOW = 250;
 
 /** The index of the last reference ending at or before `offset`, or -1 (references are in order). */
-function lastRefBefore(refs: readonly Reference[], offset: number): number {
-  let lo = 0;
-  let hi = refs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = refs[mid];
-    if (r && r.end <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+const lastRefBefore = (refs: readonly Reference[], offset: number) =>
+  lastIndexWhere(refs, (r) => r.end <= offset);
 
 /** The index of the first reference starting at or after `offset`, or -1. */
-function firstRefFrom(refs: readonly Reference[], offset: number): number {
-  let lo = 0;
-  let hi = refs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = refs[mid];
-    if (r && r.start >= offset) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return found;
-}
+const firstRefFrom = (refs: readonly Reference[], offset: number) =>
+  firstIndexWhere(refs, (r) => r.start >= offset);
 
 /** A reference that can speak: a body (`the Prime Minister’s Office`) or a plural speaks as nobody named. */
 function speakerIndex(refs: readonly Reference[], k: number): number | null {

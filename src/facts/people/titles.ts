@@ -161,6 +161,16 @@ for (const head of TITLE_HEADS) {
   HEADS_BY_FIRST.set(first, list);
 }
 
+/**
+ * Titles written as acronyms before a name (`PM Shehbaz Sharif`, `SAPM Haroon Akhtar`), matched
+ * as written in capitals only: `pm` of `5 pm` and the name part `Md` are no titles.
+ */
+const ACRONYM_TITLES = new Set(["PM", "SAPM", "DG", "MD", "CG", "MNA", "MPA", "COO", "CFO"]);
+
+export function isAcronymTitle(text: string): boolean {
+  return ACRONYM_TITLES.has(text);
+}
+
 /** Whether a title can begin with this word (`minister`, `prime`, `high`): a cheap first look. */
 export function mayBeginTitle(norm: string): boolean {
   return HEADS_BY_FIRST.has(norm) || (norm.endsWith("'s") && HEADS_BY_FIRST.has(norm.slice(0, -2)));
@@ -217,6 +227,7 @@ export const ORGANISATION_WORDS = new Set([
   "chambers",
   "commission",
   "committee",
+  "delegation",
   "corporation",
   "company",
   "agency",
@@ -543,6 +554,10 @@ const DIPLOMATIC_WORDS = new Set([
 /** Offices of government (as opposed to a company's president or chairman). */
 const GOVERNMENT_TITLE_WORDS = new Set([
   "minister",
+  "pm",
+  "sapm",
+  "mna",
+  "mpa",
   "emir",
   "king",
   "queen",
@@ -585,7 +600,7 @@ export function isGovernmentHead(head: string): boolean {
 
 /** Whether an organisation's name marks it as a body of the state. */
 export function isGovernmentBody(organization: string): boolean {
-  const words = titleWords(organization).map((w) => w.replace(/[^a-z'-]/g, ""));
+  const words = titleWords(organization).map((w) => w.replace(/'s$/, "").replace(/[^a-z'-]/g, ""));
   if (words.includes("state") && words.includes("bank")) return true;
   return words.some((w) => GOVERNMENT_BODY_WORDS.has(w));
 }

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../../src/corpus/passages";
 import { kindOfOffices, officeOfTitle } from "../../../src/facts/people/offices";
-import { type ArticleText, extractOfficials } from "../../../src/facts/people/officials";
+import { extractOfficials } from "../../../src/facts/people/officials";
 import type { Official } from "../../../src/types";
+import { articleText } from "../../support/people";
 
-function doc(id: string, body: string): ArticleText {
-  const article = {
-    id,
-    title: "Test article",
-    publisher: null,
-    url: null,
-    published: null,
-    body,
-    file: `corpus/${id}.md`,
-  };
-  return { article, passages: splitPassages(article) };
-}
+const doc = (id: string, body: string) => articleText(body, id);
 
 /** A Pakistani news item: the sentence, then a paragraph placing it in Pakistan's trade news. */
 const PAKISTANI = "\n\nThe talks concerned Pakistan’s trade and investment.";
@@ -243,6 +232,43 @@ describe("titles as written", () => {
       country: "Russia",
       kind: "government",
     });
+  });
+
+  it("joins two offices of one holder before what both belong to, and a body set off after", () => {
+    expect(
+      card(
+        only(
+          "Mahesh Mishra, Counsellor and Group Head (Economic and Trade), British High Commission, addressed traders.",
+        ),
+      ),
+    ).toEqual({
+      name: "Mahesh Mishra",
+      title: "Counsellor and Group Head (Economic and Trade)",
+      organization: "British High Commission",
+      country: "United Kingdom",
+      kind: "diplomat",
+    });
+    expect(
+      only("Zafar Masud, President and CEO of the Bank of Punjab, said profits rose.").title,
+    ).toBe("President and CEO of the Bank of Punjab");
+  });
+
+  it("keeps 'the Prime Minister and Finance Minister X' two people's titles", () => {
+    const o = only(
+      "The Prime Minister and Finance Minister Muhammad Aurangzeb attended the launch.",
+    );
+    expect(o.title).toBe("Finance Minister");
+    expect(o.offices.map((x) => x.rank)).toEqual(["minister"]);
+  });
+
+  it("reads titles written as acronyms in capitals only", () => {
+    const all = extractOfficials([
+      doc("a", `PM Shehbaz Sharif met SAPM on Commerce Haroon Akhtar Khan at 5 pm.${PAKISTANI}`),
+    ]);
+    expect(all.map((o) => [o.name, o.title, o.offices[0]?.rank])).toEqual([
+      ["Shehbaz Sharif", "PM", "prime minister"],
+      ["Haroon Akhtar Khan", "SAPM on Commerce", "assistant"],
+    ]);
   });
 
   it("reads honours and honorifics before a name and leaves them out of it", () => {

@@ -1,29 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { splitPassages } from "../../../src/corpus/passages";
-import { extractOfficials } from "../../../src/facts/people/officials";
 import { articleQuotations, isNameOfThing } from "../../../src/facts/people/quotations";
-
-function article(body: string) {
-  const a = {
-    id: "a",
-    title: "Test article",
-    publisher: null,
-    url: null,
-    published: null,
-    body,
-    file: "corpus/a.md",
-  };
-  return { article: a, passages: splitPassages(a) };
-}
-
-/** Each person's name with the texts of the quotes given to them (people with none left out). */
-function quotesOf(body: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const o of extractOfficials([article(body)])) {
-    if (o.quotes.length > 0) out[o.name] = o.quotes.map((q) => q.text);
-  }
-  return out;
-}
+import { articleText as article, quotesOf } from "../../support/people";
 
 /** The words inside every quotation of an article, as found. */
 function quotationsOf(body: string): string[] {

@@ -1,0 +1,198 @@
+import {
+  addCounts,
+  assembleKnowledge,
+  figureMeasureTermsOf,
+  figureSentenceTermsOf,
+  type Knowledge,
+  passageCapitalisation,
+  passageFrequencyTerms,
+  passageWords,
+} from "../answer/knowledge";
+import { splitPassages } from "../corpus/passages";
+import { engineFromKnowledge, knowledgeOf } from "../engine";
+import { extractFigures } from "../facts/figures/figures";
+import type { ArticleText } from "../facts/people/officials";
+import type { Article, Engine, Figure, Passage } from "../types";
+import { OfficialsLedger } from "./officials-ledger";
+
+/**
+ * One article into or out of a built engine without rebuilding it: the article's passages are
+ * split and its figures extracted; MiniSearch adds or discards its passages in place; the passage
+ * counts of stemmed terms and of words as written change by that article's; figure terms already
+ * worked out are kept; officials come from the ledger (see officials-ledger.ts). The knowledge is
+ * then assembled from those parts, which derives every other look-up table from them (figures by
+ * term, partner and sentence; passages by article), so those stay right without this module
+ * knowing of them. Tables assembleKnowledge takes as given (a part) must be passed here too, or
+ * assembleKnowledge works them out over the whole corpus again: right, but slow.
+ *
+ * Articles, passages and figures stay in file-name order, the order `loadCorpus` reads, so the
+ * updated engine holds the same facts as one built from the new corpus folder.
+ */
+
+/** The officials ledger of each knowledge, once worked out (it costs a full officials pass). */
+const ledgers = new WeakMap<Knowledge, OfficialsLedger>();
+
+const fileOf = (id: string) => `${id}.md`;
+
+function docsOf(k: Knowledge): ArticleText[] {
+  return [...k.articles.values()].map((article) => ({
+    article,
+    passages: k.passagesByArticle.get(article.id) ?? [],
+  }));
+}
+
+function ledgerOf(k: Knowledge): OfficialsLedger {
+  let ledger = ledgers.get(k);
+  if (!ledger) {
+    ledger = OfficialsLedger.fromArticles(docsOf(k));
+    ledgers.set(k, ledger);
+  }
+  return ledger;
+}
+
+/**
+ * Works out the officials ledger of the engine's knowledge ahead of the first update, yielding to
+ * the event loop between articles so a large corpus does not stall the bot while it answers.
+ */
+export async function prepareLiveUpdates(engine: Engine): Promise<void> {
+  const k = knowledgeOf(engine);
+  if (ledgers.has(k)) return;
+  const ledger = await OfficialsLedger.fromArticlesInTurns(docsOf(k));
+  if (!ledgers.has(k)) ledgers.set(k, ledger);
+}
+
+/** Whether the ledger of this engine is ready, so an update costs only the article's own work. */
+export function liveUpdatesReady(engine: Engine): boolean {
+  return ledgers.has(knowledgeOf(engine));
+}
+
+/** The engine with `article` in it, in place of an article with the same id if there was one. */
+export function engineWithArticle(engine: Engine, article: Article): Engine {
+  const k = knowledgeOf(engine);
+  const passages = splitPassages(article);
+  const figures = extractFigures(article, passages);
+  const ledger = ledgerOf(k).withArticle({ article, passages });
+  const articles = [...k.articles.values()].filter((a) => a.id !== article.id);
+  const at = articles.findIndex((a) => fileOf(a.id) > fileOf(article.id));
+  articles.splice(at === -1 ? articles.length : at, 0, article);
+  return updated(engine, k, ledger, {
+    articles,
+    removed: article.id,
+    added: { article, passages, figures },
+  });
+}
+
+/** The engine without article `id`; the same engine when it holds no such article. */
+export function engineWithoutArticle(engine: Engine, id: string): Engine {
+  const k = knowledgeOf(engine);
+  if (!k.articles.has(id)) return engine;
+  const ledger = ledgerOf(k).withoutArticle(id);
+  const articles = [...k.articles.values()].filter((a) => a.id !== id);
+  return updated(engine, k, ledger, { articles, removed: id, added: null });
+}
+
+interface Change {
+  /** Every article after the change, in file-name order. */
+  articles: Article[];
+  /** The id whose old passages and figures go. */
+  removed: string;
+  added: { article: Article; passages: Passage[]; figures: Figure[] } | null;
+}
+
+function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: Change): Engine {
+  const { articles, removed, added } = change;
+  const gone = k.passagesByArticle.get(removed) ?? [];
+
+  const passageFrequency = recounted(k.passageFrequency, passageFrequencyTerms, gone, added);
+  const wordFrequency = recounted(k.wordFrequency, passageWords, gone, added);
+  const capitalisation = new Map(
+    [...k.capitalisation].map(([w, c]): [string, [number, number]] => [w, [c[0], c[1]]]),
+  );
+  for (const p of gone) addCounts(capitalisation, passageCapitalisation(p), -1);
+  for (const p of added?.passages ?? []) addCounts(capitalisation, passageCapitalisation(p), 1);
+
+  // Figures and their worked-out terms, regrouped by article in the new order.
+  const figuresOf = new Map<string, number[]>();
+  k.figures.forEach((f, i) => {
+    const list = figuresOf.get(f.articleId);
+    if (list) list.push(i);
+    else figuresOf.set(f.articleId, [i]);
+  });
+  const figures: Figure[] = [];
+  const measureTerms: string[][] = [];
+  const sentenceTerms: string[][] = [];
+  const passages: Passage[] = [];
+  for (const article of articles) {
+    if (added && article.id === added.article.id) {
+      passages.push(...added.passages);
+      for (const f of added.figures) {
+        figures.push(f);
+        measureTerms.push(figureMeasureTermsOf(f));
+        sentenceTerms.push(figureSentenceTermsOf(f));
+      }
+      continue;
+    }
+    passages.push(...(k.passagesByArticle.get(article.id) ?? []));
+    for (const i of figuresOf.get(article.id) ?? []) {
+      figures.push(k.figures[i] as Figure);
+      measureTerms.push(k.figureMeasureTerms[i] ?? []);
+      sentenceTerms.push(k.figureSentenceTerms[i] ?? []);
+    }
+  }
+
+  // The index is changed in place (rebuilding it is the cost this module avoids), so a failure
+  // after this point puts it back before the error goes on.
+  const indexed = (article: Article, list: readonly Passage[]) =>
+    list.map((p) => ({ id: p.id, title: article.title, text: p.text }));
+  const before = k.articles.get(removed);
+  k.index.discard(gone.map((p) => p.id));
+  try {
+    if (added) k.index.add(indexed(added.article, added.passages));
+    const knowledge = assembleKnowledge({
+      articles,
+      passages,
+      figures,
+      officials: [...ledger.officials],
+      index: k.index,
+      passageFrequency,
+      wordFrequency,
+      capitalisation,
+      figureTerms: { measure: measureTerms, sentence: sentenceTerms },
+    });
+    ledgers.set(knowledge, ledger);
+    const file = added?.article.file ?? before?.file;
+    return engineFromKnowledge(
+      knowledge,
+      engine.issues.filter((issue) => issue.file !== file),
+    );
+  } catch (error) {
+    if (added) k.index.discard(added.passages.map((p) => p.id));
+    if (before) k.index.add(indexed(before, gone));
+    throw error;
+  }
+}
+
+/**
+ * A per-passage count (passage frequency of terms, of words) with the removed passages taken off
+ * and the added ones counted, as counting the new corpus from scratch would give it.
+ */
+function recounted(
+  counts: ReadonlyMap<string, number>,
+  keysOf: (p: Passage) => Iterable<string>,
+  gone: readonly Passage[],
+  added: Change["added"],
+): Map<string, number> {
+  const next = new Map(counts);
+  const count = (list: readonly Passage[], by: number) => {
+    for (const p of list) {
+      for (const key of keysOf(p)) {
+        const n = (next.get(key) ?? 0) + by;
+        if (n > 0) next.set(key, n);
+        else next.delete(key);
+      }
+    }
+  };
+  count(gone, -1);
+  if (added) count(added.passages, +1);
+  return next;
+}
