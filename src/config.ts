@@ -22,7 +22,10 @@ export interface Config {
   cooldownSeconds: number;
   /** The old JSON-lines feedback log: moved into the insights store at start, then deleted. */
   feedbackLog: string;
-  /** The insights store: an SQLite file path. */
+  /**
+   * The store for insights, follow-up context and cooldowns: an SQLite file path, or a
+   * `postgres://` URL for a database shared by replicas.
+   */
   insightsDb: string;
   /** Records older than this are deleted (at start and daily) and never shown. */
   insightsRetentionDays: number;
@@ -30,6 +33,11 @@ export interface Config {
   insightsSalt: string | null;
   /** Shards for `npm run shard`; null: the count Discord recommends. */
   totalShards: number | null;
+  /**
+   * The shards `npm run shard` runs on this machine, of `totalShards`, so several machines can
+   * share one application; null: all of them.
+   */
+  shardIds: number[] | null;
   /** Lets article fetching reach 127.0.0.0/8 and ::1, for tests; no other private range ever. */
   fetchAllowLoopback: boolean;
 }
@@ -95,14 +103,27 @@ const fetchSchema = z.object({
   FETCH_ALLOW_LOOPBACK: optional(flag),
 });
 
-const storePath = z
+/** INSIGHTS_DB names a PostgreSQL database (shared by replicas) rather than an SQLite file. */
+export const isPostgresUrl = (value: string): boolean => /^postgres(?:ql)?:\/\//i.test(value);
+
+/** A URL node-postgres can connect with: a host, or a socket folder in `?host=`. */
+function usablePostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.hostname !== "" || url.searchParams.has("host");
+  } catch {
+    return false;
+  }
+}
+
+const storeLocation = z
   .string()
   .trim()
+  .refine((value) => !value.includes("\0"), "must be a file path or a postgres:// URL")
   .refine(
-    (value) => !/^postgres(?:ql)?:\/\//i.test(value),
-    "PostgreSQL is not supported yet; give the path of an SQLite file such as .tijarat/insights.db",
-  )
-  .refine((value) => !value.includes("\0"), "must be a file path");
+    (value) => !isPostgresUrl(value) || usablePostgresUrl(value),
+    "must be a URL such as postgres://user:password@host:5432/database (with the password percent-encoded)",
+  );
 
 const schema = fetchSchema.extend({
   DISCORD_TOKEN: optional(z.string().trim().regex(/^\S+$/, "must not contain spaces")),
@@ -121,12 +142,19 @@ const schema = fetchSchema.extend({
   COOLDOWN_REQUESTS: optional(wholeNumber(1, 1000)),
   COOLDOWN_SECONDS: optional(positiveSeconds),
   FEEDBACK_LOG: optional(z.string()),
-  INSIGHTS_DB: optional(storePath),
+  INSIGHTS_DB: optional(storeLocation),
   INSIGHTS_RETENTION_DAYS: optional(wholeNumber(1, 3650)),
   INSIGHTS_SALT: optional(
     z.string().trim().min(16, "must be at least 16 characters (a long random string)"),
   ),
   TOTAL_SHARDS: optional(wholeNumber(1, 100_000)),
+  SHARD_IDS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*$/, "must be shard numbers separated by commas, such as 0,1")
+      .transform((value) => [...new Set(value.split(",").map((id) => Number(id.trim())))]),
+  ),
 });
 
 /** Checks an environment; throws ConfigError naming every bad variable. Pure, for tests. */
@@ -141,6 +169,26 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const values = result.data;
+  const together: { variable: string; message: string }[] = [];
+  if (values.INSIGHTS_DB && isPostgresUrl(values.INSIGHTS_DB) && !values.INSIGHTS_SALT) {
+    together.push({
+      variable: "INSIGHTS_SALT",
+      message:
+        "must be set when INSIGHTS_DB is a PostgreSQL URL: every replica must hash users alike",
+    });
+  }
+  if (values.SHARD_IDS && !values.TOTAL_SHARDS) {
+    together.push({
+      variable: "SHARD_IDS",
+      message: "needs TOTAL_SHARDS, the shards of every machine",
+    });
+  } else if (values.SHARD_IDS?.some((id) => id >= (values.TOTAL_SHARDS ?? 0))) {
+    together.push({
+      variable: "SHARD_IDS",
+      message: "must be below TOTAL_SHARDS (shards are numbered from 0)",
+    });
+  }
+  if (together.length > 0) throw new ConfigError(together);
   return {
     discordToken: values.DISCORD_TOKEN ?? null,
     discordApplicationId: values.DISCORD_APPLICATION_ID ?? null,
@@ -156,6 +204,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     insightsRetentionDays: values.INSIGHTS_RETENTION_DAYS ?? 90,
     insightsSalt: values.INSIGHTS_SALT ?? null,
     totalShards: values.TOTAL_SHARDS ?? null,
+    shardIds: values.SHARD_IDS ?? null,
     fetchAllowLoopback: values.FETCH_ALLOW_LOOPBACK ?? false,
   };
 }
@@ -174,6 +223,25 @@ export function parseFetchConfig(
     );
   }
   return { fetchAllowLoopback: result.data.FETCH_ALLOW_LOOPBACK ?? false };
+}
+
+/**
+ * Everything in the configuration a log must never show: the token, the salt, and the password in
+ * a PostgreSQL URL (as written and decoded).
+ */
+export function configSecrets(
+  config: Pick<Config, "discordToken" | "insightsSalt" | "insightsDb">,
+): string[] {
+  const secrets = [config.discordToken, config.insightsSalt];
+  if (isPostgresUrl(config.insightsDb)) {
+    try {
+      const { password } = new URL(config.insightsDb);
+      secrets.push(password, decodeURIComponent(password));
+    } catch {
+      // Not a URL: config.ts refused it already.
+    }
+  }
+  return secrets.filter((secret): secret is string => Boolean(secret));
 }
 
 /** Reads `.env` (the environment wins over it) and the environment. */

@@ -2,11 +2,11 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the local console on stdin/stdout.
  * Also the entry script of each shard under `src/discord/shard.ts`.
  */
-import { loadConfigOrExit } from "./config";
+import { configSecrets, loadConfigOrExit } from "./config";
 import { runConsole } from "./console/console";
 import { runBot } from "./discord/bot";
-import { routerDeps } from "./discord/context";
-import { openInsights } from "./insights/insights";
+import { storedRouterDeps } from "./discord/context";
+import { openStorage } from "./insights/storage";
 import { ArticleDesk } from "./live/article-desk";
 import { createLogger } from "./log";
 import { ReloadableEngine } from "./reloadable-engine";
@@ -19,7 +19,7 @@ const config = cacheArg
   : loaded;
 const log = createLogger({
   level: config.logLevel,
-  secrets: [config.discordToken, config.insightsSalt],
+  secrets: configSecrets(config),
 });
 
 try {
@@ -31,16 +31,16 @@ try {
       cacheDir: config.indexCacheDir,
       log,
     });
-    const insights = await openInsights(config, log, "console");
+    const storage = await openStorage(config, log, "console");
     // The console's user runs this machine: /article add file: may name a local file.
     const articles = ArticleDesk.forConfig(engine, config, log, { allowLocalFiles: true });
-    await runConsole(routerDeps(engine, config, insights, { cooldown: false, articles }), {
+    await runConsole(storedRouterDeps(engine, config, storage, { cooldown: false, articles }), {
       input: process.stdin,
       output: process.stdout,
       prompt: process.stdin.isTTY === true,
       log,
     });
-    await insights.close();
+    await storage.close();
   }
 } catch (error) {
   log.error("start-up failed", { error });

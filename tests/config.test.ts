@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../src/config";
+import { ConfigError, configSecrets, parseConfig } from "../src/config";
 
 const problemsOf = (env: Record<string, string | undefined>) => {
   try {
@@ -28,6 +28,7 @@ describe("parseConfig", () => {
       insightsRetentionDays: 90,
       insightsSalt: null,
       totalShards: null,
+      shardIds: null,
       fetchAllowLoopback: false,
     });
   });
@@ -49,6 +50,7 @@ describe("parseConfig", () => {
         INSIGHTS_RETENTION_DAYS: "30",
         INSIGHTS_SALT: "a-long-random-secret-string",
         TOTAL_SHARDS: "4",
+        SHARD_IDS: "1, 3",
         FETCH_ALLOW_LOOPBACK: "1",
       }),
     ).toEqual({
@@ -66,6 +68,7 @@ describe("parseConfig", () => {
       insightsRetentionDays: 30,
       insightsSalt: "a-long-random-secret-string",
       totalShards: 4,
+      shardIds: [1, 3],
       fetchAllowLoopback: true,
     });
   });
@@ -90,11 +93,14 @@ describe("parseConfig", () => {
     ["COOLDOWN_SECONDS", "0"],
     ["COOLDOWN_SECONDS", "ten"],
     ["TOTAL_SHARDS", "auto"],
+    ["SHARD_IDS", "first"],
+    ["SHARD_IDS", "0,1"],
     ["FETCH_ALLOW_LOOPBACK", "sometimes"],
     ["INSIGHTS_RETENTION_DAYS", "0"],
     ["INSIGHTS_RETENTION_DAYS", "forever"],
     ["INSIGHTS_SALT", "short"],
-    ["INSIGHTS_DB", "postgres://tijarat:hunter2@db.internal/tijarat"],
+    ["INSIGHTS_DB", "postgres://tijarat:hunter2@[db.internal/tijarat"],
+    ["INSIGHTS_DB", "postgresql://"],
   ])("names %s when it is %j", (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
     expect(() => parseConfig({ [variable]: value })).toThrow(
@@ -121,7 +127,7 @@ describe("parseConfig", () => {
   it("names an insights variable without ever echoing its value", () => {
     const secrets = {
       INSIGHTS_SALT: "short",
-      INSIGHTS_DB: "postgres://tijarat:hunter2@db.internal/tijarat",
+      INSIGHTS_DB: "postgres://tijarat:hunter2@[db.internal/tijarat",
     };
     let message = "";
     try {
@@ -130,8 +136,27 @@ describe("parseConfig", () => {
       message = (error as Error).message;
     }
     expect(message).toContain("INSIGHTS_SALT: must be at least 16 characters");
-    expect(message).toContain("INSIGHTS_DB: PostgreSQL is not supported yet");
+    expect(message).toContain("INSIGHTS_DB: must be a URL such as postgres://");
     expect(message).not.toContain("short");
     expect(message).not.toContain("hunter2");
+  });
+
+  it("keeps a machine's shards below the total", () => {
+    expect(() => parseConfig({ TOTAL_SHARDS: "4", SHARD_IDS: "2,4" })).toThrow(
+      "SHARD_IDS: must be below TOTAL_SHARDS",
+    );
+  });
+
+  it("takes a PostgreSQL URL for INSIGHTS_DB, with the salt every replica must share", () => {
+    const url = "postgres://tijarat:hunter%402@db.internal:5433/tijarat";
+    expect(() => parseConfig({ INSIGHTS_DB: url })).toThrow(
+      "INSIGHTS_SALT: must be set when INSIGHTS_DB is a PostgreSQL URL",
+    );
+    const config = parseConfig({ INSIGHTS_DB: url, INSIGHTS_SALT: "a-shared-salt-0123456789" });
+    expect(config.insightsDb).toBe(url);
+    // The password, as written and decoded, is kept out of every log line.
+    expect(configSecrets(config)).toEqual(
+      expect.arrayContaining(["hunter%402", "hunter@2", "a-shared-salt-0123456789"]),
+    );
   });
 });

@@ -5,12 +5,12 @@
  */
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Config } from "../config";
-import { openInsights } from "../insights/insights";
+import { openStorage } from "../insights/storage";
 import { ArticleDesk } from "../live/article-desk";
 import { listenToShards, shardAnnouncer } from "../live/shard-sync";
 import type { Logger } from "../log";
 import { ReloadableEngine } from "../reloadable-engine";
-import { routerDeps } from "./context";
+import { storedRouterDeps } from "./context";
 import { createInteractionHandler } from "./interactions";
 
 export function createClient(config: Pick<Config, "discordApiUrl">): Client {
@@ -62,7 +62,7 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
   });
 
   // Opened before logging in, so retention has run and a bad store is warned about at start.
-  const insights = await openInsights(config, log, "discord");
+  const storage = await openStorage(config, log, "discord");
 
   // /article adds and removes articles in this engine, and in every other shard's.
   const articles = ArticleDesk.forConfig(engine, config, log, {
@@ -78,7 +78,7 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
 
   const client = createClient(config);
   const handle = createInteractionHandler(
-    routerDeps(engine, config, insights, { cooldown: true, articles }),
+    storedRouterDeps(engine, config, storage, { cooldown: true, articles }),
     log,
   );
   client.on(
@@ -108,7 +108,7 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
       .destroy()
       .catch((error: unknown) => log.warn("client did not close cleanly", { error }))
       // Records still queued are written, within a short deadline.
-      .then(() => insights.close())
+      .then(() => storage.close())
       .finally(() => process.exit(0));
   };
   process.on("SIGHUP", () => {

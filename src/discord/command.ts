@@ -1,3 +1,4 @@
+import type { ConversationContexts } from "../insights/conversations";
 import type { InsightsService } from "../insights/insights";
 import type { ArticleDesk } from "../live/article-desk";
 import type { Engine, FigureFilter } from "../types";
@@ -78,6 +79,11 @@ export interface CommandContext extends Caller {
   figureQueries: RecentQueries<FigureFilter>;
   /** Records questions and votes (never waiting, never throwing) and reads the report. */
   insights: InsightsService;
+  /**
+   * Follow-up context by conversation (a thread, a console session), shared by every process
+   * using the store; `remember` never waits, `recall` waits briefly at most.
+   */
+  conversations: ConversationContexts;
   now(): Date;
   /** Adding and removing articles, where the process can (absent: not offered). */
   articles?: ArticleDesk;

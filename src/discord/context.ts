@@ -1,19 +1,32 @@
 import { commands } from "../../commands/index";
 import type { Config } from "../config";
+import { type ConversationContexts, Conversations } from "../insights/conversations";
 import type { InsightsService } from "../insights/insights";
+import type { Storage } from "../insights/storage";
 import type { ArticleDesk } from "../live/article-desk";
 import type { Engine, FigureFilter } from "../types";
 import type { AskedQuestion } from "./command";
-import { Cooldown } from "./cooldown";
+import { Cooldown, type CooldownGate } from "./cooldown";
 import { RecentQueries } from "./recent";
 import type { RouterDeps } from "./router";
+import { SharedCooldown } from "./shared-cooldown";
 
-/** The router's dependencies for one process: the same for the bot and the local console. */
+type CooldownConfig = Pick<Config, "cooldownRequests" | "cooldownSeconds">;
+
+/**
+ * The router's dependencies for one process: the same for the bot and the local console.
+ * `cooldown`: none, this process's own (`true`), or a given one; `conversations`: the store's, or
+ * by default this process's memory only.
+ */
 export function routerDeps(
   engine: Engine,
-  config: Pick<Config, "cooldownRequests" | "cooldownSeconds">,
+  config: CooldownConfig,
   insights: InsightsService,
-  options: { cooldown: boolean; articles?: ArticleDesk },
+  options: {
+    cooldown: boolean | CooldownGate;
+    conversations?: ConversationContexts;
+    articles?: ArticleDesk;
+  },
 ): RouterDeps {
   const deps: RouterDeps = {
     commands,
@@ -22,11 +35,39 @@ export function routerDeps(
       questions: new RecentQueries<AskedQuestion>(1000),
       figureQueries: new RecentQueries<FigureFilter>(1000),
       insights,
+      conversations: options.conversations ?? new Conversations({ surface: insights.surface }),
       now: () => new Date(),
       ...(options.articles ? { articles: options.articles } : {}),
     },
   };
-  if (options.cooldown)
+  if (options.cooldown === true)
     deps.cooldown = new Cooldown(config.cooldownRequests, config.cooldownSeconds);
+  else if (options.cooldown) deps.cooldown = options.cooldown;
   return deps;
+}
+
+/**
+ * The router's dependencies over everything the store keeps: insights, follow-up context and,
+ * with `cooldown`, cooldowns counted in the store, shared by every process that uses it.
+ */
+export function storedRouterDeps(
+  engine: Engine,
+  config: CooldownConfig,
+  storage: Storage,
+  options: { cooldown: boolean; articles?: ArticleDesk },
+): RouterDeps {
+  const cooldown =
+    options.cooldown &&
+    new SharedCooldown({
+      store: storage.store,
+      reads: storage.reads,
+      hash: storage.hash,
+      requests: config.cooldownRequests,
+      seconds: config.cooldownSeconds,
+    });
+  return routerDeps(engine, config, storage.insights, {
+    cooldown,
+    conversations: storage.conversations,
+    ...(options.articles ? { articles: options.articles } : {}),
+  });
 }

@@ -1,8 +1,16 @@
+export type CooldownVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** What the router asks before running a command or a button: may this user go ahead now? */
+export interface CooldownGate {
+  take(userId: string): CooldownVerdict | Promise<CooldownVerdict>;
+}
+
 /**
- * A per-user sliding window: at most `requests` in any `seconds`. `take` records a request and
- * says whether it may go ahead, and if not, how many seconds until it may.
+ * A per-user sliding window in this process's memory: at most `requests` in any `seconds`. `take`
+ * records a request and says whether it may go ahead, and if not, how many seconds until it may.
+ * `SharedCooldown` counts across processes and falls back to this one.
  */
-export class Cooldown {
+export class Cooldown implements CooldownGate {
   private readonly recent = new Map<string, number[]>();
 
   constructor(
@@ -11,7 +19,7 @@ export class Cooldown {
     private readonly now: () => number = Date.now,
   ) {}
 
-  take(userId: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  take(userId: string): CooldownVerdict {
     const now = this.now();
     const windowMs = this.seconds * 1000;
     const times = (this.recent.get(userId) ?? []).filter((time) => now - time < windowMs);

@@ -9,7 +9,7 @@ import type {
   Modal,
   ModalFields,
 } from "./command";
-import type { Cooldown } from "./cooldown";
+import type { CooldownGate } from "./cooldown";
 import type { Choice, Reply } from "./payload";
 import { renderNotice } from "./render";
 
@@ -38,7 +38,7 @@ export interface RouterDeps {
   commands: readonly Command[];
   context: Omit<CommandContext, keyof Caller>;
   /** Absent in the local console, where one person types. */
-  cooldown?: Cooldown;
+  cooldown?: CooldownGate;
 }
 
 function fromResult(result: CommandResult | DeferredReply): InteractionResponse {
@@ -77,7 +77,7 @@ export async function route(
     return { type: "choices", choices: command?.autocomplete?.(request.focused, ctx) ?? [] };
   }
   if (deps.cooldown) {
-    const verdict = deps.cooldown.take(request.userId);
+    const verdict = await deps.cooldown.take(request.userId);
     if (!verdict.allowed) {
       const seconds = verdict.retryAfterSeconds;
       return {

@@ -1,7 +1,9 @@
 /**
  * Scale-out: `npx tsx src/discord/shard.ts` runs the bot as several shards under discord.js's
  * ShardingManager, one child process per shard, each the ordinary bot entry (`src/main.ts`).
- * Discord requires shards beyond 2,500 servers. The manager builds the index snapshot once,
+ * Discord requires shards beyond 2,500 servers. With SHARD_IDS a machine runs only its part of
+ * TOTAL_SHARDS, so the shards of one application can be spread over machines sharing one
+ * PostgreSQL store (docs/deploy.md). The manager builds the index snapshot once,
  * then every shard restores it from INDEX_CACHE_DIR instead of re-reading and re-indexing.
  */
 import { resolve } from "node:path";
@@ -39,6 +41,8 @@ const totalShards = config.totalShards ?? (await recommendedShards());
 const manager = new ShardingManager(resolve(import.meta.dirname, "../main.ts"), {
   token,
   totalShards,
+  // SHARD_IDS: this machine's part; the other machines run the rest of TOTAL_SHARDS.
+  shardList: config.shardIds ?? "auto",
   mode: "process",
   respawn: true,
   // Shards are TypeScript run through tsx; the snapshot folder reaches them as an argument.

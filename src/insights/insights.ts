@@ -4,7 +4,7 @@
  * also when reading, so an expired record is never shown even before it is pruned.
  */
 import type { Logger } from "../log";
-import { type AskerHash, askerHash, loadSalt, saltFileFor } from "./asker";
+import type { AskerHash } from "./asker";
 import { importFeedbackLog } from "./legacy-feedback";
 import { type AskedEvent, InsightsRecorder, type VotedEvent } from "./recorder";
 import {
@@ -15,7 +15,6 @@ import {
   STORE_GROUPS,
   windowStart,
 } from "./report";
-import { SqliteInsightsStore } from "./sqlite-store";
 import {
   type Erased,
   type InsightsScope,
@@ -23,6 +22,7 @@ import {
   StoreError,
   type Surface,
 } from "./store";
+import type { StoreWriter } from "./store-writer";
 
 /**
  * The report over the last `days` days, never reaching past the retention period: an expired
@@ -63,6 +63,8 @@ export interface InsightsOptions {
   now?: () => number;
   /** How long a report or an erasure may keep a reply waiting. Default 2 s. */
   deadlineMs?: number;
+  /** The process's writer, shared with follow-up context; by default one of its own. */
+  writer?: StoreWriter;
 }
 
 export class Insights implements InsightsService {
@@ -84,7 +86,13 @@ export class Insights implements InsightsService {
       surface: options.surface,
       log: options.log,
       now: this.now,
+      ...(options.writer ? { writer: options.writer } : {}),
     });
+  }
+
+  /** Where records wait to be written; shared with whatever else the process keeps. */
+  get writer(): StoreWriter {
+    return this.recorder.writer;
   }
 
   asked(event: AskedEvent): string {
@@ -147,7 +155,7 @@ export class Insights implements InsightsService {
   async prune(): Promise<Erased | null> {
     try {
       const erased = await this.options.store.prune(this.now() - this.retentionDays * DAY_MS);
-      this.recorder.succeeded();
+      this.writer.succeeded();
       if (erased.questions + erased.votes > 0) {
         this.options.log.info("insights: expired records deleted", {
           retentionDays: this.retentionDays,
@@ -156,7 +164,7 @@ export class Insights implements InsightsService {
       }
       return erased;
     } catch (error) {
-      this.recorder.failed(error);
+      this.writer.failed(error);
       return null;
     }
   }
@@ -177,13 +185,16 @@ export class Insights implements InsightsService {
         await importFeedbackLog({ file: legacyFeedbackLog, store, hash: this.options.hash, log });
       }
     } catch (error) {
-      this.recorder.failed(error);
+      this.writer.failed(error);
     }
     this.timer ??= setInterval(() => void this.prune(), DAY_MS).unref();
     await this.prune();
   }
 
-  /** Writes what is queued (within `deadlineMs`) and closes the store. */
+  /**
+   * Writes what is queued (within `deadlineMs`) and closes the store; what could not be written
+   * is said in the log.
+   */
   async close(deadlineMs = 2_000): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -195,42 +206,7 @@ export class Insights implements InsightsService {
       }),
     ]);
     clearTimeout(timer);
+    this.writer.stop();
     await this.options.store.close();
   }
-}
-
-export interface InsightsConfig {
-  insightsDb: string;
-  insightsRetentionDays: number;
-  insightsSalt: string | null;
-  feedbackLog: string;
-}
-
-/** The store a configuration names. Only SQLite files for now; PostgreSQL is issue 17. */
-export function storeFor(config: Pick<InsightsConfig, "insightsDb">): InsightsStore {
-  return new SqliteInsightsStore({ path: config.insightsDb });
-}
-
-/**
- * Opens the insights for the bot or the console: the store, the salt, the old feedback log moved
- * in, and retention started. A store that cannot be opened is warned about once; the bot answers
- * all the same.
- */
-export async function openInsights(
-  config: InsightsConfig,
-  log: Logger,
-  surface: Surface,
-): Promise<Insights> {
-  const store = storeFor(config);
-  const salt = loadSalt({ salt: config.insightsSalt, file: saltFileFor(config.insightsDb), log });
-  const hash = askerHash(salt);
-  const insights = new Insights({
-    store,
-    hash,
-    surface,
-    retentionDays: config.insightsRetentionDays,
-    log,
-  });
-  await insights.start(config.feedbackLog);
-  return insights;
 }

@@ -56,4 +56,29 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX votes_by_guild ON votes (guild_id, voted_at);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Follow-up context, one row a conversation: the latest turn's, until it expires.
+      CREATE TABLE conversation_contexts (
+        key TEXT PRIMARY KEY,
+        guild_id TEXT,
+        surface TEXT NOT NULL,
+        value TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX conversation_contexts_by_expiry ON conversation_contexts (expires_at);
+      CREATE INDEX conversation_contexts_by_guild ON conversation_contexts (guild_id);
+
+      -- Cooldowns, one row a user (a salted hash): the current fixed window and its count.
+      CREATE TABLE cooldowns (
+        subject TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        ends_at INTEGER NOT NULL,
+        hits INTEGER NOT NULL
+      );
+      CREATE INDEX cooldowns_by_end ON cooldowns (ends_at);
+    `,
+  },
 ];

@@ -1,22 +1,34 @@
 /**
- * The insights store in an SQLite file. Every statement runs on the connection owned by
+ * The store in an SQLite file, for one machine. Every statement runs on the connection owned by
  * `sqlite-thread.mjs` (one per process, so one writer per process), in WAL mode with a busy
  * timeout, so several shards can write to one file at once and lose nothing. The thread is
  * started when first needed and again after it failed, at most once per `retryAfterMs`.
  */
 import { Worker } from "node:worker_threads";
+import {
+  contextOf,
+  cooldownStatement,
+  eraseStatements,
+  expireStatements,
+  pruneStatements,
+  type Row,
+  readContextStatement,
+  SQLITE_DIALECT,
+  type Statement,
+  summaryOf,
+  summaryQueries,
+} from "./sql";
 import { SQLITE_MIGRATIONS } from "./sqlite-schema";
 import {
-  type DislikedGroup,
+  type ContextRecord,
+  type CooldownTake,
   type Erased,
-  type InsightsEvent,
   type InsightsScope,
-  type InsightsStore,
-  type QuestionGroup,
+  type Store,
   StoreError,
+  type StoreEvent,
   type StoreSummary,
   type SummaryQuery,
-  type TopicCount,
 } from "./store";
 
 export interface SqliteStoreOptions {
@@ -31,13 +43,10 @@ export interface SqliteStoreOptions {
   retryAfterMs?: number;
 }
 
-type Param = string | number | null;
-interface Statement {
-  sql: string;
-  params: Param[];
-}
+/** A statement the thread runs in a write transaction; `rows` returns its rows, not its changes. */
+type WriteStatement = Statement & { rows?: true };
 type Request =
-  | { op: "write"; statements: Statement[] }
+  | { op: "write"; statements: WriteStatement[] }
   | { op: "read"; queries: Statement[] }
   | { op: "checkpoint" }
   | { op: "close" };
@@ -101,9 +110,11 @@ class Connection {
   }
 
   private error(error: Response["error"]): StoreError {
+    const code = error?.code ?? null;
     return new StoreError(
       `insights store ${this.path}: ${error?.message ?? "unknown error"}`,
-      error?.code ?? null,
+      code,
+      !refusesTheRecords(code),
     );
   }
 
@@ -130,24 +141,42 @@ class Connection {
 
 const THREAD = new URL("./sqlite-thread.mjs", import.meta.url);
 
-/** `guild_id = ?` and its parameters, for a table whose columns are prefixed by `alias`. */
-function scopeClause(scope: InsightsScope, alias = ""): { sql: string; params: Param[] } {
-  if ("guildId" in scope) return { sql: `${alias}guild_id = ?`, params: [scope.guildId] };
-  if ("surface" in scope) return { sql: `${alias}surface = 'console'`, params: [] };
-  return { sql: "1 = 1", params: [] };
+/**
+ * Errors that say the records themselves are refused (a constraint, a type, a value too big), so
+ * writing them again cannot help. Anything else — locked, read-only, full, unopenable, a thread
+ * that stopped — may pass later.
+ */
+function refusesTheRecords(code: string | null): boolean {
+  return code !== null && /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code);
 }
 
 const QUESTION_COLUMNS =
   "id, asked_at, guild_id, surface, command, question, question_norm, kind, answered, latency_ms, asker";
 
-function statementsFor(event: InsightsEvent): Statement[] {
+const bit = (value: boolean): number => (value ? 1 : 0);
+
+function statementsFor(event: StoreEvent): Statement[] {
+  if (event.type === "context") {
+    const c = event.record;
+    return [
+      {
+        sql: `INSERT INTO conversation_contexts (key, guild_id, surface, value, updated_at, expires_at)
+              VALUES (?, ?, ?, ?, ?, ?)
+              ON CONFLICT (key) DO UPDATE SET guild_id = excluded.guild_id, surface = excluded.surface,
+                value = excluded.value, updated_at = excluded.updated_at, expires_at = excluded.expires_at
+              WHERE excluded.updated_at >= conversation_contexts.updated_at`,
+        params: [c.key, c.guildId, c.surface, c.value, c.updatedAt, c.expiresAt],
+      },
+    ];
+  }
   if (event.type === "vote") {
     const v = event.record;
     return [
       {
         sql: `INSERT INTO votes (question_id, asker, voted_at, guild_id, surface, vote, question, question_norm, answered)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-              ON CONFLICT (question_id, asker) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
+              ON CONFLICT (question_id, asker) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at
+              WHERE excluded.voted_at >= votes.voted_at`,
         params: [
           v.questionId,
           v.asker,
@@ -157,7 +186,7 @@ function statementsFor(event: InsightsEvent): Statement[] {
           v.vote,
           v.question,
           v.questionNorm,
-          v.answered ? 1 : 0,
+          bit(v.answered),
         ],
       },
     ];
@@ -182,7 +211,7 @@ function statementsFor(event: InsightsEvent): Statement[] {
         q.question,
         q.questionNorm,
         q.kind,
-        q.answered ? 1 : 0,
+        bit(q.answered),
         q.latencyMs,
         q.asker,
       ],
@@ -194,129 +223,7 @@ function statementsFor(event: InsightsEvent): Statement[] {
   ];
 }
 
-/** The statements of one report, read in one transaction; `summaryOf` reads their rows in order. */
-function summaryQueries(query: SummaryQuery): Statement[] {
-  const { since, groups, topics } = query;
-  const plain = scopeClause(query.scope);
-  const inQ = scopeClause(query.scope, "q.");
-  const inV = scopeClause(query.scope, "v.");
-  const topUnanswered = `SELECT question_norm FROM questions
-      WHERE answered = 0 AND asked_at >= ? AND ${plain.sql}
-      GROUP BY question_norm ORDER BY COUNT(*) DESC, MAX(asked_at) DESC LIMIT ?`;
-  const topDisliked = `SELECT question_norm FROM votes
-      WHERE vote = 'down' AND voted_at >= ? AND ${plain.sql}
-      GROUP BY question_norm ORDER BY COUNT(*) DESC, MAX(voted_at) DESC LIMIT ?`;
-  const topic = (facet: string): Statement => ({
-    sql: `SELECT f.value AS name, COUNT(*) AS n FROM question_facets f
-          JOIN questions q ON q.id = f.question_id
-          WHERE f.facet = '${facet}' AND q.asked_at >= ? AND ${inQ.sql}
-          GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?`,
-    params: [since, ...inQ.params, topics],
-  });
-  return [
-    {
-      sql: `SELECT COUNT(*) AS questions, COALESCE(SUM(answered), 0) AS answered,
-                   COUNT(DISTINCT asker) AS askers
-            FROM questions WHERE asked_at >= ? AND ${plain.sql}`,
-      params: [since, ...plain.params],
-    },
-    {
-      sql: `SELECT vote, COUNT(*) AS n FROM votes WHERE voted_at >= ? AND ${plain.sql} GROUP BY vote`,
-      params: [since, ...plain.params],
-    },
-    {
-      sql: `SELECT question_norm, MIN(question) AS question, COUNT(*) AS n, MAX(asked_at) AS last
-            FROM questions WHERE answered = 0 AND asked_at >= ? AND ${plain.sql}
-            GROUP BY question_norm ORDER BY n DESC, last DESC LIMIT ?`,
-      params: [since, ...plain.params, groups],
-    },
-    {
-      sql: `SELECT q.question_norm, f.facet, f.value, COUNT(*) AS n
-            FROM questions q JOIN question_facets f ON f.question_id = q.id
-            WHERE q.answered = 0 AND q.asked_at >= ? AND ${inQ.sql}
-              AND f.facet IN ('missing', 'partner') AND q.question_norm IN (${topUnanswered})
-            GROUP BY q.question_norm, f.facet, f.value ORDER BY n DESC, f.value`,
-      params: [since, ...inQ.params, since, ...plain.params, groups],
-    },
-    {
-      sql: `SELECT question_norm, MIN(question) AS question, COUNT(*) AS n, MAX(answered) AS answered
-            FROM votes WHERE vote = 'down' AND voted_at >= ? AND ${plain.sql}
-            GROUP BY question_norm ORDER BY n DESC, MAX(voted_at) DESC LIMIT ?`,
-      params: [since, ...plain.params, groups],
-    },
-    {
-      sql: `SELECT DISTINCT v.question_norm, f.value FROM votes v
-            JOIN question_facets f ON f.question_id = v.question_id AND f.facet = 'article'
-            WHERE v.vote = 'down' AND v.voted_at >= ? AND ${inV.sql}
-              AND v.question_norm IN (${topDisliked})
-            ORDER BY f.value`,
-      params: [since, ...inV.params, since, ...plain.params, groups],
-    },
-    topic("partner"),
-    topic("measure"),
-  ];
-}
-
-type Row = Record<string, unknown>;
-const num = (value: unknown): number => Number(value ?? 0);
-const str = (value: unknown): string => String(value ?? "");
-
-function summaryOf(results: Row[][]): StoreSummary {
-  const [totals = [], votes = [], unanswered = [], facets = [], disliked = [], articles = []] =
-    results;
-  const [partners = [], measures = []] = results.slice(6);
-  const total = totals[0] ?? {};
-  const groups = new Map<string, QuestionGroup>(
-    unanswered.map((row) => [
-      str(row.question_norm),
-      {
-        questionNorm: str(row.question_norm),
-        question: str(row.question),
-        count: num(row.n),
-        lastAskedAt: num(row.last),
-        missing: [],
-        partners: [],
-      },
-    ]),
-  );
-  for (const row of facets) {
-    const group = groups.get(str(row.question_norm));
-    if (!group) continue;
-    if (row.facet === "missing") group.missing.push({ value: str(row.value), count: num(row.n) });
-    else group.partners.push(str(row.value));
-  }
-  const dislikedGroups = new Map<string, DislikedGroup>(
-    disliked.map((row) => [
-      str(row.question_norm),
-      {
-        questionNorm: str(row.question_norm),
-        question: str(row.question),
-        count: num(row.n),
-        answered: num(row.answered) === 1,
-        articleIds: [],
-      },
-    ]),
-  );
-  for (const row of articles) {
-    dislikedGroups.get(str(row.question_norm))?.articleIds.push(str(row.value));
-  }
-  const topic = (row: Row): TopicCount => ({ name: str(row.name), count: num(row.n) });
-  return {
-    questions: num(total.questions),
-    answered: num(total.answered),
-    askers: num(total.askers),
-    votes: {
-      up: num(votes.find((row) => row.vote === "up")?.n),
-      down: num(votes.find((row) => row.vote === "down")?.n),
-    },
-    unanswered: [...groups.values()],
-    disliked: [...dislikedGroups.values()],
-    partners: partners.map(topic),
-    measures: measures.map(topic),
-  };
-}
-
-export class SqliteInsightsStore implements InsightsStore {
+export class SqliteInsightsStore implements Store {
   readonly description: string;
   private connection: Connection | null = null;
   private failedAt = Number.NEGATIVE_INFINITY;
@@ -377,9 +284,27 @@ export class SqliteInsightsStore implements InsightsStore {
     await this.connect();
   }
 
-  async write(events: readonly InsightsEvent[]): Promise<void> {
+  async write(events: readonly StoreEvent[]): Promise<void> {
     if (events.length === 0) return;
     await this.send({ op: "write", statements: events.flatMap(statementsFor) });
+  }
+
+  async readContext(key: string): Promise<ContextRecord | null> {
+    const [rows] = (await this.send({
+      op: "read",
+      queries: [readContextStatement(key)],
+    })) as Row[][];
+    return contextOf(rows?.[0]);
+  }
+
+  async takeCooldown(take: CooldownTake): Promise<{ allowed: boolean }> {
+    const statement = { ...cooldownStatement(take, SQLITE_DIALECT), rows: true as const };
+    const [rows] = (await this.send({ op: "write", statements: [statement] })) as Row[][];
+    return { allowed: (rows?.length ?? 0) > 0 };
+  }
+
+  async expire(now: number): Promise<void> {
+    await this.send({ op: "write", statements: expireStatements(now) });
   }
 
   async summarize(query: SummaryQuery): Promise<StoreSummary> {
@@ -393,7 +318,7 @@ export class SqliteInsightsStore implements InsightsStore {
     });
     try {
       const rows = await Promise.race([
-        this.send({ op: "read", queries: summaryQueries(query) }),
+        this.send({ op: "read", queries: summaryQueries(query, SQLITE_DIALECT) }),
         timeout,
       ]);
       return summaryOf(rows as Row[][]);
@@ -402,8 +327,9 @@ export class SqliteInsightsStore implements InsightsStore {
     }
   }
 
-  private async erased(questions: Statement, votes: Statement): Promise<Erased> {
-    const changes = (await this.send({ op: "write", statements: [questions, votes] })) as number[];
+  /** Runs the deletions; the first two count questions and votes. */
+  private async erased(statements: Statement[]): Promise<Erased> {
+    const changes = (await this.send({ op: "write", statements })) as number[];
     const erased = { questions: changes[0] ?? 0, votes: changes[1] ?? 0 };
     // With secure_delete the database overwrites what was deleted; the write-ahead log still holds
     // the old pages until a checkpoint empties it. Best effort: another process reading blocks it.
@@ -414,18 +340,11 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   erase(scope: InsightsScope): Promise<Erased> {
-    const where = scopeClause(scope);
-    return this.erased(
-      { sql: `DELETE FROM questions WHERE ${where.sql}`, params: where.params },
-      { sql: `DELETE FROM votes WHERE ${where.sql}`, params: where.params },
-    );
+    return this.erased(eraseStatements(scope));
   }
 
   prune(before: number): Promise<Erased> {
-    return this.erased(
-      { sql: "DELETE FROM questions WHERE asked_at < ?", params: [before] },
-      { sql: "DELETE FROM votes WHERE voted_at < ?", params: [before] },
-    );
+    return this.erased(pruneStatements(before));
   }
 
   async close(): Promise<void> {

@@ -12,7 +12,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 
 /** @typedef {{ sql: string, params: unknown[] }} Statement */
-/** @typedef {{ id: number, op: "write", statements: Statement[] } | { id: number, op: "read", queries: Statement[] } | { id: number, op: "checkpoint" } | { id: number, op: "close" }} Request */
+/** @typedef {Statement & { rows?: true }} WriteStatement */
+/** @typedef {{ id: number, op: "write", statements: WriteStatement[] } | { id: number, op: "read", queries: Statement[] } | { id: number, op: "checkpoint" } | { id: number, op: "close" }} Request */
 
 const port = parentPort;
 if (!port) throw new Error("sqlite-thread.mjs runs as a worker thread");
@@ -119,8 +120,11 @@ const statement = (/** @type {string} */ sql) => {
   return found;
 };
 
-const write = db.transaction((/** @type {Statement[]} */ statements) =>
-  statements.map((s) => statement(s.sql).run(...s.params).changes),
+// Each statement's changes, or its rows when asked for (an upsert that says what it counted).
+const write = db.transaction((/** @type {WriteStatement[]} */ statements) =>
+  statements.map((s) =>
+    s.rows ? statement(s.sql).all(...s.params) : statement(s.sql).run(...s.params).changes,
+  ),
 );
 // One read transaction, so every part of a report sees the same moment.
 const read = db.transaction((/** @type {Statement[]} */ queries) =>

@@ -122,9 +122,22 @@ describe("cli insights", () => {
     const unreadable = await cli(["insights"], { INSIGHTS_DB: folder });
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toMatch(/^tijarat: insights store .*a-folder\.db: /);
-    const invalid = await cli(["insights"], { INSIGHTS_DB: "postgres://u:secret@host/db" });
+    const invalid = await cli(["insights"], { INSIGHTS_DB: "postgres://u:secret@[host/db" });
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain("INSIGHTS_DB: PostgreSQL is not supported yet");
+    expect(invalid.stderr).toContain("INSIGHTS_DB: must be a URL such as postgres://");
     expect(invalid.stderr).not.toContain("secret");
+  });
+
+  it("exits 2 naming a PostgreSQL store it cannot reach, without its password", async () => {
+    // Port 1 on the loopback: nothing listens, the connection is refused at once.
+    const unreachable = await cli(["insights"], {
+      INSIGHTS_DB: "postgres://tijarat:secret-pw@127.0.0.1:1/tijarat",
+      INSIGHTS_SALT: "a-salt-for-the-cli-test-0123456789",
+    });
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toMatch(
+      /^tijarat: insights store postgres:\/\/tijarat@127\.0\.0\.1:1\/tijarat: /,
+    );
+    expect(unreachable.stderr).not.toContain("secret-pw");
   });
 });

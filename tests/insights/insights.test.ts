@@ -11,7 +11,12 @@ import { DAY_MS } from "../../src/insights/report";
 import { SqliteInsightsStore } from "../../src/insights/sqlite-store";
 import type { InsightsEvent, InsightsStore } from "../../src/insights/store";
 import { fakeEngine } from "../support/fake-engine";
-import { askedEvent, type ScratchInsightsOptions, scratchInsights } from "../support/insights";
+import {
+  askedEvent,
+  eventually,
+  type ScratchInsightsOptions,
+  scratchInsights,
+} from "../support/insights";
 
 const scratch = mkdtempSync(join(tmpdir(), "tijarat-insights-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -211,23 +216,47 @@ describe("a store that cannot be written", () => {
     }
   });
 
-  it("says once when writes work again, with how many records were lost", async () => {
+  it("keeps the records while writes fail, writes them when they work again, and says so once", async () => {
     const store = new WatchedStore(new SqliteInsightsStore({ path: freshPath() }));
-    const { insights, at } = insightsOn(store);
+    const { insights, at } = insightsOn(store, { writer: { retryMs: { first: 5, max: 20 } } });
     store.failNext = 2;
     insights.asked(ask("Trade with Japan?"));
     await turn();
     insights.asked(ask("Trade with Chile?"));
-    await turn();
     insights.asked(ask("Trade with Oman?"));
+    await eventually("the note that records are kept again", () => at("info").length > 0);
     const report = await insights.report({ all: true }, 30);
-    expect(report.questions).toBe(1);
+    expect(report.questions).toBe(3);
+    expect(store.writes).toBe(3);
     expect(at("warn").map((l) => l.code)).toEqual(["SQLITE_FULL"]);
-    expect(
-      at("info").find((l) => l.msg === "insights: records are being kept again"),
-    ).toMatchObject({
+    expect(at("info").map((l) => [l.msg, l.dropped])).toEqual([
+      ["insights: records are being kept again", 0],
+    ]);
+    await insights.close();
+  });
+
+  it("keeps at most its bound while writes fail, and says how many it dropped", async () => {
+    const store = new WatchedStore(new SqliteInsightsStore({ path: freshPath() }));
+    const { insights, at } = insightsOn(store, {
+      writer: { maxPending: 3, retryMs: { first: 5, max: 5 } },
+    });
+    store.failNext = Number.POSITIVE_INFINITY;
+    for (const partner of ["Japan", "Chile", "Oman", "Peru", "Fiji"]) {
+      insights.asked(ask(`Trade with ${partner}?`));
+    }
+    await eventually("a few failed writes", () => store.writes >= 3);
+    store.failNext = 0;
+    await eventually("the note that records are kept again", () => at("info").length > 0);
+    expect(at("info")[0]).toMatchObject({
+      msg: "insights: records are being kept again",
       dropped: 2,
     });
+    const report = await insights.report({ all: true }, 30);
+    expect(report.unanswered.map((group) => group.question)).toEqual(
+      expect.arrayContaining(["Trade with Chile?", "Trade with Oman?"]),
+    );
+    expect(report.questions).toBe(3);
+    expect(at("warn")).toHaveLength(1);
     await insights.close();
   });
 

@@ -12,7 +12,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let files = 0;
 const freshPath = () => join(scratch, `store-${++files}`, "insights.db");
 
-storeContract("SQLite", async () => new SqliteInsightsStore({ path: freshPath() }));
+storeContract("SQLite", async () => {
+  const path = freshPath();
+  return { open: () => new SqliteInsightsStore({ path }) };
+});
 
 describe("the SQLite store's file", () => {
   it("creates its folder, uses WAL and records each schema version once, however often opened", async () => {

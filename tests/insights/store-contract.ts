@@ -1,13 +1,16 @@
 /**
- * What every insights store must do, whatever it keeps its records in: SQLite now, PostgreSQL
- * next (issue 17) runs the same specification.
+ * What every store must do, whatever it keeps its records in: the SQLite file and the PostgreSQL
+ * database run the same specification. `location` gives a fresh, empty store; each `open()` of it
+ * is another process's view of the same records.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { normaliseQuestion } from "../../src/insights/question-text";
 import type {
+  ContextRecord,
   InsightsEvent,
-  InsightsStore,
   QuestionRecord,
+  Store,
+  StoreEvent,
   SummaryQuery,
   VoteRecord,
 } from "../../src/insights/store";
@@ -54,8 +57,21 @@ export function voteRecord(on: QuestionRecord, overrides: Partial<VoteRecord> = 
   };
 }
 
+export function contextRecord(overrides: Partial<ContextRecord> = {}): ContextRecord {
+  return {
+    key: "thread:1001",
+    guildId: "guild-a",
+    surface: "discord",
+    value: JSON.stringify({ partner: "Japan", measure: "exports", period: "FY2022-23" }),
+    updatedAt: T0,
+    expiresAt: T0 + HOUR,
+    ...overrides,
+  };
+}
+
 const asked = (record: QuestionRecord): InsightsEvent => ({ type: "question", record });
 const voted = (record: VoteRecord): InsightsEvent => ({ type: "vote", record });
+const context = (record: ContextRecord): StoreEvent => ({ type: "context", record });
 
 const everything = (overrides: Partial<SummaryQuery> = {}): SummaryQuery => ({
   scope: { all: true },
@@ -65,15 +81,30 @@ const everything = (overrides: Partial<SummaryQuery> = {}): SummaryQuery => ({
   ...overrides,
 });
 
-export function storeContract(name: string, open: () => Promise<InsightsStore>): void {
-  describe(`${name}: the insights store specification`, () => {
-    let store: InsightsStore;
+export interface StoreLocation {
+  /** A new connection to the same records, as another process would open. */
+  open(): Store;
+}
+
+export function storeContract(name: string, location: () => Promise<StoreLocation>): void {
+  describe(`${name}: the store specification`, () => {
+    let here: StoreLocation;
+    let store: Store;
+    const others: Store[] = [];
+    /** The same records, opened as by another process (a shard, a replica). */
+    const anotherProcess = async () => {
+      const other = here.open();
+      others.push(other);
+      await other.open();
+      return other;
+    };
     beforeEach(async () => {
-      store = await open();
+      here = await location();
+      store = here.open();
       await store.open();
     });
     afterEach(async () => {
-      await store.close();
+      await Promise.all([store, ...others.splice(0)].map((s) => s.close()));
     });
 
     it("counts questions, answered ones and distinct askers", async () => {
@@ -228,6 +259,117 @@ export function storeContract(name: string, open: () => Promise<InsightsStore>):
       expect(summary.questions).toBe(1);
       expect(summary.votes.down).toBe(1);
       expect(summary.partners.map((p) => p.name)).toEqual(["Japan"]);
+    });
+
+    it("keeps a question whatever its text holds: other scripts, emoji, quotes, a NUL", async () => {
+      const texts = [
+        "پاکستان اور جاپان کی تجارت کتنی ہے؟",
+        "中巴贸易额是多少？ 🇵🇰🤝🇨🇳",
+        `He said "it's $1.26 billion" -- ; DROP TABLE questions; --`,
+        "a NUL \u0000 inside",
+      ];
+      await store.write(
+        texts.map((question) =>
+          asked(questionRecord({ question, answered: false, missing: [question] })),
+        ),
+      );
+      const { questions, unanswered } = await store.summarize(everything());
+      expect(questions).toBe(4);
+      expect(unanswered.map((group) => group.question)).toEqual(
+        expect.arrayContaining(texts.slice(0, 3)),
+      );
+    });
+
+    it("keeps the later vote of a person on an answer, whichever arrives last", async () => {
+      const answer = questionRecord();
+      await store.write([
+        asked(answer),
+        voted(voteRecord(answer, { vote: "down", votedAt: answer.askedAt + 5000 })),
+      ]);
+      // The earlier 👍, written again after the 👎 (a queue replayed after an outage).
+      await store.write([
+        voted(voteRecord(answer, { vote: "up", votedAt: answer.askedAt + 1000 })),
+      ]);
+      expect((await store.summarize(everything())).votes).toEqual({ up: 0, down: 1 });
+    });
+
+    it("reads a conversation's context back in another process, the latest write winning", async () => {
+      const first = contextRecord({ value: '{"turn":1}', updatedAt: T0 });
+      const second = contextRecord({ value: '{"turn":2}', updatedAt: T0 + 1000 });
+      await store.write([context(second)]);
+      // The earlier turn arriving late changes nothing.
+      await store.write([context(first)]);
+      const other = await anotherProcess();
+      expect(await other.readContext("thread:1001")).toEqual(second);
+      expect(await other.readContext("thread:1002")).toBeNull();
+    });
+
+    it("deletes a context once it has expired, and only then", async () => {
+      await store.write([
+        context(contextRecord({ key: "thread:old", expiresAt: T0 + 10 })),
+        context(contextRecord({ key: "thread:new", expiresAt: T0 + HOUR })),
+      ]);
+      await store.expire(T0 + 9);
+      expect((await store.readContext("thread:old"))?.expiresAt).toBe(T0 + 10);
+      await store.expire(T0 + 10);
+      expect(await store.readContext("thread:old")).toBeNull();
+      expect(await store.readContext("thread:new")).not.toBeNull();
+    });
+
+    it("erases a server's follow-up context with its questions", async () => {
+      await store.write([
+        context(contextRecord({ key: "thread:a", guildId: "guild-a" })),
+        context(contextRecord({ key: "thread:b", guildId: "guild-b" })),
+      ]);
+      await store.erase({ guildId: "guild-a" });
+      expect(await store.readContext("thread:a")).toBeNull();
+      expect(await store.readContext("thread:b")).not.toBeNull();
+    });
+
+    it("counts a cooldown window per user, and starts again in the next window", async () => {
+      const take = (subject: string, windowStart: number) =>
+        store.takeCooldown({ subject, windowStart, windowMs: 10_000, limit: 2 });
+      const verdicts = [];
+      for (let i = 0; i < 3; i++) verdicts.push((await take("user-a", T0)).allowed);
+      verdicts.push((await take("user-b", T0)).allowed);
+      verdicts.push((await take("user-a", T0 + 10_000)).allowed);
+      // A process whose clock is behind counts into the window already recorded.
+      verdicts.push((await take("user-a", T0)).allowed);
+      verdicts.push((await take("user-a", T0 + 10_000)).allowed);
+      expect(verdicts).toEqual([true, true, false, true, true, true, false]);
+    });
+
+    it("counts one cooldown for every process, exactly, however many ask at once", async () => {
+      const other = await anotherProcess();
+      const takes = Array.from({ length: 24 }, (_, i) =>
+        (i % 2 === 0 ? store : other).takeCooldown({
+          subject: "busy-user",
+          windowStart: T0,
+          windowMs: 10_000,
+          limit: 5,
+        }),
+      );
+      const allowed = (await Promise.all(takes)).filter((verdict) => verdict.allowed);
+      expect(allowed).toHaveLength(5);
+    });
+
+    it("forgets cooldown windows that have ended", async () => {
+      const take = () =>
+        store.takeCooldown({ subject: "u", windowStart: T0, windowMs: 10_000, limit: 1 });
+      expect((await take()).allowed).toBe(true);
+      await store.expire(T0 + 9_999);
+      expect((await take()).allowed).toBe(false);
+      await store.expire(T0 + 10_000);
+      expect((await take()).allowed).toBe(true);
+    });
+
+    it("migrates once when several processes open it at the same moment", async () => {
+      const fresh = await location();
+      const opened = Array.from({ length: 4 }, () => fresh.open());
+      others.push(...opened);
+      await Promise.all(opened.map((s) => s.open()));
+      await opened[0]?.write([asked(questionRecord())]);
+      expect((await opened[3]?.summarize(everything()))?.questions).toBe(1);
     });
   });
 }

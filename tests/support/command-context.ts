@@ -1,5 +1,6 @@
 import type { AskedQuestion, CommandContext } from "../../src/discord/command";
 import { RecentQueries } from "../../src/discord/recent";
+import { Conversations } from "../../src/insights/conversations";
 import type { InsightsService } from "../../src/insights/insights";
 import type { AskedEvent, VotedEvent } from "../../src/insights/recorder";
 import type { InsightsScope } from "../../src/insights/store";
@@ -58,6 +59,7 @@ export function commandContext(
     questions: new RecentQueries<AskedQuestion>(),
     figureQueries: new RecentQueries<FigureFilter>(),
     insights,
+    conversations: new Conversations({ surface: insights.surface }),
     now: () => new Date("2025-01-02T03:04:05.000Z"),
   };
   return { ctx, insights, feedback: insights.votes };
