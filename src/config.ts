@@ -30,6 +30,8 @@ export interface Config {
   insightsSalt: string | null;
   /** Shards for `npm run shard`; null: the count Discord recommends. */
   totalShards: number | null;
+  /** How long a follow-up thread (or console session) keeps the last answer's context. */
+  followUpMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +115,7 @@ const schema = z.object({
     z.string().trim().min(16, "must be at least 16 characters (a long random string)"),
   ),
   TOTAL_SHARDS: optional(wholeNumber(1, 100_000)),
+  FOLLOW_UP_MINUTES: optional(wholeNumber(1, 10_080)),
 });
 
 /** Checks an environment; throws ConfigError naming every bad variable. Pure, for tests. */
@@ -142,6 +145,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     insightsRetentionDays: values.INSIGHTS_RETENTION_DAYS ?? 90,
     insightsSalt: values.INSIGHTS_SALT ?? null,
     totalShards: values.TOTAL_SHARDS ?? null,
+    followUpMinutes: values.FOLLOW_UP_MINUTES ?? 60,
   };
 }
 

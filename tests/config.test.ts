@@ -28,6 +28,7 @@ describe("parseConfig", () => {
       insightsRetentionDays: 90,
       insightsSalt: null,
       totalShards: null,
+      followUpMinutes: 60,
     });
   });
 
@@ -48,6 +49,7 @@ describe("parseConfig", () => {
         INSIGHTS_RETENTION_DAYS: "30",
         INSIGHTS_SALT: "a-long-random-secret-string",
         TOTAL_SHARDS: "4",
+        FOLLOW_UP_MINUTES: "15",
       }),
     ).toEqual({
       discordToken: "abc.def.ghi",
@@ -64,6 +66,7 @@ describe("parseConfig", () => {
       insightsRetentionDays: 30,
       insightsSalt: "a-long-random-secret-string",
       totalShards: 4,
+      followUpMinutes: 15,
     });
   });
 
@@ -87,6 +90,7 @@ describe("parseConfig", () => {
     ["COOLDOWN_SECONDS", "0"],
     ["COOLDOWN_SECONDS", "ten"],
     ["TOTAL_SHARDS", "auto"],
+    ["FOLLOW_UP_MINUTES", "0"],
     ["INSIGHTS_RETENTION_DAYS", "0"],
     ["INSIGHTS_RETENTION_DAYS", "forever"],
     ["INSIGHTS_SALT", "short"],

@@ -73,6 +73,11 @@ export class Insights implements InsightsService {
   private timer: NodeJS.Timeout | null = null;
   private readonly deadlineMs: number;
 
+  /** The store itself, for what else it keeps (follow-up context, `src/conversation/`). */
+  get store(): InsightsStore {
+    return this.options.store;
+  }
+
   constructor(private readonly options: InsightsOptions) {
     this.surface = options.surface;
     this.retentionDays = options.retentionDays;

@@ -56,4 +56,19 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX votes_by_guild ON votes (guild_id, voted_at);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Follow-up context of a conversation (a Discord thread), so a thread's next question
+      -- still reads against the last answer after a restart. The key names the server and the
+      -- thread; the context holds slots (partner, measure, period, person) and a cited span,
+      -- never what anyone typed nor who. Expired rows are deleted as new ones are written.
+      CREATE TABLE follow_up_contexts (
+        key TEXT PRIMARY KEY,
+        context TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX follow_up_contexts_by_expiry ON follow_up_contexts (expires_at);
+    `,
+  },
 ];

@@ -5,6 +5,7 @@
  * started when first needed and again after it failed, at most once per `retryAfterMs`.
  */
 import { Worker } from "node:worker_threads";
+import type { FollowUpContextStore, StoredFollowUp } from "../conversation/conversations";
 import { SQLITE_MIGRATIONS } from "./sqlite-schema";
 import {
   type DislikedGroup,
@@ -316,7 +317,7 @@ function summaryOf(results: Row[][]): StoreSummary {
   };
 }
 
-export class SqliteInsightsStore implements InsightsStore {
+export class SqliteInsightsStore implements InsightsStore, FollowUpContextStore {
   readonly description: string;
   private connection: Connection | null = null;
   private failedAt = Number.NEGATIVE_INFINITY;
@@ -426,6 +427,34 @@ export class SqliteInsightsStore implements InsightsStore {
       { sql: "DELETE FROM questions WHERE asked_at < ?", params: [before] },
       { sql: "DELETE FROM votes WHERE voted_at < ?", params: [before] },
     );
+  }
+
+  async loadFollowUp(key: string, now: number): Promise<StoredFollowUp | null> {
+    const [rows = []] = (await this.send({
+      op: "read",
+      queries: [
+        {
+          sql: "SELECT context, expires_at FROM follow_up_contexts WHERE key = ? AND expires_at > ?",
+          params: [key, now],
+        },
+      ],
+    })) as Row[][];
+    const row = rows[0];
+    return row ? { context: str(row.context), expiresAt: num(row.expires_at) } : null;
+  }
+
+  async saveFollowUp(key: string, context: string, expiresAt: number): Promise<void> {
+    await this.send({
+      op: "write",
+      statements: [
+        {
+          sql: `INSERT INTO follow_up_contexts (key, context, expires_at) VALUES (?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET context = excluded.context, expires_at = excluded.expires_at`,
+          params: [key, context, expiresAt],
+        },
+        { sql: "DELETE FROM follow_up_contexts WHERE expires_at <= ?", params: [Date.now()] },
+      ],
+    });
   }
 
   async close(): Promise<void> {
