@@ -5,6 +5,7 @@
  */
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Config } from "../config";
+import { Conversations, keepsFollowUps } from "../conversation/conversations";
 import { openInsights } from "../insights/insights";
 import type { Logger } from "../log";
 import { ReloadableEngine } from "../reloadable-engine";
@@ -62,8 +63,14 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
   // Opened before logging in, so retention has run and a bad store is warned about at start.
   const insights = await openInsights(config, log, "discord");
   const client = createClient(config);
+  // Follow-up threads keep their context in the insights store, so a restart loses none.
+  const conversations = new Conversations({
+    ttlMs: config.followUpMinutes * 60_000,
+    store: keepsFollowUps(insights.store) ? insights.store : null,
+    log,
+  });
   const handle = createInteractionHandler(
-    routerDeps(engine, config, insights, { cooldown: true }),
+    routerDeps(engine, config, insights, { cooldown: true, conversations }),
     log,
   );
   client.on(

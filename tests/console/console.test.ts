@@ -135,6 +135,18 @@ describe("runConsole", () => {
     expect(text).toContain("## Tijarat — Pakistan's trade partnerships, from the news");
   });
 
+  it("reads each question of a session against the last answer, and a new session afresh", async () => {
+    const { text } = await drive([
+      "/ask question: What was the trade volume between Pakistan and Japan?",
+      "and exports?",
+    ]);
+    expect(text).toContain(
+      "## and exports?\n**Pakistan–Japan exports, fiscal year 2022-23:** The articles do not say.",
+    );
+    const fresh = await drive(["and exports?"]);
+    expect(fresh.text).toContain("## and exports?\nThe articles do not say.");
+  });
+
   it("stops at /quit", async () => {
     const { engine } = await drive(["/quit", "/ask question: Japan?"]);
     expect(engine.calls.ask).toEqual([]);
