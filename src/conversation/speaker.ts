@@ -1,3 +1,4 @@
+import { citeArticle } from "../answer/citations";
 import type { Answer, Citation, Engine, Official } from "../types";
 import type { CitedSpan } from "./state";
 
@@ -16,7 +17,7 @@ const SAYS =
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
-/** A citation of a span of an article body, sliced from the body so it is verbatim. */
+/** A citation of a span of an article body; null when the span is not the article's. */
 export function citeBody(
   engine: Engine,
   articleId: string,
@@ -26,17 +27,7 @@ export function citeBody(
 ): Citation | null {
   const article = engine.article(articleId);
   if (!article || start < 0 || end > article.body.length || start >= end) return null;
-  return {
-    articleId,
-    title: article.title,
-    publisher: article.publisher,
-    url: article.url,
-    published: article.published,
-    excerpt: article.body.slice(start, end),
-    start,
-    end,
-    passageId,
-  };
+  return citeArticle(article, passageId, start, end);
 }
 
 interface Speaker {
