@@ -1,3 +1,4 @@
+import { MAX_QUESTION_CHARS } from "../answer/ask";
 import { findCountries } from "../facts/language/countries";
 import type { Answer, Engine, Figure, QuestionKind } from "../types";
 import { type FollowUpReading, readFollowUp } from "./read-follow-up";
@@ -23,7 +24,8 @@ const CLARIFY =
   "Which do you mean? Say what to change from the last answer: another partner (“and China?”), another period (“what about 2021?”), another measure (“and exports?”), or “who said that?”.";
 
 export function converse(engine: Engine, question: string, last: ConversationState | null): Turn {
-  const reading = readFollowUp(question, last, personNamer(engine));
+  // Read as much of the question as the engine reads, so a huge one costs no more here.
+  const reading = readFollowUp(question.slice(0, MAX_QUESTION_CHARS), last, personNamer(engine));
   switch (reading.type) {
     case "speaker": {
       const said = answerSpeaker(engine, question, last?.cited ?? null);
@@ -50,7 +52,7 @@ export function converse(engine: Engine, question: string, last: ConversationSta
       };
     case "new": {
       const answer = engine.ask(question);
-      const own = slotsOf(question, personNamer(engine));
+      const own = slotsOf(question.slice(0, MAX_QUESTION_CHARS), personNamer(engine));
       return { answer, state: nextState(own, answer, last) };
     }
     case "follow-up":
