@@ -47,7 +47,7 @@ describe("a conversation's next turn on hostile text", () => {
           expect(Array.isArray(state.partners)).toBe(true);
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
   });
 
@@ -59,7 +59,7 @@ describe("a conversation's next turn on hostile text", () => {
         ctx.conversations.save(thread, japan);
         expectSafeReply(execute({ question }, ctx));
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 });
