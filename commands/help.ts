@@ -1,6 +1,7 @@
 import type { Command, CommandContext, SlashCommandData } from "../src/discord/command";
 import type { Reply } from "../src/discord/payload";
 import { renderHelp } from "../src/discord/render";
+import { findPeriods } from "../src/facts/language/periods";
 import type { Engine } from "../src/types";
 
 export const data = {
@@ -11,31 +12,60 @@ export const data = {
 const HOME = "Pakistan";
 const EXAMPLES = 6;
 
+/** Candidate questions tried on the engine at most, so /help stays quick on a large corpus. */
+const TRIED = 16;
+
+/** A figure's question in the words people use: exports go to a partner, imports come from one. */
+function figureQuestion(measure: string, country: string | undefined, period: string | null) {
+  const when = period ? ` in ${period}` : "";
+  const plural = /s$/i.test(measure);
+  // "the United States", "the European Union", "the Netherlands".
+  const partner =
+    country && /^(?:United|European|Netherlands|Philippines|Czech|Maldives)\b/.test(country)
+      ? `the ${country}`
+      : country;
+  if (!partner) return `What ${plural ? "were" : "was"} the ${measure}${when}?`;
+  if (/\bexports?\b/i.test(measure)) return `What were ${HOME}'s ${measure} to ${partner}${when}?`;
+  if (/\bimports?\b/i.test(measure))
+    return `What were ${HOME}'s ${measure} from ${partner}${when}?`;
+  return `What was the ${measure} between ${HOME} and ${partner}${when}?`;
+}
+
 /**
- * Example questions built from what the corpus holds: a figure's measure and partner, an
- * official's quotes or role. Built from the engine's data, so they change with the articles.
+ * Example questions built from what the corpus holds — money and percentages with what they
+ * measure, an official's quotes or role — and kept only when the engine answers them, so every
+ * example works. Built from the engine's data, so they change with the articles.
  */
 export function exampleQuestions(engine: Engine): string[] {
-  const examples: string[] = [];
+  // One question per partner first, so the examples show the breadth of the corpus.
+  const byPartner = new Map<string, string[]>();
   for (const figure of engine.figures()) {
-    if (!figure.measure) continue;
+    if (!figure.measure || (figure.kind !== "money" && figure.kind !== "percent")) continue;
+    // A period it says in years ("next three years" is a goal's horizon, not a question's).
+    if (figure.period && !findPeriods(figure.period).some((p) => p.years.length > 0)) continue;
     const partner = figure.partners.find((name) => name !== HOME);
-    examples.push(
-      partner
-        ? `What was the ${figure.measure} between ${HOME} and ${partner}?`
-        : `What was the ${figure.measure}${figure.period ? ` in ${figure.period}` : ""}?`,
-    );
+    const list = byPartner.get(partner ?? "") ?? [];
+    list.push(figureQuestion(figure.measure, partner, figure.period));
+    byPartner.set(partner ?? "", list);
   }
+  // Figures about a partner before those about Pakistan alone.
+  const lists = [...byPartner.entries()]
+    .sort(([a], [b]) => Number(a === "") - Number(b === ""))
+    .map(([, list]) => list);
+  const figures = lists.flatMap((_, round) => lists.flatMap((list) => list[round] ?? []));
+  const people: string[] = [];
   const officials = engine.officials();
   const quoted = officials.find((official) => official.quotes.length > 0);
-  if (quoted) examples.push(`What did ${quoted.name} say?`);
+  if (quoted) people.push(`What did ${quoted.name} say?`);
   const titled = officials.find((official) => official.title && official !== quoted);
-  if (titled) examples.push(`Who is ${titled.name}?`);
-  const unique = [...new Set(examples)];
-  // Keep the officials' examples even when figures are many.
-  const people = unique.filter((q) => q.startsWith("What did") || q.startsWith("Who is"));
-  const figures = unique.filter((q) => !people.includes(q));
-  return [...figures.slice(0, EXAMPLES - people.length), ...people];
+  if (titled) people.push(`Who is ${titled.name}?`);
+  const answered = (questions: string[], wanted: number) =>
+    [...new Set(questions)]
+      .slice(0, TRIED)
+      .filter((q) => engine.ask(q).answered)
+      .slice(0, wanted);
+  const asked = answered(people, EXAMPLES);
+  return [...answered(figures, EXAMPLES - asked.length), ...asked];
 }
 
 export function execute(_options: unknown, ctx: CommandContext): Reply {

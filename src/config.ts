@@ -40,6 +40,8 @@ export interface Config {
   shardIds: number[] | null;
   /** Lets article fetching reach 127.0.0.0/8 and ::1, for tests; no other private range ever. */
   fetchAllowLoopback: boolean;
+  /** How long a follow-up thread (or console session) keeps the last answer's context. */
+  followUpMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +157,7 @@ const schema = fetchSchema.extend({
       .regex(/^\d+(\s*,\s*\d+)*$/, "must be shard numbers separated by commas, such as 0,1")
       .transform((value) => [...new Set(value.split(",").map((id) => Number(id.trim())))]),
   ),
+  FOLLOW_UP_MINUTES: optional(wholeNumber(1, 10_080)),
 });
 
 /** Checks an environment; throws ConfigError naming every bad variable. Pure, for tests. */
@@ -206,6 +209,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     totalShards: values.TOTAL_SHARDS ?? null,
     shardIds: values.SHARD_IDS ?? null,
     fetchAllowLoopback: values.FETCH_ALLOW_LOOPBACK ?? false,
+    followUpMinutes: values.FOLLOW_UP_MINUTES ?? 60,
   };
 }
 

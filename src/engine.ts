@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { ask } from "./answer/ask";
+import { type AskOptions, ask } from "./answer/ask";
 import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
 import { corpusFingerprint, loadCorpus } from "./corpus/load";
 import { splitPassages } from "./corpus/passages";
@@ -34,7 +34,7 @@ class TijaratEngine implements Engine {
     readonly issues: readonly CorpusIssue[],
   ) {}
 
-  ask(question: string, options: { explain?: boolean } = {}): Answer {
+  ask(question: string, options: AskOptions = {}): Answer {
     return ask(this.knowledge, question, options);
   }
 

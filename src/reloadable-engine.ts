@@ -104,8 +104,8 @@ export class ReloadableEngine implements Engine {
     return this.#current.issues;
   }
 
-  ask(question: string): Answer {
-    return this.#current.ask(question);
+  ask(question: string, options?: Parameters<Engine["ask"]>[1]): Answer {
+    return this.#current.ask(question, options);
   }
 
   figures(filter?: FigureFilter): Figure[] {

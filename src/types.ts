@@ -193,6 +193,20 @@ export interface Answer {
   missing: string[];
   /** Why it was answered or not; only when asked for (`ask --explain`). */
   explanation?: Explanation;
+  /**
+   * A follow-up's reading of what the conversation left unsaid, as the reply states it before
+   * the answer ("Pakistan–Japan exports, FY2022-23"); absent for a question read on its own.
+   */
+  assumed?: string;
+}
+
+/**
+ * What an earlier turn of a conversation lends a follow-up: the words of the slots the follow-up
+ * leaves out ("Japan FY2022-23" for "and exports?"), and the kind of question asked before.
+ */
+export interface AskContext {
+  words: string;
+  kind?: QuestionKind;
 }
 
 export interface FigureFilter {
@@ -222,7 +236,7 @@ export interface CorpusIssue {
 
 /** What the engine offers the layers above it (commands, CLI, bench). Every method is synchronous and fast. */
 export interface Engine {
-  ask(question: string, options?: { explain?: boolean }): Answer;
+  ask(question: string, options?: { explain?: boolean; context?: AskContext }): Answer;
   /** Figures matching every given filter (case-insensitive; partner by canonical name or alias). */
   figures(filter?: FigureFilter): Figure[];
   /** Officials whose name or alias matches (case-insensitive, any order, partial); all without a name. */

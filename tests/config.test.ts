@@ -30,6 +30,7 @@ describe("parseConfig", () => {
       totalShards: null,
       shardIds: null,
       fetchAllowLoopback: false,
+      followUpMinutes: 60,
     });
   });
 
@@ -52,6 +53,7 @@ describe("parseConfig", () => {
         TOTAL_SHARDS: "4",
         SHARD_IDS: "1, 3",
         FETCH_ALLOW_LOOPBACK: "1",
+        FOLLOW_UP_MINUTES: "15",
       }),
     ).toEqual({
       discordToken: "abc.def.ghi",
@@ -70,6 +72,7 @@ describe("parseConfig", () => {
       totalShards: 4,
       shardIds: [1, 3],
       fetchAllowLoopback: true,
+      followUpMinutes: 15,
     });
   });
 
@@ -96,6 +99,7 @@ describe("parseConfig", () => {
     ["SHARD_IDS", "first"],
     ["SHARD_IDS", "0,1"],
     ["FETCH_ALLOW_LOOPBACK", "sometimes"],
+    ["FOLLOW_UP_MINUTES", "0"],
     ["INSIGHTS_RETENTION_DAYS", "0"],
     ["INSIGHTS_RETENTION_DAYS", "forever"],
     ["INSIGHTS_SALT", "short"],

@@ -1,6 +1,6 @@
 import { countryForms } from "../facts/language/countries";
 import { contentTerms } from "../text/terms";
-import type { Answer } from "../types";
+import type { Answer, AskContext } from "../types";
 import { type Candidate, describeCandidate } from "./candidates/candidate";
 import { figureCandidates } from "./candidates/figures";
 import {
@@ -30,6 +30,8 @@ const EXPLAINED_CANDIDATES = 5;
 export interface AskOptions {
   /** Attach an `Explanation` (normalised question, plan, top candidates, decision). */
   explain?: boolean;
+  /** An earlier turn's words a follow-up is read against (`src/conversation/`). */
+  context?: AskContext;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface AskOptions {
  * passages: never a guess dressed as an answer.
  */
 export function ask(k: Knowledge, question: string, options: AskOptions = {}): Answer {
-  const { normalised, spelled, text, plans } = readQuestion(k, question);
+  const { normalised, spelled, text, plans } = readQuestion(k, question, options.context);
   const results = plans.map((plan) => askOne(k, question, plan));
   const answer =
     results.length === 1
@@ -79,16 +81,22 @@ export function ask(k: Knowledge, question: string, options: AskOptions = {}): A
   return answer;
 }
 
-/** The question as the engine reads it: normalised, spelled, split into parts and planned. */
-function readQuestion(k: Knowledge, question: string) {
+/**
+ * The question as the engine reads it: normalised, spelled, split into parts and planned. A
+ * follow-up's context lends its words the way a first part lends them to a later one, and its
+ * kind of question where the follow-up's own words name none ("what about 2021?").
+ */
+function readQuestion(k: Knowledge, question: string, context?: AskContext) {
   const asked = question.slice(0, MAX_QUESTION_CHARS);
   const normalised = normaliseQuestion(asked);
   const spelled = correctSpelling(k, normalised.text);
   const text = spelled.text;
   const parts = splitQuestion(text);
-  const plans = parts.map((part, i) =>
-    planQuestion(part, i > 0 ? (parts[0] ?? "") : "", { latest: normalised.latest }),
-  );
+  const plans = parts.map((part, i) => {
+    const lent = [i > 0 ? (parts[0] ?? "") : "", context?.words ?? ""].filter(Boolean).join(" ");
+    const plan = planQuestion(part, lent, { latest: normalised.latest });
+    return context?.kind && plan.kind === "other" ? { ...plan, kind: context.kind } : plan;
+  });
   return { normalised, spelled, text, plans };
 }
 

@@ -1,4 +1,4 @@
-import type { Citation } from "../types";
+import type { Article, Citation } from "../types";
 import type { Knowledge } from "./knowledge";
 
 /**
@@ -14,11 +14,21 @@ export function citeSpan(
 ): Citation {
   const article = k.articles.get(articleId);
   if (!article) throw new Error(`Tijarat: no article ${articleId} to cite`);
+  return citeArticle(article, passageId, start, end);
+}
+
+/** `citeSpan` for an article already in hand (through `Engine.article`, say). */
+export function citeArticle(
+  article: Article,
+  passageId: string,
+  start: number,
+  end: number,
+): Citation {
   if (start < 0 || end > article.body.length || start >= end) {
-    throw new Error(`Tijarat: span ${start}-${end} is outside article ${articleId}`);
+    throw new Error(`Tijarat: span ${start}-${end} is outside article ${article.id}`);
   }
   return {
-    articleId,
+    articleId: article.id,
     title: article.title,
     publisher: article.publisher,
     url: article.url,

@@ -3,7 +3,10 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { explanationText } from "../answer/explain";
 import { ConfigError, loadConfig, parseConfig } from "../config";
+import { converse } from "../conversation/converse";
+import type { ConversationState } from "../conversation/state";
 import { CorpusError, formatIssue } from "../corpus/load";
+import { corpusFacts } from "../corpus/summary";
 import { loadEngine } from "../engine";
 import { StoreError } from "../insights/store";
 import type { Engine } from "../types";
@@ -22,7 +25,7 @@ import { answerText, figuresText, insightsText, officialsText, sourcesText } fro
  */
 
 const USAGE =
-  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json] | insights [--days N] [--json] | add URL|FILE [--json] | remove ID [--json]> [--corpus DIR]';
+  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl [--follow-ups] | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json] | insights [--days N] [--json] | add URL|FILE [--json] | remove ID [--json]> [--corpus DIR]';
 
 class UsageError extends Error {}
 
@@ -37,6 +40,7 @@ const OptionsSchema = z.object({
   corpus: z.string().min(1),
   json: z.boolean(),
   jsonl: z.boolean(),
+  followUps: z.boolean(),
   explain: z.boolean(),
   partner: z.string().optional(),
   measure: z.string().optional(),
@@ -62,6 +66,7 @@ function parseOptions(argv: string[]): Options {
         corpus: { type: "string", default: "corpus" },
         json: { type: "boolean", default: false },
         jsonl: { type: "boolean", default: false },
+        "follow-ups": { type: "boolean", default: false },
         explain: { type: "boolean", default: false },
         partner: { type: "string" },
         measure: { type: "string" },
@@ -75,7 +80,8 @@ function parseOptions(argv: string[]): Options {
   }
   if (parsed.values.help) throw new UsageError("help");
   const [command, ...rest] = parsed.positionals;
-  const result = OptionsSchema.safeParse({ ...parsed.values, command, rest });
+  const { "follow-ups": followUps, ...values } = parsed.values;
+  const result = OptionsSchema.safeParse({ ...values, followUps, command, rest });
   if (!result.success) {
     throw new UsageError(result.error.issues.map((i) => i.message).join("; "));
   }
@@ -84,6 +90,7 @@ function parseOptions(argv: string[]): Options {
     throw new UsageError('ask needs a question: ask "QUESTION" (or ask --jsonl to read stdin)');
   }
   if (o.command !== "ask" && o.jsonl) throw new UsageError("--jsonl goes with ask");
+  if (o.followUps && !o.jsonl) throw new UsageError("--follow-ups goes with ask --jsonl");
   if (o.command !== "ask" && o.explain) throw new UsageError("--explain goes with ask");
   if (o.command === "sources" && o.rest.length > 0) throw new UsageError("sources takes no words");
   if (o.command === "insights" && o.rest.length > 0)
@@ -114,11 +121,25 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
+/**
+ * `ask --jsonl`: a JSON line per question line. With `--follow-ups` each line is the next turn of
+ * one conversation, read against the answer before it, and a blank line starts a new one.
+ */
 async function askLines(engine: Engine, o: Options, io: CliIo, write: (line: string) => void) {
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let conversation: ConversationState | null = null;
   for await (const line of lines) {
-    if (line.trim() === "") continue;
-    write(JSON.stringify(answerJson(engine.ask(line, { explain: o.explain }))));
+    if (line.trim() === "") {
+      conversation = null;
+      continue;
+    }
+    if (!o.followUps) {
+      write(JSON.stringify(answerJson(engine.ask(line, { explain: o.explain }))));
+      continue;
+    }
+    const turn = converse(engine, line, conversation);
+    conversation = turn.state;
+    write(JSON.stringify(answerJson(turn.answer)));
   }
 }
 
@@ -149,7 +170,7 @@ async function run(o: Options, io: CliIo, options: CliOptions): Promise<number |
       }
       const answer = engine.ask(o.rest.join(" "), { explain: o.explain });
       if (o.json) return write(JSON.stringify(answerJson(answer), null, 2));
-      write(answerText(answer));
+      write(answerText(answer, corpusFacts(engine)));
       if (answer.explanation) write(`\n${explanationText(answer.explanation)}`);
       return;
     }

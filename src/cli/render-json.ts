@@ -23,6 +23,7 @@ export function answerJson(a: Answer) {
     figures: a.figures.map(figureJson),
     officials: a.officials.map((o) => o.name),
     missing: a.missing,
+    ...(a.assumed ? { assumed: a.assumed } : {}),
     ...(a.explanation ? { explanation: a.explanation } : {}),
   };
 }

@@ -1,14 +1,24 @@
+import { type CorpusFacts, describeCorpus } from "../corpus/summary";
 import type { InsightsReport } from "../insights/report";
+import { counted } from "../text/plural";
 import type { Answer, Citation, Figure, Official, SourceSummary } from "../types";
 
 /** Plain text for a person at a terminal. */
 
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** `[1] Title — Publisher, 2024-05-02 <https://…>`, then the cited words quoted. */
 function citationLine(c: Citation, n: number): string {
   const meta = [c.publisher, c.published].filter(Boolean).join(", ");
-  return `[${n}] ${c.title}${meta ? ` (${meta})` : ""} — ${c.articleId}\n    “${c.excerpt.replace(/\s+/g, " ")}”`;
+  const url = c.url ? ` <${c.url}>` : "";
+  return `[${n}] ${oneLine(c.title)}${meta ? ` — ${meta}` : ""}${url}\n    > ${oneLine(c.excerpt)}`;
 }
 
-export function answerText(a: Answer): string {
+/**
+ * An answer for a person at a terminal: the answer line, each source (title, publisher, date,
+ * address, the cited words), and what the corpus holds — as the bot shows it in Discord.
+ */
+export function answerText(a: Answer, corpus?: CorpusFacts): string {
   const lines = [a.text];
   if (a.citations.length > 0) {
     lines.push("", a.answered ? "Sources:" : "Closest passages:");
@@ -16,23 +26,33 @@ export function answerText(a: Answer): string {
       lines.push(citationLine(c, i + 1));
     });
   }
+  if (corpus) {
+    const quoted = new Set(a.citations.map((c) => c.articleId)).size;
+    const lead = a.answered
+      ? `Quoted verbatim from ${counted(quoted, "article")}`
+      : "Not found in the articles";
+    lines.push("", `— ${lead}; the corpus holds ${describeCorpus(corpus)}.`);
+  }
   return lines.join("\n");
 }
 
+/** Each figure: value, what it measures, when, for whom and by whose account; then its sentence. */
 export function figuresText(figures: Figure[]): string {
   if (figures.length === 0) return "No figures match.";
   return figures
     .map((f) => {
-      const head = [
-        f.value,
-        f.measure ? `— ${f.measure}` : "",
-        f.period ? `(${f.period})` : "",
-        f.partners.length > 0 ? `[${f.partners.join(", ")}]` : "",
-        f.source ? `source: ${f.source}` : "",
-      ]
-        .filter(Boolean)
-        .join(" ");
-      return `${head}\n    ${f.articleId}: “${f.sentence}”`;
+      const value = f.qualifier ? `${f.qualifier} ${f.value}` : f.value;
+      // A count names what it counts ("70 Japanese companies"): its measure would say it again.
+      const measure =
+        f.measure && !f.value.toLowerCase().includes(f.measure.toLowerCase()) ? f.measure : null;
+      const about = [
+        measure,
+        f.period,
+        f.partners.length > 0 ? f.partners.join(", ") : null,
+        f.source ? `according to the ${f.source.replace(/^the\s+/i, "")}` : null,
+      ].filter(Boolean);
+      const head = about.length > 0 ? `${value} — ${about.join(" · ")}` : value;
+      return `${head}\n    > ${oneLine(f.sentence)} (${f.articleId})`;
     })
     .join("\n");
 }
@@ -60,26 +80,23 @@ export function officialsText(officials: Official[]): string {
 }
 
 export function sourcesText(sources: SourceSummary[]): string {
+  if (sources.length === 0) return "No articles are loaded.";
   return sources
     .map((s) => {
       const meta = [s.publisher, s.published].filter(Boolean).join(", ");
-      return `${s.id}: ${s.title}${meta ? ` (${meta})` : ""}\n    ${s.passages} passages, ${s.figures} figures, ${s.officials} officials`;
+      const url = s.url ? ` <${s.url}>` : "";
+      return `${s.id}: ${oneLine(s.title)}${meta ? ` — ${meta}` : ""}${url}\n    ${counted(s.figures, "figure")}, ${counted(s.officials, "official")}, ${counted(s.passages, "paragraph")}`;
     })
     .join("\n");
 }
-
-const count = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 export function insightsText(r: InsightsReport): string {
   const share = r.answeredShare === null ? "–" : `${Math.round(r.answeredShare * 100)}%`;
   const topics = (list: InsightsReport["partners"]) =>
     list.length === 0 ? "none yet" : list.map((t) => `${t.name} (${t.count})`).join(", ");
   const lines = [
-    `Insights — last ${count(r.days, "day")}, since ${r.since.slice(0, 10)} (records are kept ${r.retentionDays} days)`,
-    `${count(r.questions, "question")} asked · ${share} answered (${r.answered}) · ${count(r.askers, "person", "people")} asked · 👍 ${r.votes.up} · 👎 ${r.votes.down}`,
+    `Insights — last ${counted(r.days, "day")}, since ${r.since.slice(0, 10)} (records are kept ${r.retentionDays} days)`,
+    `${counted(r.questions, "question")} asked · ${share} answered (${r.answered}) · ${counted(r.askers, "person", "people")} asked · 👍 ${r.votes.up} · 👎 ${r.votes.down}`,
     "",
     "Unanswered, most asked first:",
   ];

@@ -3,8 +3,10 @@
  * stdout, through the same router and command modules as the bot. Buttons of the last reply can
  * be pressed with `/press N`.
  */
+import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { consoleConversation } from "../conversation/keys";
 import type { Reply } from "../discord/payload";
 import { renderNotice } from "../discord/render";
 import { type InteractionRequest, type RouterDeps, route } from "../discord/router";
@@ -13,10 +15,7 @@ import { parseConsoleLine } from "./parse";
 import { buttonsOf, replyToText } from "./render-text";
 
 export const CONSOLE_BANNER =
-  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources, /insights, /article add url: … (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
-
-/** The person at the console runs the bot: there is no server, and they may see its insights. */
-const CONSOLE_CALLER = { userId: "console", guildId: null, canManageServer: true } as const;
+  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources, /insights, /article add url: … (Ctrl-D quits). A question follows on from the last answer (“and exports?”, “who said that?”). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
 
 export interface ConsoleOptions {
   input: Readable;
@@ -37,6 +36,14 @@ export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Pro
   lines.setPrompt("tijarat> ");
   write(CONSOLE_BANNER);
   let last: Reply | null = null;
+  // The person at the console runs the bot: there is no server, and they may see its insights.
+  // The session is one conversation: each question is read against the last answer.
+  const caller = {
+    userId: "console",
+    guildId: null,
+    canManageServer: true,
+    conversationKey: consoleConversation(randomUUID()),
+  } as const;
   const ask = async (request: InteractionRequest): Promise<void> => {
     try {
       const response = await route(request, deps);
@@ -67,14 +74,14 @@ export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Pro
         type: "command",
         name: input.name,
         options: input.options,
-        ...CONSOLE_CALLER,
+        ...caller,
       });
     }
     if (input.type === "press") {
       const button = last ? buttonsOf(last)[input.button - 1] : undefined;
       if (!button) write(`There is no button ${input.button} on the last reply with buttons.`);
       else if (button.disabled) write(`Button ${input.button} is disabled.`);
-      else await ask({ type: "button", customId: button.custom_id, ...CONSOLE_CALLER });
+      else await ask({ type: "button", customId: button.custom_id, ...caller });
     }
     if (input.type !== "empty") write("");
     if (options.prompt) lines.prompt();

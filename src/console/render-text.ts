@@ -1,8 +1,14 @@
 import type { Button, Reply } from "../discord/payload";
 
-/** Discord markdown escapes and zero-width spaces are for Discord; a terminal shows the text. */
+/**
+ * Discord markdown escapes and zero-width spaces are for Discord; a terminal shows the text, and
+ * a link as its label with the address after it (`Dawn <https://…>`).
+ */
 const withoutEscapes = (text: string): string =>
-  text.replace(/\\([\\*_~`|[\]#>\-.]|\d)/g, "$1").replace(/\u200b/g, "");
+  text
+    .replace(/(?<!\\)\[((?:\\.|[^\]\\\n])+)\]\((https?:\/\/[^)\s]+)\)/g, "$1 <$2>")
+    .replace(/\\([\\*_~`|[\]#>\-.]|\d)/g, "$1")
+    .replace(/\u200b/g, "");
 
 const indent = (text: string, by: string) =>
   text

@@ -78,7 +78,7 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
 
   const client = createClient(config);
   const handle = createInteractionHandler(
-    storedRouterDeps(engine, config, storage, { cooldown: true, articles }),
+    storedRouterDeps(engine, config, storage, { cooldown: true, articles, log }),
     log,
   );
   client.on(

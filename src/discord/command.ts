@@ -1,4 +1,5 @@
-import type { ConversationContexts } from "../insights/conversations";
+import type { Conversations } from "../conversation/conversations";
+import type { ConversationState } from "../conversation/state";
 import type { InsightsService } from "../insights/insights";
 import type { ArticleDesk } from "../live/article-desk";
 import type { Engine, FigureFilter } from "../types";
@@ -61,6 +62,15 @@ export interface AskedQuestion {
   answered: boolean;
   /** The insights record of the question, so a 👍/👎 is kept with it. */
   recordId: string;
+  /** The conversation it was read against, so asking it again gives the same answer. */
+  context?: ConversationState | null;
+}
+
+/** A thread opened on a message (or the one it already had). */
+export interface OpenedThread {
+  id: string;
+  /** False when the message had its thread already. */
+  created: boolean;
 }
 
 /** Who is asking, and where: filled in per interaction. */
@@ -70,6 +80,15 @@ export interface Caller {
   guildId: string | null;
   /** Manage Server (or Administrator) where the interaction came from; true in the console. */
   canManageServer: boolean;
+  /**
+   * The conversation the interaction belongs to — a follow-up thread, the console session — whose
+   * last answer a question is read against; null where each question stands alone.
+   */
+  conversationKey: string | null;
+  /** Whether an answer given here can open a follow-up thread (a server's text channel). */
+  canOpenThread: boolean;
+  /** Opens a public thread on the message a button sits on, or finds the one it has. */
+  openThread: ((name: string) => Promise<OpenedThread>) | null;
 }
 
 /** Everything a command may use; built once per process, except the caller. */
@@ -79,11 +98,8 @@ export interface CommandContext extends Caller {
   figureQueries: RecentQueries<FigureFilter>;
   /** Records questions and votes (never waiting, never throwing) and reads the report. */
   insights: InsightsService;
-  /**
-   * Follow-up context by conversation (a thread, a console session), shared by every process
-   * using the store; `remember` never waits, `recall` waits briefly at most.
-   */
-  conversations: ConversationContexts;
+  /** Each conversation's last answer, for follow-up questions. */
+  conversations: Conversations;
   now(): Date;
   /** Adding and removing articles, where the process can (absent: not offered). */
   articles?: ArticleDesk;

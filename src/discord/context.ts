@@ -1,9 +1,11 @@
 import { commands } from "../../commands/index";
 import type { Config } from "../config";
-import { type ConversationContexts, Conversations } from "../insights/conversations";
+import { Conversations } from "../conversation/conversations";
+import { followUpsKeptIn } from "../conversation/stored-follow-ups";
 import type { InsightsService } from "../insights/insights";
 import type { Storage } from "../insights/storage";
 import type { ArticleDesk } from "../live/article-desk";
+import type { Logger } from "../log";
 import type { Engine, FigureFilter } from "../types";
 import type { AskedQuestion } from "./command";
 import { Cooldown, type CooldownGate } from "./cooldown";
@@ -20,11 +22,11 @@ type CooldownConfig = Pick<Config, "cooldownRequests" | "cooldownSeconds">;
  */
 export function routerDeps(
   engine: Engine,
-  config: CooldownConfig,
+  config: CooldownConfig & Partial<Pick<Config, "followUpMinutes">>,
   insights: InsightsService,
   options: {
     cooldown: boolean | CooldownGate;
-    conversations?: ConversationContexts;
+    conversations?: Conversations;
     articles?: ArticleDesk;
   },
 ): RouterDeps {
@@ -35,7 +37,9 @@ export function routerDeps(
       questions: new RecentQueries<AskedQuestion>(1000),
       figureQueries: new RecentQueries<FigureFilter>(1000),
       insights,
-      conversations: options.conversations ?? new Conversations({ surface: insights.surface }),
+      conversations:
+        options.conversations ??
+        new Conversations({ ttlMs: (config.followUpMinutes ?? 60) * 60_000 }),
       now: () => new Date(),
       ...(options.articles ? { articles: options.articles } : {}),
     },
@@ -52,9 +56,9 @@ export function routerDeps(
  */
 export function storedRouterDeps(
   engine: Engine,
-  config: CooldownConfig,
+  config: CooldownConfig & Partial<Pick<Config, "followUpMinutes">>,
   storage: Storage,
-  options: { cooldown: boolean; articles?: ArticleDesk },
+  options: { cooldown: boolean; articles?: ArticleDesk; log?: Logger },
 ): RouterDeps {
   const cooldown =
     options.cooldown &&
@@ -67,7 +71,11 @@ export function storedRouterDeps(
     });
   return routerDeps(engine, config, storage.insights, {
     cooldown,
-    conversations: storage.conversations,
+    conversations: new Conversations({
+      ttlMs: (config.followUpMinutes ?? 60) * 60_000,
+      store: followUpsKeptIn(storage.conversations),
+      ...(options.log ? { log: options.log } : {}),
+    }),
     ...(options.articles ? { articles: options.articles } : {}),
   });
 }

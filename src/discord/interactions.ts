@@ -7,7 +7,10 @@ import {
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type BaseMessageOptions,
+  type ButtonInteraction,
+  ChannelType,
   type ChatInputCommandInteraction,
+  DiscordAPIError,
   type Interaction,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
@@ -15,9 +18,12 @@ import {
   type ModalComponentData,
   PermissionFlagsBits,
   type RepliableInteraction,
+  Routes,
+  ThreadAutoArchiveDuration,
 } from "discord.js";
+import { threadConversation } from "../conversation/keys";
 import type { Logger } from "../log";
-import type { Caller, CommandOptions } from "./command";
+import type { Caller, CommandOptions, OpenedThread } from "./command";
 import type { Reply } from "./payload";
 import { renderNotice } from "./render";
 import { type InteractionRequest, type RouterDeps, route } from "./router";
@@ -75,12 +81,47 @@ function optionsOf(interaction: ChatInputCommandInteraction): CommandOptions {
  * whatever the server did to the command's default permissions.
  */
 function callerOf(interaction: Interaction): Caller {
+  const { guildId, channel } = interaction;
+  const inThread = channel?.isThread() ?? false;
   return {
     userId: interaction.user.id,
-    guildId: interaction.guildId,
+    guildId,
     canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    // Only a thread is a conversation: in a channel, many people's questions interleave.
+    conversationKey:
+      guildId && inThread && interaction.channelId
+        ? threadConversation(guildId, interaction.channelId)
+        : null,
+    canOpenThread:
+      guildId !== null &&
+      (channel?.type === ChannelType.GuildText || channel?.type === ChannelType.GuildAnnouncement),
+    openThread: interaction.isButton() ? (name) => openThreadOn(interaction, name) : null,
   };
 }
+
+/**
+ * The public thread on the message a button sits on: started with the message (so the thread's
+ * id is the message's), or, when the message has one already, that one (Discord allows one).
+ */
+async function openThreadOn(interaction: ButtonInteraction, name: string): Promise<OpenedThread> {
+  const message = interaction.message;
+  if (message.hasThread) return { id: message.id, created: false };
+  try {
+    const thread = (await interaction.client.rest.post(
+      Routes.threads(message.channelId, message.id),
+      { body: { name, auto_archive_duration: ThreadAutoArchiveDuration.OneDay } },
+    )) as { id: string };
+    return { id: thread.id, created: true };
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === THREAD_ALREADY_CREATED) {
+      return { id: message.id, created: false };
+    }
+    throw error;
+  }
+}
+
+/** Discord's "A thread has already been created for this message". */
+const THREAD_ALREADY_CREATED = 160004;
 
 function requestOf(interaction: Interaction): InteractionRequest | null {
   const caller = callerOf(interaction);

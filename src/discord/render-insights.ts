@@ -4,6 +4,7 @@
  */
 import type { InsightsReport } from "../insights/report";
 import type { Erased } from "../insights/store";
+import { counted } from "../text/plural";
 import { fitReply } from "./fit";
 import { type ActionRow, ButtonStyle, ComponentKind, type Embed, type Reply } from "./payload";
 import { COLORS } from "./render";
@@ -11,9 +12,6 @@ import { escapeText, oneLine, shorten } from "./text";
 
 const QUESTION_CHARS = 110;
 const MISSING_CHARS = 160;
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 const quoted = (question: string) => escapeText(shorten(oneLine(question), QUESTION_CHARS));
 
@@ -23,9 +21,9 @@ export const percent = (share: number | null): string =>
 
 function summaryLine(report: InsightsReport): string {
   return [
-    `**${plural(report.questions, "question")}** asked`,
+    `**${counted(report.questions, "question")}** asked`,
     `**${percent(report.answeredShare)}** answered (${report.answered.toLocaleString("en-US")})`,
-    `**${plural(report.askers, "person", "people")}** asked`,
+    `**${counted(report.askers, "person", "people")}** asked`,
     `👍 ${report.votes.up} · 👎 ${report.votes.down}`,
   ].join(" · ");
 }
@@ -69,7 +67,7 @@ export function renderInsights(
   scope: { shows: string; erases: string },
 ): Reply {
   const embed: Embed = {
-    title: `Insights — ${scope.shows}, last ${plural(report.days, "day")}`,
+    title: `Insights — ${scope.shows}, last ${counted(report.days, "day")}`,
     color: COLORS.info,
     description: summaryLine(report),
     fields: [
@@ -117,7 +115,7 @@ export function renderForgetQuestion(where: string): Reply {
 
 export function renderErased(erased: Erased, where: string): Reply {
   return fitReply({
-    content: `Erased ${plural(erased.questions, "question")} and ${plural(erased.votes, "vote")} recorded ${where}.`,
+    content: `Erased ${counted(erased.questions, "question")} and ${counted(erased.votes, "vote")} recorded ${where}.`,
     ephemeral: true,
     allowed_mentions: { parse: [] },
   });

@@ -3,6 +3,9 @@
  * message payloads. Every function ends in `fitReply`, so every Discord limit holds and no reply
  * can mention anyone; article and user text is escaped before it is shown.
  */
+
+import { type CorpusFacts, describeCorpus } from "../corpus/summary";
+import { counted } from "../text/plural";
 import type {
   Answer,
   Article,
@@ -51,7 +54,10 @@ function byline(publisher: string | null, published: string | null): string {
   return parts.filter(Boolean).join(" · ");
 }
 
-/** Bolds every figure value in already-escaped text, longest first so none is bolded twice. */
+/**
+ * Bolds each figure value in already-escaped text once, where it first stands (the answer line);
+ * longest first so a value inside another is not bolded on its own.
+ */
 function boldFigures(escaped: string, values: readonly string[]): string {
   const unique = [...new Set(values.map(escapeText).filter((v) => v.length > 0))];
   if (unique.length === 0) return escaped;
@@ -60,29 +66,12 @@ function boldFigures(escaped: string, values: readonly string[]): string {
     unique.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
     "g",
   );
-  return escaped.replace(pattern, (value) => `**${value}**`);
-}
-
-/** Which citation (0-based) states a figure: one whose span holds it, else one from its passage. */
-function citationOf(figure: Figure, citations: readonly Citation[]): number {
-  const holding = citations.findIndex(
-    (c) =>
-      c.articleId === figure.articleId && c.start <= figure.valueStart && figure.valueEnd <= c.end,
-  );
-  return holding !== -1 ? holding : citations.findIndex((c) => c.passageId === figure.passageId);
-}
-
-/** `about **$2.6 billion** — IT exports · fiscal year 2023 · Pakistan Software Export Board [2]` */
-export function figureLine(figure: Figure, citationNumber: number | null): string {
-  const parts = [
-    `${figure.qualifier ? `${escapeText(figure.qualifier)} ` : ""}**${escapeText(figure.value)}**`,
-  ];
-  const details = [figure.measure, figure.period, figure.source]
-    .filter((part): part is string => Boolean(part))
-    .map(escapeText);
-  if (details.length > 0) parts.push(details.join(" · "));
-  const line = parts.join(" — ");
-  return citationNumber === null ? line : `${line} [${citationNumber}]`;
+  const bolded = new Set<string>();
+  return escaped.replace(pattern, (value) => {
+    if (bolded.has(value)) return value;
+    bolded.add(value);
+    return `**${value}**`;
+  });
 }
 
 /** Lines joined until the budget is reached, then a line saying how many were left out. */
@@ -105,10 +94,24 @@ function linesWithin(
   return kept.join("\n");
 }
 
+/**
+ * A source as a field: the article's title (cut to fit) as the name, then its publisher and date
+ * — linked to the article where the corpus has its address — and the cited words quoted.
+ */
 function citationField(citation: Citation, number: number): EmbedField {
+  const url = safeUrl(citation.url);
+  const about = byline(citation.publisher, citation.published);
+  let source = about;
+  if (url) {
+    const label = citation.publisher ? escapeText(citation.publisher) : "Read the article";
+    source = [`[${label}](${url})`, citation.published ? escapeText(citation.published) : null]
+      .filter(Boolean)
+      .join(" · ");
+  }
+  const quote = blockQuote(escapeText(citation.excerpt));
   return {
-    name: `[${number}] ${byline(citation.publisher, citation.published) || "Article"}`,
-    value: `${link(citation.title, citation.url)}\n${blockQuote(escapeText(citation.excerpt))}`,
+    name: shorten(`[${number}] ${escapeText(oneLine(citation.title))}`, LIMITS.fieldName),
+    value: source ? `${source}\n${quote}` : quote,
   };
 }
 
@@ -134,6 +137,7 @@ export const askIds = {
   passage: (passageId: string) => `ask:passage:${passageId}`,
   citation: (questionKey: string, number: number) => `ask:cite:${questionKey}:${number}`,
   vote: (vote: "up" | "down", questionKey: string) => `ask:vote:${vote}:${questionKey}`,
+  followUp: (questionKey: string) => `ask:follow:${questionKey}`,
 };
 
 function passageButtons(citations: readonly Citation[], questionKey: string): Button[] {
@@ -153,64 +157,78 @@ function passageButtons(citations: readonly Citation[], questionKey: string): Bu
   });
 }
 
+export interface AnswerOptions {
+  questionKey: string;
+  ephemeral?: boolean;
+  /** Offer the "Follow up" button: a public answer in a server's text channel. */
+  followUp?: boolean;
+  /** The corpus the answer was drawn from, for the footer. */
+  corpus?: CorpusFacts;
+}
+
+/** A follow-up's assumption, bold at the head of its (escaped) answer line. */
+function boldAssumption(escaped: string, assumed: string | undefined): string {
+  if (!assumed) return escaped;
+  const head = `${escapeText(assumed)}:`;
+  return escaped.startsWith(head) ? `**${head}**${escaped.slice(head.length)}` : escaped;
+}
+
 /**
- * An /ask reply: the question as the title, the answer with its figures in bold, one line per
- * figure (measure, period, source body, citation number), and each citation as a numbered field
- * with the linked title, publisher, date and the verbatim sentence quoted. Unanswered questions
- * say so and show the closest passages the engine found.
+ * An /ask reply: the question as the title; the answer line, with a follow-up's assumption and
+ * each figure in bold once; each source as a field (title, publisher and date linked to the
+ * article, the verbatim sentence quoted); a footer saying how many articles the answer quotes and
+ * what the corpus holds. Unanswered questions say so and show the closest passages found.
  */
-export function renderAnswer(
-  answer: Answer,
-  options: { questionKey: string; ephemeral?: boolean },
-): Reply {
+export function renderAnswer(answer: Answer, options: AnswerOptions): Reply {
   const figureValues = answer.figures.map((figure) => figure.value);
   const citations = answer.citations.slice(0, MAX_CITATION_FIELDS);
-  const parts: string[] = [];
-  if (answer.answered) {
-    parts.push(shorten(boldFigures(escapeText(answer.text), figureValues), 1200, figureValues));
-    if (answer.figures.length > 0) {
-      const lines = answer.figures.map((figure) => {
-        const index = citationOf(figure, answer.citations);
-        return figureLine(figure, index === -1 ? null : index + 1);
-      });
-      parts.push(linesWithin(lines, 1200, (left) => `…and ${left} more figures (try /figures)`));
-    }
-  } else {
-    parts.push(escapeText(answer.text || "I could not find the answer in the articles I have."));
-    if (answer.missing.length > 0) {
-      parts.push(`*Not in the articles:* ${answer.missing.map(escapeText).join(", ")}`);
-    }
-    if (citations.length > 0) parts.push("The closest passages:");
-  }
-  const description = shorten(parts.join("\n\n"), 2500, figureValues);
+  const text = answer.text || "I could not find the answer in the articles I have.";
+  const escaped = boldAssumption(escapeText(text), answer.assumed);
+  const description = shorten(
+    answer.answered ? boldFigures(escaped, figureValues) : escaped,
+    2500,
+    figureValues,
+  );
 
   const fields = citations.map((citation, index) => citationField(citation, index + 1));
-  if (answer.citations.length > citations.length) {
+  const left = answer.citations.length - citations.length;
+  if (left > 0) {
     fields.push({
       name: "More sources",
-      value: `${answer.citations.length - citations.length} more citations are not shown.`,
+      value: `${counted(left, "more citation")} ${left === 1 ? "is" : "are"} not shown.`,
     });
   }
+  const quoted = new Set(answer.citations.map((c) => c.articleId)).size;
+  // An unanswered reply that cites nothing (a question asking which, or asking nothing) found
+  // nothing to miss: the footer says only what the corpus holds.
+  const footer = [
+    "Tijarat",
+    answer.answered
+      ? `Quoted verbatim from ${counted(quoted, "article")}`
+      : answer.citations.length > 0
+        ? "Not found in the articles"
+        : null,
+    options.corpus ? `the corpus holds ${describeCorpus(options.corpus)}` : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const embed: Embed = {
     title: shorten(escapeText(oneLine(answer.question)), LIMITS.embedTitle),
     description,
     color: answer.answered ? COLORS.answered : COLORS.unanswered,
     fields,
-    footer: {
-      text: answer.answered
-        ? `Tijarat · quoted verbatim from ${new Set(answer.citations.map((c) => c.articleId)).size} article(s)`
-        : "Tijarat · not found in the articles",
-    },
+    footer: { text: footer },
   };
   const buttons = passageButtons(answer.citations, options.questionKey);
   const rows = rowsOf(buttons);
-  rows.push({
-    type: ComponentKind.ActionRow,
-    components: [
-      button(askIds.vote("up", options.questionKey), "Helpful", ButtonStyle.Secondary, "👍"),
-      button(askIds.vote("down", options.questionKey), "Not helpful", ButtonStyle.Secondary, "👎"),
-    ],
-  });
+  const last = [
+    button(askIds.vote("up", options.questionKey), "Helpful", ButtonStyle.Secondary, "👍"),
+    button(askIds.vote("down", options.questionKey), "Not helpful", ButtonStyle.Secondary, "👎"),
+  ];
+  if (options.followUp) {
+    last.push(button(askIds.followUp(options.questionKey), "Follow up", ButtonStyle.Primary, "🧵"));
+  }
+  rows.push({ type: ComponentKind.ActionRow, components: last });
   return fitReply(
     {
       embeds: [embed],
@@ -220,6 +238,28 @@ export function renderAnswer(
     },
     figureValues,
   );
+}
+
+/**
+ * The note under a pressed "Follow up": where the thread is, and what its questions are read
+ * against. `<#id>` shows as a link to the thread and pings nobody.
+ */
+export function renderFollowUpThread(
+  threadId: string,
+  context: string | null,
+  created: boolean,
+): Reply {
+  const where = created
+    ? `I opened a thread on this answer: <#${threadId}>.`
+    : `This answer's thread: <#${threadId}>.`;
+  const against = context
+    ? ` against this answer (${escapeText(context)})`
+    : " against this answer";
+  return fitReply({
+    content: `${where} Ask with /ask in it, and I read each question${against}: try “and exports?”, “what about 2021?”, “and China?” or “who said that?”. A new thread starts afresh.`,
+    ephemeral: true,
+    allowed_mentions: { parse: [] },
+  });
 }
 
 /** The full paragraph behind a citation, with the cited words in bold when given. */
@@ -286,8 +326,8 @@ export function renderFiguresPage(
     const partners = options.partners.map(escapeText).join(", ");
     embed.description = `No figures match ${filterText}.${partners ? ` Partners with figures: ${partners}.` : ""}`;
   } else {
-    embed.description = `${figures.length} figure${figures.length === 1 ? "" : "s"}, quoted from the articles.`;
-    embed.footer = { text: `Page ${page + 1} of ${pages} · ${figures.length} figures` };
+    embed.description = `${counted(figures.length, "figure")}, quoted from the articles.`;
+    if (pages > 1) embed.footer = { text: `Page ${page + 1} of ${pages}` };
   }
   const reply: Reply = { embeds: [embed], allowed_mentions: { parse: [] } };
   if (pages > 1) {
@@ -315,15 +355,18 @@ export function renderFiguresPage(
 
 function figureField(figure: Figure, article: ArticleLookup): EmbedField {
   const source = article(figure.articleId);
-  const lines = [
-    `**Period:** ${figure.period ? escapeText(figure.period) : "not stated"}`,
-    `**Source:** ${figure.source ? escapeText(figure.source) : "not stated"}`,
-  ];
+  const lines = [`**Period:** ${figure.period ? escapeText(figure.period) : "not stated"}`];
+  if (figure.source) lines.push(`**Source:** ${escapeText(figure.source)}`);
   if (figure.partners.length > 0)
     lines.push(`**Partners:** ${figure.partners.map(escapeText).join(", ")}`);
   lines.push(`**Article:** ${link(source?.title ?? figure.articleId, source?.url)}`);
   lines.push(blockQuote(escapeText(figure.sentence)));
-  const name = `${figure.qualifier ? `${figure.qualifier} ` : ""}${figure.value}${figure.measure ? ` — ${figure.measure}` : ""}`;
+  // A count names what it counts ("70 Japanese companies"): its measure would say it again.
+  const measure =
+    figure.measure && !figure.value.toLowerCase().includes(figure.measure.toLowerCase())
+      ? ` — ${figure.measure}`
+      : "";
+  const name = `${figure.qualifier ? `${figure.qualifier} ` : ""}${figure.value}${measure}`;
   return {
     name: shorten(escapeText(name), LIMITS.fieldName, [figure.value]),
     value: lines.join("\n"),
@@ -353,7 +396,7 @@ export function renderOfficials(
   if (officials.length > cards.length) {
     const others = officials.slice(cards.length).map((o) => escapeText(o.name));
     reply.content = shorten(
-      `${officials.length} officials match; also: ${others.join(", ")}.`,
+      `${counted(officials.length, "official")} match; also: ${others.join(", ")}.`,
       300,
     );
   }
@@ -397,7 +440,7 @@ function officialEmbed(official: Official, article: ArticleLookup): Embed {
   if (official.quotes.length > 8) {
     fields.push({
       name: "More quotes",
-      value: `${official.quotes.length - 8} more quotes are not shown.`,
+      value: `${counted(official.quotes.length - 8, "more quote")} not shown.`,
     });
   }
   // The people the articles name beside this one, each with the article naming them together.
@@ -432,18 +475,33 @@ function officialEmbed(official: Official, article: ArticleLookup): Embed {
 
 /** /sources: every article with publisher, date and what the engine drew from it. */
 export function renderSources(sources: readonly SourceSummary[]): Reply {
-  const lines = sources.map(
-    (source, index) =>
-      `**${index + 1}.** ${link(source.title, source.url)} — ${[byline(source.publisher, source.published), `${source.figures} figures`, `${source.officials} officials`].filter(Boolean).join(" · ")}`,
-  );
+  const lines = sources.map((source, index) => {
+    const found = [
+      counted(source.figures, "figure"),
+      counted(source.officials, "official"),
+      counted(source.passages, "paragraph"),
+    ].join(", ");
+    const about = byline(source.publisher, source.published);
+    return `**${index + 1}.** ${link(source.title, source.url)}${about ? ` — ${about}` : ""}\n${found}`;
+  });
+  const newest = sources
+    .flatMap((s) => (s.published ? [s.published] : []))
+    .sort()
+    .at(-1);
   const embed: Embed = {
-    title: `Sources — ${sources.length} article${sources.length === 1 ? "" : "s"}`,
+    title: `Sources — ${counted(sources.length, "article")}`,
     description:
       lines.length > 0
-        ? linesWithin(lines, LIMITS.embedDescription - 100, (left) => `…and ${left} more articles`)
+        ? linesWithin(
+            lines,
+            LIMITS.embedDescription - 100,
+            (left) => `…and ${counted(left, "more article")}`,
+          )
         : "No articles are loaded.",
     color: COLORS.info,
-    footer: { text: "Tijarat answers only from these articles and quotes them verbatim." },
+    footer: {
+      text: `Tijarat answers only from ${sources.length === 1 ? "this article and quotes it" : "these articles and quotes them"} verbatim.${newest ? ` The newest is of ${newest}.` : ""}`,
+    },
   };
   return fitReply({ embeds: [embed], allowed_mentions: { parse: [] } });
 }
@@ -456,7 +514,7 @@ export interface HelpFacts {
   examples: readonly string[];
 }
 
-/** /help: what Tijarat knows, the commands, and example questions drawn from the corpus. */
+/** /help: what Tijarat knows, the commands, follow-ups, and example questions from the corpus. */
 export function renderHelp(facts: HelpFacts): Reply {
   const fields: EmbedField[] = [
     {
@@ -467,7 +525,13 @@ export function renderHelp(facts: HelpFacts): Reply {
         "`/official name:` an official's title, organisation, country and quotes.",
         "`/sources` the articles Tijarat reads.",
         "`/article add url:` (admins) add a news article; `/article list`, `/article remove id:`.",
+        "`/insights days:` what was asked here and what went unanswered (Manage Server).",
       ].join("\n"),
+    },
+    {
+      name: "Follow-up questions",
+      value:
+        "Press **Follow up** under an answer to open a thread on it. In the thread, `/ask` reads each question against the last answer: “and exports?” keeps the partner and period, “what about 2021?” the partner and measure, “and China?” changes the partner, and “who said that?” names the speaker of the sentence cited last. Each reply says what it assumed.",
     },
   ];
   if (facts.partners.length > 0) {
@@ -484,7 +548,7 @@ export function renderHelp(facts: HelpFacts): Reply {
   }
   const embed: Embed = {
     title: "Tijarat — Pakistan's trade partnerships, from the news",
-    description: `I answer from ${facts.articles} news article${facts.articles === 1 ? "" : "s"}: ${facts.figures} figures and ${facts.officials} officials, each cited with the article's own sentence. If the articles do not say, I say so.`,
+    description: `I answer from ${counted(facts.articles, "news article")}: ${counted(facts.figures, "figure")} and ${counted(facts.officials, "official")}, each cited with the article's own sentence. If the articles do not say, I say so.`,
     color: COLORS.info,
     fields,
   };

@@ -70,6 +70,9 @@ export async function route(
     userId: request.userId,
     guildId: request.guildId ?? null,
     canManageServer: request.canManageServer ?? false,
+    conversationKey: request.conversationKey ?? null,
+    canOpenThread: request.canOpenThread ?? false,
+    openThread: request.openThread ?? null,
   };
   if (request.type === "autocomplete") {
     // Autocomplete fires on every keystroke, so it does not count toward the cooldown.
@@ -88,6 +91,9 @@ export async function route(
       };
     }
   }
+  // After a restart a thread's context is read back from the store here, off the commands' path,
+  // so they read it synchronously.
+  if (ctx.conversationKey) await ctx.conversations.warm(ctx.conversationKey);
   if (request.type === "command") {
     const command = deps.commands.find((c) => c.data.name === request.name);
     if (!command)

@@ -29,11 +29,11 @@ describe("/figures", () => {
     const { ctx } = commandContext(fakeEngine({ figures: many }));
     const first = execute({}, ctx);
     expectWithinDiscordLimits(first);
-    expect(first.embeds?.[0]?.footer?.text).toBe("Page 1 of 3 · 12 figures");
+    expect(first.embeds?.[0]?.footer?.text).toBe("Page 1 of 3");
     const next = first.components?.[0]?.components[1]?.custom_id ?? "";
     const second = button(next.slice("figures:".length), ctx);
     expect(second.kind).toBe("update");
-    expect(second.reply.embeds?.[0]?.footer?.text).toBe("Page 2 of 3 · 12 figures");
+    expect(second.reply.embeds?.[0]?.footer?.text).toBe("Page 2 of 3");
     expect(second.reply.embeds?.[0]?.fields?.[0]?.name).toBe("$6 billion — trade volume");
   });
 
@@ -41,7 +41,7 @@ describe("/figures", () => {
     const engine = fakeEngine({ figures: many });
     const { ctx } = commandContext(engine);
     const first = execute({ partner: "Japan" }, ctx);
-    expect(first.embeds?.[0]?.footer?.text).toBe("Page 1 of 2 · 6 figures");
+    expect(first.embeds?.[0]?.footer?.text).toBe("Page 1 of 2");
     const next = first.components?.[0]?.components[1]?.custom_id ?? "";
     button(next.slice("figures:".length), ctx);
     expect(engine.calls.figures.at(-1)).toEqual({ partner: "Japan" });

@@ -4,7 +4,7 @@ import { commandNamed, commands } from "../../commands/index";
 import { execute as sources } from "../../commands/sources";
 import { commandContext } from "../support/command-context";
 import { expectWithinDiscordLimits } from "../support/discord-limits";
-import { fakeEngine, makeFigure } from "../support/fake-engine";
+import { answered, fakeEngine, makeFigure, unanswered } from "../support/fake-engine";
 
 describe("/sources and /help", () => {
   it("lists the engine's sources", () => {
@@ -12,17 +12,25 @@ describe("/sources and /help", () => {
     const reply = sources({}, ctx);
     expect(reply.embeds?.[0]?.title).toBe("Sources — 1 article");
     expect(reply.embeds?.[0]?.description).toBe(
-      "**1.** [Pakistan and Japan Commit to Strengthen Trade Ties](https://example.com/pakistan-japan) — Daily Example · 2024-05-02 · 1 figures · 1 officials",
+      "**1.** [Pakistan and Japan Commit to Strengthen Trade Ties](https://example.com/pakistan-japan) — Daily Example · 2024-05-02\n1 figure, 1 official, 3 paragraphs",
     );
   });
 
-  it("draws example questions from the corpus's figures and officials", () => {
+  it("draws example questions from the corpus's figures and officials, and keeps those the engine answers", () => {
     const engine = fakeEngine({
-      figures: [makeFigure(), makeFigure({ measure: "IT exports", partners: [], period: "2023" })],
+      figures: [
+        makeFigure({ measure: "exports", partners: ["China"], period: "FY2023-24" }),
+        makeFigure(),
+        makeFigure({ measure: "IT exports", partners: [], period: "2023" }),
+        makeFigure({ measure: "imports", partners: ["United States"], period: "next three years" }),
+      ],
+      // Answers only what names Japan or China, as if the rest were not in the articles.
+      answer: (question) =>
+        /japan|china|matsuo/i.test(question) ? { ...answered, question } : unanswered(question),
     });
     expect(exampleQuestions(engine)).toEqual([
-      "What was the trade volume between Pakistan and Japan?",
-      "What was the IT exports in 2023?",
+      "What were Pakistan's exports to China in FY2023-24?",
+      "What was the trade volume between Pakistan and Japan in fiscal year 2022-23?",
       "What did Matsuo Takehiko say?",
     ]);
   });
@@ -31,7 +39,7 @@ describe("/sources and /help", () => {
     const { ctx } = commandContext(fakeEngine());
     const reply = help({}, ctx);
     expectWithinDiscordLimits(reply);
-    expect(reply.embeds?.[0]?.fields?.[1]).toEqual({
+    expect(reply.embeds?.[0]?.fields?.[2]).toEqual({
       name: "Partners in the figures",
       value: "Japan",
     });

@@ -31,21 +31,97 @@ describe("renderAnswer", () => {
   const reply = renderAnswer(answered, { questionKey: "KEY1234567" });
   const embed = reply.embeds?.[0];
 
-  it("puts the question in the title and the figure in bold in the answer", () => {
+  it("puts the question in the title and one answer line with the figure in bold once", () => {
     expect(embed?.title).toBe("What was the trade volume between Pakistan and Japan?");
     expect(embed?.description).toBe(
-      "The trade volume between Pakistan and Japan stood at **$1.26 billion** in the fiscal year 2022-23.\n\n" +
-        "**$1.26 billion** — trade volume · fiscal year 2022-23 · Federal Board of Revenue [1]",
+      "The trade volume between Pakistan and Japan stood at **$1.26 billion** in the fiscal year 2022-23.",
     );
   });
 
-  it("numbers each citation with publisher and date, links the title and quotes the sentence", () => {
+  it("bolds a figure stated twice only where it first stands", () => {
+    const twice = renderAnswer(
+      {
+        ...answered,
+        text: "It stood at $1.26 billion [1]. The same sentence gives $1.26 billion.",
+      },
+      { questionKey: "k" },
+    );
+    expect(twice.embeds?.[0]?.description).toBe(
+      "It stood at **$1.26 billion** \\[1\\]. The same sentence gives $1.26 billion.",
+    );
+  });
+
+  it("titles each source with its article's title, links publisher and date to it, and quotes the sentence", () => {
     expect(embed?.fields).toEqual([
       {
-        name: "[1] Daily Example · 2024-05-02",
-        value: `[Pakistan and Japan Commit to Strengthen Trade Ties](https://example.com/pakistan-japan)\n> ${TRADE_SENTENCE}`,
+        name: "[1] Pakistan and Japan Commit to Strengthen Trade Ties",
+        value: `[Daily Example](https://example.com/pakistan-japan) · 2024-05-02\n> ${TRADE_SENTENCE}`,
       },
     ]);
+  });
+
+  it("cuts a long title to fit a field name and says what it can of an article without publisher or address", () => {
+    const bare = renderAnswer(
+      {
+        ...answered,
+        citations: [makeCitation({ title: "Trade ".repeat(100), publisher: null, url: null })],
+      },
+      { questionKey: "k" },
+    );
+    const field = bare.embeds?.[0]?.fields?.[0];
+    expect(field?.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+    expect(field?.name).toMatch(/^\[1\] Trade Trade .*…$/);
+    expect(field?.value).toBe(`2024-05-02\n> ${TRADE_SENTENCE}`);
+    const unknown = renderAnswer(
+      { ...answered, citations: [makeCitation({ publisher: null, published: null, url: null })] },
+      { questionKey: "k" },
+    );
+    expect(unknown.embeds?.[0]?.fields?.[0]?.value).toBe(`> ${TRADE_SENTENCE}`);
+    const linkOnly = renderAnswer(
+      { ...answered, citations: [makeCitation({ publisher: null, published: null })] },
+      { questionKey: "k" },
+    );
+    expect(linkOnly.embeds?.[0]?.fields?.[0]?.value).toBe(
+      `[Read the article](https://example.com/pakistan-japan)\n> ${TRADE_SENTENCE}`,
+    );
+  });
+
+  it("says in the footer how many articles it quotes and what the corpus holds, in the singular where one", () => {
+    expect(embed?.footer?.text).toBe("Tijarat · Quoted verbatim from 1 article");
+    const withCorpus = renderAnswer(answered, {
+      questionKey: "k",
+      corpus: { articles: 12, newest: "2025-04-11" },
+    });
+    expect(withCorpus.embeds?.[0]?.footer?.text).toBe(
+      "Tijarat · Quoted verbatim from 1 article · the corpus holds 12 articles, the newest dated 2025-04-11",
+    );
+    const one = renderAnswer(answered, { questionKey: "k", corpus: { articles: 1, newest: null } });
+    expect(one.embeds?.[0]?.footer?.text).toBe(
+      "Tijarat · Quoted verbatim from 1 article · the corpus holds 1 article",
+    );
+  });
+
+  it("sets a follow-up's assumption in bold at the head of its answer", () => {
+    const followUp = renderAnswer(
+      {
+        ...answered,
+        question: "and exports?",
+        assumed: "Pakistan–Japan exports, FY2022-23",
+        text: "Pakistan–Japan exports, FY2022-23: Exports (Pakistan–Japan): $190 million in FY2022-23 [1].",
+      },
+      { questionKey: "k" },
+    );
+    expect(followUp.embeds?.[0]?.description).toBe(
+      "**Pakistan–Japan exports, FY2022-23:** Exports (Pakistan–Japan): $190 million in FY2022-23 \\[1\\].",
+    );
+  });
+
+  it("offers a Follow up button beside the votes only when asked to", () => {
+    const labels = (r: Reply) => r.components?.at(-1)?.components.map((b) => b.label);
+    expect(labels(reply)).toEqual(["Helpful", "Not helpful"]);
+    const offered = renderAnswer(answered, { questionKey: "KEY1234567", followUp: true });
+    expect(labels(offered)).toEqual(["Helpful", "Not helpful", "Follow up"]);
+    expect(offered.components?.at(-1)?.components[2]?.custom_id).toBe("ask:follow:KEY1234567");
   });
 
   it("offers Show passage, 👍 and 👎 buttons with short custom_ids", () => {
@@ -89,13 +165,13 @@ describe("renderAnswer", () => {
     expect(renderAnswer(answered, { questionKey: "k", ephemeral: true }).ephemeral).toBe(true);
   });
 
-  it("says plainly when there is no answer and shows the closest passages", () => {
+  it("says plainly when there is no answer, once, and shows the closest passages", () => {
     const none = renderAnswer(unanswered("What was trade with China?"), { questionKey: "k" });
     expect(none.embeds?.[0]?.description).toBe(
-      "The articles do not say. The closest passages are below.\n\n*Not in the articles:* partner China\n\nThe closest passages:",
+      "The articles do not say. The closest passages are below.",
     );
     expect(none.embeds?.[0]?.fields?.length).toBe(1);
-    expect(none.embeds?.[0]?.footer?.text).toBe("Tijarat · not found in the articles");
+    expect(none.embeds?.[0]?.footer?.text).toBe("Tijarat · Not found in the articles");
   });
 
   it("uses a question key for a passage whose id is too long for a custom_id", () => {
@@ -160,8 +236,9 @@ describe("renderAnswer with oversized input", () => {
     }
   });
 
-  it("says how many figures were left out", () => {
-    expect(reply.embeds?.[0]?.description).toMatch(/…and \d+ more figures \(try \/figures\)/);
+  it("says how many citations were left out", () => {
+    const more = reply.embeds?.[0]?.fields?.find((f) => f.name === "More sources");
+    expect(more?.value).toBe("20 more citations are not shown.");
   });
 
   it("keeps ten passage buttons in two rows plus the vote row", () => {
@@ -252,7 +329,8 @@ describe("the other renderers", () => {
         "**Period:** fiscal year 2022-23\n**Source:** Federal Board of Revenue\n**Partners:** Japan\n**Article:** [Pakistan and Japan Commit to Strengthen Trade Ties](https://example.com/pakistan-japan)\n> A very long sentence.",
       ),
     ).toBe(true);
-    expect(embed?.footer?.text).toBe("Page 1 of 8 · 40 figures");
+    expect(embed?.description).toBe("40 figures, quoted from the articles.");
+    expect(embed?.footer?.text).toBe("Page 1 of 8");
     expect(
       first.components?.[0]?.components.map((b) => [b.label, b.custom_id, b.disabled]),
     ).toEqual([
@@ -266,7 +344,7 @@ describe("the other renderers", () => {
       article: lookup,
       partners: [],
     });
-    expect(last.embeds?.[0]?.footer?.text).toBe("Page 8 of 8 · 40 figures");
+    expect(last.embeds?.[0]?.footer?.text).toBe("Page 8 of 8");
     expect(last.components?.[0]?.components.map((b) => b.disabled)).toEqual([false, true]);
   });
 
@@ -361,7 +439,10 @@ describe("the other renderers", () => {
         officials: 1,
       },
     ]);
-    expect(reply.embeds?.[0]?.description).toBe("**1.** A — 2 figures · 1 officials");
+    expect(reply.embeds?.[0]?.description).toBe("**1.** A\n2 figures, 1 official, 3 paragraphs");
+    expect(reply.embeds?.[0]?.footer?.text).toBe(
+      "Tijarat answers only from this article and quotes it verbatim.",
+    );
   });
 
   it("cuts a very long source list with a count of the rest", () => {
@@ -393,10 +474,11 @@ describe("the other renderers", () => {
     );
     expect(reply.embeds?.[0]?.fields?.map((f) => f.name)).toEqual([
       "Commands",
+      "Follow-up questions",
       "Partners in the figures",
       "Try asking",
     ]);
-    expect(reply.embeds?.[0]?.fields?.[2]?.value).toBe(
+    expect(reply.embeds?.[0]?.fields?.[3]?.value).toBe(
       "• What was the trade volume between Pakistan and Japan?",
     );
   });

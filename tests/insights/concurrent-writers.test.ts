@@ -45,6 +45,7 @@ describe("several processes writing one SQLite store at once", () => {
         .prepare("SELECT COUNT(*) AS n FROM question_facets WHERE facet = 'missing'")
         .get();
       expect(facets).toEqual({ n: tags.length * PER_WRITER });
+      // Four processes opening one new file at once apply each migration once.
       expect(read.prepare("SELECT COUNT(*) AS n FROM schema_migrations").get()).toEqual({
         n: SQLITE_MIGRATIONS.length,
       });

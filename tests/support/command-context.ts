@@ -1,6 +1,6 @@
-import type { AskedQuestion, CommandContext } from "../../src/discord/command";
+import { Conversations } from "../../src/conversation/conversations";
+import type { AskedQuestion, Caller, CommandContext } from "../../src/discord/command";
 import { RecentQueries } from "../../src/discord/recent";
-import { Conversations } from "../../src/insights/conversations";
 import type { InsightsService } from "../../src/insights/insights";
 import type { AskedEvent, VotedEvent } from "../../src/insights/recorder";
 import type { InsightsScope } from "../../src/insights/store";
@@ -48,7 +48,7 @@ export class RecordedInsights implements InsightsService {
 export function commandContext(
   engine: Engine,
   userId = "42",
-  caller: { guildId?: string | null; canManageServer?: boolean } = {},
+  caller: Partial<Omit<Caller, "userId">> = {},
 ) {
   const insights = new RecordedInsights();
   const ctx: CommandContext = {
@@ -56,10 +56,13 @@ export function commandContext(
     userId,
     guildId: caller.guildId ?? null,
     canManageServer: caller.canManageServer ?? false,
+    conversationKey: caller.conversationKey ?? null,
+    canOpenThread: caller.canOpenThread ?? false,
+    openThread: caller.openThread ?? null,
     questions: new RecentQueries<AskedQuestion>(),
     figureQueries: new RecentQueries<FigureFilter>(),
     insights,
-    conversations: new Conversations({ surface: insights.surface }),
+    conversations: new Conversations({ ttlMs: 60 * 60_000 }),
     now: () => new Date("2025-01-02T03:04:05.000Z"),
   };
   return { ctx, insights, feedback: insights.votes };

@@ -25,6 +25,11 @@ describe("fake Discord driven by a bare discord.js client", () => {
       ]);
       return;
     }
+    if (interaction.isButton() && interaction.customId === "open-thread") {
+      const thread = await interaction.message.startThread({ name: "Follow-up" });
+      await interaction.reply({ content: `thread ${thread.id} ${thread.isThread()}` });
+      return;
+    }
     if (interaction.isButton()) {
       await interaction.update({ content: `pressed ${interaction.customId}` });
       return;
@@ -47,6 +52,11 @@ describe("fake Discord driven by a bare discord.js client", () => {
         await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
           body: { type: 4, data: { content: "second" } },
           auth: false,
+        });
+        return;
+      case "where":
+        await interaction.reply({
+          content: `in ${interaction.channelId}, a thread: ${interaction.channel?.isThread()}`,
         });
         return;
       case "huge":
@@ -133,6 +143,31 @@ describe("fake Discord driven by a bare discord.js client", () => {
     const reply = await fake.waitForReply(press.id, 3_000);
     expect(reply.callbackType).toBe(7);
     expect(reply.data.content).toBe("pressed page:2");
+  });
+
+  it("starts a public thread on a message with the message's id, once, and sends commands in it from it", async () => {
+    const first = fake.command("echo", { text: "an answer" });
+    await fake.waitForReply(first.id, 3_000);
+    const message = fake.originalMessage(first.id);
+    const press = fake.button("open-thread", first.id);
+    const reply = await fake.waitForReply(press.id, 3_000);
+    expect(reply.data.content).toBe(`thread ${message?.id} true`);
+    expect(fake.threads.get(String(message?.id))).toMatchObject({
+      parentId: fake.guilds[0]?.channelId,
+      name: "Follow-up",
+    });
+    // The message now says it has a thread, and Discord refuses a second one.
+    expect(Number(fake.originalMessage(first.id)?.flags) & (1 << 5)).toBe(1 << 5);
+    const again = await client.rest
+      .post(Routes.threads(String(fake.guilds[0]?.channelId), String(message?.id)), {
+        body: { name: "Again" },
+      })
+      .catch((error: unknown) => error);
+    expect((again as DiscordAPIError).code).toBe(160004);
+    const inThread = fake.command("where", {}, { channelId: String(message?.id) });
+    expect((await fake.waitForReply(inThread.id, 3_000)).data.content).toBe(
+      `in ${message?.id}, a thread: true`,
+    );
   });
 
   it("refuses a second callback for one interaction with Discord's 40060", async () => {

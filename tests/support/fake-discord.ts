@@ -6,7 +6,9 @@
  * It behaves like Discord where a bot could notice the difference: a second callback for one
  * interaction is refused (40060), webhook edits before the callback find no message (10008),
  * missed dispatches are replayed on RESUME, and an optional validator refuses payloads that
- * break Discord's limits with a 400 (50035), as Discord does.
+ * break Discord's limits with a 400 (50035), as Discord does. Threads started from a message take
+ * the message's id, one per message (a second start is refused with 160004), and an interaction
+ * sent in a thread carries the thread as its channel.
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -79,6 +81,15 @@ export interface FaultRule {
 
 export interface FaultHandle {
   readonly hits: number;
+}
+
+/** A public thread started from a message, as the fake keeps it. */
+export interface FakeThread {
+  id: string;
+  guildId: string;
+  parentId: string;
+  name: string;
+  autoArchiveDuration: number;
 }
 
 export interface FakeGuild {
@@ -193,6 +204,8 @@ export class FakeDiscord {
   heartbeats = 0;
   /** Close codes of gateway sockets, in order, whoever closed them. */
   readonly gatewayCloseCodes: number[] = [];
+  /** Threads started from messages, by id (the id of the message each was started from). */
+  readonly threads = new Map<string, FakeThread>();
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -652,18 +665,20 @@ export class FakeDiscord {
       token,
       version: 1,
       channel_id: channelId,
-      channel: guildId
-        ? {
-            id: channelId,
-            type: 0,
-            guild_id: guildId,
-            name: "trade-questions",
-            permissions: ALL_PERMISSIONS,
-            nsfw: false,
-            position: 0,
-            parent_id: null,
-          }
-        : { id: channelId, type: 1, recipients: [user], last_message_id: null, flags: 0 },
+      channel: this.threads.has(channelId)
+        ? this.threadObject(this.threads.get(channelId) as FakeThread)
+        : guildId
+          ? {
+              id: channelId,
+              type: 0,
+              guild_id: guildId,
+              name: "trade-questions",
+              permissions: ALL_PERMISSIONS,
+              nsfw: false,
+              position: 0,
+              parent_id: null,
+            }
+          : { id: channelId, type: 1, recipients: [user], last_message_id: null, flags: 0 },
       app_permissions: ALL_PERMISSIONS,
       locale: context.locale ?? "en-US",
       entitlements: [],
@@ -1061,6 +1076,17 @@ export class FakeDiscord {
       return [404, { message: "Unknown Message", code: 10008 }];
     }
 
+    // /channels/{channel}/messages/{message}/threads: a public thread started from a message.
+    if (
+      parts[0] === "channels" &&
+      parts[2] === "messages" &&
+      parts[4] === "threads" &&
+      parts.length === 5 &&
+      method === "POST"
+    ) {
+      return this.startThread(parts[1] ?? "", parts[3] ?? "", body);
+    }
+
     // /applications/{app}/commands and /applications/{app}/guilds/{guild}/commands
     if (
       parts[0] === "applications" &&
@@ -1089,6 +1115,79 @@ export class FakeDiscord {
     }
 
     return [404, { message: "404: Not Found", code: 0 }];
+  }
+
+  /** A message the bot sent as an interaction's original response, by id. */
+  private messageById(messageId: string): Record<string, unknown> | null {
+    for (const state of this.states.values()) {
+      if (state.original?.id === messageId) return state.original;
+    }
+    return null;
+  }
+
+  private startThread(
+    channelId: string,
+    messageId: string,
+    body: Record<string, unknown>,
+  ): [number, unknown?] {
+    const message = this.messageById(messageId);
+    if (!message || message.channel_id !== channelId) {
+      return [404, { message: "Unknown Message", code: 10008 }];
+    }
+    if (this.threads.has(messageId)) {
+      return [400, { message: "A thread has already been created for this message", code: 160004 }];
+    }
+    const name = typeof body.name === "string" ? body.name : "";
+    if (name.length < 1 || name.length > 100) {
+      return [
+        400,
+        {
+          message: "Invalid Form Body",
+          code: 50035,
+          errors: { name: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH", message: "1 to 100" }] } },
+        },
+      ];
+    }
+    const guild = this.guilds.find((g) => g.channelId === channelId) ?? this.guilds[0];
+    const thread: FakeThread = {
+      id: messageId,
+      guildId: guild?.id ?? "",
+      parentId: channelId,
+      name,
+      autoArchiveDuration: Number(body.auto_archive_duration ?? 1440),
+    };
+    this.threads.set(thread.id, thread);
+    // The message now has a thread: discord.js reads the flag (HAS_THREAD, 1 << 5).
+    message.flags = Number(message.flags ?? 0) | (1 << 5);
+    const object = this.threadObject(thread);
+    message.thread = object;
+    this.dispatch("THREAD_CREATE", { ...object, newly_created: true });
+    return [201, object];
+  }
+
+  private threadObject(thread: FakeThread): Record<string, unknown> {
+    return {
+      id: thread.id,
+      type: 11,
+      guild_id: thread.guildId,
+      parent_id: thread.parentId,
+      owner_id: this.applicationId,
+      name: thread.name,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      flags: 0,
+      permissions: ALL_PERMISSIONS,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: thread.autoArchiveDuration,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+        create_timestamp: new Date().toISOString(),
+      },
+    };
   }
 
   private validate(kind: "message" | "autocomplete" | "commands", body: unknown): string[] {
