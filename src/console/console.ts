@@ -3,6 +3,8 @@
  * stdout, through the same router and command modules as the bot. Buttons of the last reply can
  * be pressed with `/press N`.
  */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Reply } from "../discord/payload";
@@ -13,7 +15,10 @@ import { parseConsoleLine } from "./parse";
 import { buttonsOf, replyToText } from "./render-text";
 
 export const CONSOLE_BANNER =
-  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources, /insights (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
+  "Tijarat local console: type /help, /ask question: …, /figures, /compare partners: …, /chart partner: …, /official name: …, /sources, /insights (Ctrl-D quits). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
+
+/** Where the console writes the files a reply carries (a chart's PNG), unless told otherwise. */
+export const CONSOLE_FILES_DIR = join(".tijarat", "charts");
 
 /** The person at the console runs the bot: there is no server, and they may see its insights. */
 const CONSOLE_CALLER = { userId: "console", guildId: null, canManageServer: true } as const;
@@ -24,6 +29,29 @@ export interface ConsoleOptions {
   /** Show a prompt: when a person types at a terminal, not when input is piped. */
   prompt: boolean;
   log: Logger;
+  /** Where to write the files a reply carries; default `.tijarat/charts`. */
+  filesDir?: string;
+}
+
+/**
+ * Writes a reply's files (a chart) where the person at the console can open them, each under a
+ * name of its own, and says where. A file that cannot be written is said, not fatal.
+ */
+async function saveFiles(reply: Reply, dir: string, log: Logger): Promise<string[]> {
+  const lines: string[] = [];
+  for (const file of reply.files ?? []) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const path = resolve(dir, `${stamp}-${file.name.replace(/[^\w.-]/g, "_")}`);
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(path, file.data);
+      lines.push(`Image written to ${path}`);
+    } catch (error) {
+      log.warn("could not write a reply's file", { error });
+      lines.push(`The image could not be written to ${dir}.`);
+    }
+  }
+  return lines;
 }
 
 export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Promise<void> {
@@ -44,6 +72,12 @@ export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Pro
       // Ephemeral notes and passages have no buttons; /press keeps meaning the answer's buttons.
       if (buttonsOf(response.reply).length > 0) last = response.reply;
       write(replyToText(response.reply));
+      for (const line of await saveFiles(
+        response.reply,
+        options.filesDir ?? CONSOLE_FILES_DIR,
+        log,
+      ))
+        write(line);
     } catch (error) {
       log.error("command failed", { error });
       write(

@@ -65,7 +65,12 @@ export type ButtonResult = { kind: "reply"; reply: Reply } | { kind: "update"; r
 export interface Command {
   data: SlashCommandData;
   execute(options: CommandOptions, ctx: CommandContext): Reply | Promise<Reply>;
-  autocomplete?(focused: { name: string; value: string }, ctx: CommandContext): Choice[];
+  /** `options`: what the user has filled in so far, besides the option being typed. */
+  autocomplete?(
+    focused: { name: string; value: string },
+    ctx: CommandContext,
+    options?: CommandOptions,
+  ): Choice[];
   /** `args` is the custom_id after `name:`. */
   button?(args: string, ctx: CommandContext): ButtonResult | Promise<ButtonResult>;
 }

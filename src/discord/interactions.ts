@@ -28,6 +28,13 @@ function messageOptions(reply: Reply): BaseMessageOptions {
   if (reply.embeds) options.embeds = reply.embeds;
   // Our rows are Discord's own JSON; discord.js's union of component shapes is wider than we need.
   if (reply.components) options.components = reply.components as BaseMessageOptions["components"];
+  if (reply.files) {
+    options.files = reply.files.map((file) => ({
+      attachment: Buffer.from(file.data),
+      name: file.name,
+      ...(file.description ? { description: file.description } : {}),
+    }));
+  }
   return options;
 }
 
@@ -41,7 +48,9 @@ export function updateOptions(reply: Reply): InteractionUpdateOptions {
   return { ...messageOptions(reply), components: messageOptions(reply).components ?? [] };
 }
 
-function optionsOf(interaction: ChatInputCommandInteraction): CommandOptions {
+function optionsOf(
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+): CommandOptions {
   const options: CommandOptions = {};
   for (const option of interaction.options.data) {
     if (option.value !== undefined && option.value !== null) options[option.name] = option.value;
@@ -78,6 +87,7 @@ function requestOf(interaction: Interaction): InteractionRequest | null {
       type: "autocomplete",
       name: interaction.commandName,
       focused: { name: focused.name, value: String(focused.value) },
+      options: optionsOf(interaction as AutocompleteInteraction),
       ...caller,
     };
   }
