@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { renderChartPng } from "../src/chart/render-png";
 import { type ChartOutcome, chartableMeasures } from "../src/compare/chart-data";
 import { resolvePartner } from "../src/compare/partner-figures";
 import { chartFor } from "../src/compare/requests";
@@ -47,8 +46,22 @@ const chartOptions = z.object({
   measure: z.string().trim().max(100).optional(),
 });
 
+let renderer: Promise<typeof import("../src/chart/render-png")> | null = null;
+
+/**
+ * The PNG renderer (Vega and resvg), loaded on first use rather than with the commands: starting
+ * the bot, the console or deploy-commands does not pay for it. The bot loads it ahead of the
+ * first /chart through `prepare`.
+ */
+export function prepare(): Promise<void> {
+  renderer ??= import("../src/chart/render-png");
+  return renderer.then(() => undefined);
+}
+
 async function chartReply(outcome: ChartOutcome): Promise<Reply> {
   if (!outcome.ok) return renderNotice(escapeText(outcome.reason), false);
+  await prepare();
+  const { renderChartPng } = await (renderer as NonNullable<typeof renderer>);
   const image = await renderChartPng(outcome.chart);
   return renderChart(outcome.chart, image.png);
 }
@@ -93,4 +106,4 @@ export async function button(args: string, ctx: CommandContext): Promise<ButtonR
   };
 }
 
-export const command: Command = { data, execute, autocomplete, button };
+export const command: Command = { data, execute, autocomplete, button, prepare };

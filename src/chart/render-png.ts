@@ -9,9 +9,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { parse, View } from "vega";
-import { compile } from "vega-lite";
 import type { ChartData } from "../compare/chart-data";
 import { CHART_FONT, chartSpec } from "./chart-spec";
+import { compile } from "./vega-lite";
 
 const packageDir = (name: string) =>
   dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));

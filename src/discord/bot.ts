@@ -62,10 +62,8 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
   // Opened before logging in, so retention has run and a bad store is warned about at start.
   const insights = await openInsights(config, log, "discord");
   const client = createClient(config);
-  const handle = createInteractionHandler(
-    routerDeps(engine, config, insights, { cooldown: true }),
-    log,
-  );
+  const deps = routerDeps(engine, config, insights, { cooldown: true });
+  const handle = createInteractionHandler(deps, log);
   client.on(
     Events.InteractionCreate,
     takeInTurn((interaction) => void handle(interaction)),
@@ -106,5 +104,13 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
 
   log.info("connecting to Discord", { api: config.discordApiUrl ?? "https://discord.com/api" });
   await client.login(token);
+  // Heavy parts of commands (the chart renderer) load now, not on the first user's clock.
+  for (const command of deps.commands) {
+    command
+      .prepare?.()
+      .catch((error: unknown) =>
+        log.warn("a command could not prepare", { command: command.data.name, error }),
+      );
+  }
   return client;
 }

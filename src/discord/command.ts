@@ -73,4 +73,6 @@ export interface Command {
   ): Choice[];
   /** `args` is the custom_id after `name:`. */
   button?(args: string, ctx: CommandContext): ButtonResult | Promise<ButtonResult>;
+  /** Loads what the command needs ahead of its first use (the bot calls it once logged in). */
+  prepare?(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { comparePlaced, type PlacedPeriod, placePeriod } from "../../src/compare/timeline";
 
-const place = (written: string, published: string | null = null, sentence?: string) =>
+const place = (written: string | null, published: string | null = null, sentence?: string) =>
   placePeriod(written, { published, sentence });
 
 const placed = (written: string): PlacedPeriod => {
