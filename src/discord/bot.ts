@@ -108,6 +108,7 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
   for (const command of deps.commands) {
     command
       .prepare?.()
+      .then(() => log.debug("command prepared", { command: command.data.name }))
       .catch((error: unknown) =>
         log.warn("a command could not prepare", { command: command.data.name, error }),
       );
