@@ -16,10 +16,10 @@ import { expectWithinDiscordLimits } from "../support/discord-limits";
 function shownAndQuoted(reply: Reply) {
   const embed = reply.embeds?.[0];
   const text = [embed?.description ?? "", ...(embed?.fields ?? []).map((f) => f.value)].join("\n");
-  const unescape = (s: string) => s.replace(/\\([\\*_~`|[\]#>.-])/g, "$1");
-  const quoted = [...text.matchAll(/“…?([^”]*?)…?”/g)].map((m) => unescape(m[1] ?? ""));
+  const unescaped = (s: string) => s.replace(/\\([\\*_~`|[\]#>.-])/g, "$1");
+  const quoted = [...text.matchAll(/“…?([^”]*?)…?”/g)].map((m) => unescaped(m[1] ?? ""));
   const bold = (embed?.fields ?? []).flatMap((f) =>
-    [...f.value.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => unescape(m[1] ?? "")),
+    [...f.value.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => unescaped(m[1] ?? "")),
   );
   return { bold: bold.filter((b) => /\d/.test(b)), quoted };
 }
