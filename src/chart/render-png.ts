@@ -25,7 +25,6 @@ export const CHART_FONT_FILES = [
   join(dejavu, "DejaVuSans-Bold.ttf"),
 ];
 
-
 export interface RenderedChart {
   png: Buffer;
   width: number;

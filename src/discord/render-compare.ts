@@ -85,6 +85,21 @@ function cellLine(row: ComparisonRow, partner: string, citations: Citations): st
   return `${name} ${parts.join("; ")}${shown.length > 1 ? " — the sources differ" : ""}${more}`;
 }
 
+/** The cited sentences as fields under the table, as many lines to a field as fit. */
+function sourceFields(lines: readonly string[]): EmbedField[] {
+  const fields: EmbedField[] = [];
+  let value = "";
+  for (const line of lines) {
+    if (value && value.length + 1 + line.length > LIMITS.fieldValue) {
+      fields.push({ name: fields.length === 0 ? "Sources" : "Sources (continued)", value });
+      value = "";
+    }
+    value = value ? `${value}\n${line}` : line;
+  }
+  if (value) fields.push({ name: fields.length === 0 ? "Sources" : "Sources (continued)", value });
+  return fields;
+}
+
 function comparisonEmbed(
   comparison: Comparison,
   rows: readonly ComparisonRow[],
@@ -100,8 +115,9 @@ function comparisonEmbed(
     ].join("\n"),
   }));
   const intro =
-    "Each figure as the article states it, with its period and its source. Nothing is added up, averaged or converted.";
-  const description = [intro, citations.lines(article, excerptChars).join("\n")].join("\n\n");
+    "Each figure as the article states it, with its period and its source, quoted under the table. Nothing is added up, averaged or converted.";
+  fields.push(...sourceFields(citations.lines(article, excerptChars)));
+  const description = intro;
   const hidden = comparison.rows.length - rows.length;
   return {
     title: shorten(
@@ -143,7 +159,7 @@ export function renderComparison(comparison: Comparison, article: ArticleLookup)
   let embed = comparisonEmbed(comparison, comparison.rows.slice(0, count), article, excerptChars);
   const fits = (e: Embed) =>
     embedLength(e) <= LIMITS.embedsTotal - RESERVE &&
-    (e.description?.length ?? 0) <= LIMITS.embedDescription &&
+    (e.fields ?? []).length <= LIMITS.fields &&
     (e.fields ?? []).every((f) => f.value.length <= LIMITS.fieldValue);
   while (!fits(embed) && (count > 1 || excerptChars > 80)) {
     if (excerptChars > 120) excerptChars -= 40;

@@ -12,13 +12,14 @@ import { chartCorpus } from "../support/chart-corpus";
 import { commandContext } from "../support/command-context";
 import { expectWithinDiscordLimits } from "../support/discord-limits";
 
-/** Bold values in a reply's table, and the quoted sentences it cites. */
+/** Bold values in a reply's table (the fields before the sources), and the sentences it quotes. */
 function shownAndQuoted(reply: Reply) {
   const embed = reply.embeds?.[0];
   const text = [embed?.description ?? "", ...(embed?.fields ?? []).map((f) => f.value)].join("\n");
   const unescaped = (s: string) => s.replace(/\\([\\*_~`|[\]#>.-])/g, "$1");
   const quoted = [...text.matchAll(/“…?([^”]*?)…?”/g)].map((m) => unescaped(m[1] ?? ""));
-  const bold = (embed?.fields ?? []).flatMap((f) =>
+  const table = (embed?.fields ?? []).filter((f) => !f.name.startsWith("Sources"));
+  const bold = table.flatMap((f) =>
     [...f.value.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => unescaped(m[1] ?? "")),
   );
   return { bold: bold.filter((b) => /\d/.test(b)), quoted };
