@@ -1,22 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { chartCorpus } from "../support/chart-corpus";
+import { runCli } from "../support/cli";
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdin: Readable.from([""]),
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCli(args);
 
 describe("cli compare and chart (CONTRACT.md, Comparing and charting)", () => {
   const corpus = chartCorpus();
