@@ -6,6 +6,8 @@ import { type LatencySummary, summarize } from "./stats";
 export interface ChartResult {
   /** Chart data (measures lined up, periods placed) plus Vega → SVG → PNG, per chart drawn. */
   chartMs: LatencySummary;
+  /** The data part alone (measures lined up, periods placed, a partner's first chart cold). */
+  dataMs: LatencySummary;
   charts: number;
   /** Requests with nothing to draw: answered at once, not timed. */
   refused: number;
@@ -32,16 +34,19 @@ export async function measureCharts(engine: Engine, count: number): Promise<Char
   for (let i = 0; i < 3; i++) await renderChartPng(first.chart);
 
   const times: number[] = [];
+  const dataTimes: number[] = [];
   let refused = 0;
   for (const request of requests) {
     const started = performance.now();
     const outcome = chartData(engine, request.partner, request.measure);
+    const data = performance.now() - started;
     if (!outcome.ok) {
       refused++;
       continue;
     }
     await renderChartPng(outcome.chart);
     times.push(performance.now() - started);
+    dataTimes.push(data);
   }
-  return { chartMs: summarize(times), charts: times.length, refused };
+  return { chartMs: summarize(times), dataMs: summarize(dataTimes), charts: times.length, refused };
 }

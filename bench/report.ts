@@ -113,7 +113,7 @@ export function formatTable(report: BenchReport): string {
     lines.push(`  ask p99 by kind: ${byKind} ms`);
     if (r.charts) {
       lines.push(
-        `  chart, request to PNG, p50 / p95 / p99: ${triple(r.charts.chartMs)} ms over ${r.charts.charts} charts (${r.charts.refused} with nothing to draw)`,
+        `  chart, request to PNG, p50 / p95 / p99: ${triple(r.charts.chartMs)} ms over ${r.charts.charts} charts (${r.charts.refused} with nothing to draw); its data part ${triple(r.charts.dataMs)} ms`,
       );
     }
     for (const error of r.errors) lines.push(`  error: ${error}`);
