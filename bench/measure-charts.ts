@@ -1,3 +1,4 @@
+import { ChartRenderer } from "../src/chart/chart-renderer";
 import { chartData } from "../src/compare/chart-data";
 import type { Engine } from "../src/types";
 import { type LatencySummary, summarize } from "./stats";
@@ -18,8 +19,8 @@ const MEASURES = ["bilateral trade", "exports", "imports", "remittances"];
 
 /**
  * Draws up to `count` charts, partner by partner and measure by measure, timing each from the
- * request to the PNG. A partner's first chart reads its figures cold; the renderer is warmed on
- * one chart first, as the bot warms it at start.
+ * request to the PNG. A partner's first chart reads its figures cold; the renderer thread is
+ * started and warmed on one chart first, as the bot starts it once logged in.
  */
 export async function measureCharts(engine: Engine, count: number): Promise<ChartResult | null> {
   const partners = engine.partners();
@@ -30,8 +31,9 @@ export async function measureCharts(engine: Engine, count: number): Promise<Char
     .map((r) => chartData(engine, r.partner, r.measure))
     .find((outcome) => outcome.ok);
   if (!first?.ok) return null;
-  const { renderChartPng } = await import("../src/chart/render-png");
-  for (let i = 0; i < 3; i++) await renderChartPng(first.chart);
+  // Drawn as the bot draws them: on the renderer's own thread, started and warmed first.
+  const renderer = new ChartRenderer();
+  for (let i = 0; i < 3; i++) await renderer.render(first.chart);
 
   const times: number[] = [];
   const dataTimes: number[] = [];
@@ -44,9 +46,10 @@ export async function measureCharts(engine: Engine, count: number): Promise<Char
       refused++;
       continue;
     }
-    await renderChartPng(outcome.chart);
+    await renderer.render(outcome.chart);
     times.push(performance.now() - started);
     dataTimes.push(data);
   }
+  await renderer.close();
   return { chartMs: summarize(times), dataMs: summarize(dataTimes), charts: times.length, refused };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ChartRenderer } from "../src/chart/chart-renderer";
 import { type ChartOutcome, chartableMeasures } from "../src/compare/chart-data";
 import { resolvePartner } from "../src/compare/partner-figures";
 import { chartFor } from "../src/compare/requests";
@@ -46,23 +47,20 @@ const chartOptions = z.object({
   measure: z.string().trim().max(100).optional(),
 });
 
-let renderer: Promise<typeof import("../src/chart/render-png")> | null = null;
-
 /**
- * The PNG renderer (Vega and resvg), loaded on first use rather than with the commands: starting
- * the bot, the console or deploy-commands does not pay for it. The bot loads it ahead of the
- * first /chart through `prepare`.
+ * Charts are drawn on a thread of their own (`src/chart/chart-renderer.ts`), started on first use
+ * rather than with the commands, so starting the bot, the console or deploy-commands does not load
+ * Vega and resvg. The bot starts it ahead of the first /chart through `prepare`.
  */
+const renderer = new ChartRenderer();
+
 export function prepare(): Promise<void> {
-  renderer ??= import("../src/chart/render-png");
-  return renderer.then(() => undefined);
+  return renderer.start();
 }
 
 async function chartReply(outcome: ChartOutcome): Promise<Reply> {
   if (!outcome.ok) return renderNotice(escapeText(outcome.reason), false);
-  await prepare();
-  const { renderChartPng } = await (renderer as NonNullable<typeof renderer>);
-  const image = await renderChartPng(outcome.chart);
+  const image = await renderer.render(outcome.chart);
   return renderChart(outcome.chart, image.png);
 }
 

@@ -26,7 +26,7 @@ export const CHART_FONT_FILES = [
 ];
 
 export interface RenderedChart {
-  png: Buffer;
+  png: Uint8Array;
   width: number;
   height: number;
 }
