@@ -8,6 +8,7 @@ import { lastJsonLine, runBenchScript } from "./child";
 import type { ColdStartReport } from "./cold-start";
 import type { EngineModule } from "./engine-module";
 import { DEFAULT_SEED, generateCorpus } from "./generate";
+import { type ChartResult, measureCharts } from "./measure-charts";
 import { memoryAfterGc } from "./memory";
 import { type HotFunction, hotFunctions, profiled } from "./profile";
 import { type BenchQuestion, type BenchQuestionKind, generateQuestions } from "./questions";
@@ -45,6 +46,8 @@ export interface SizeResult {
   askMsByKind: Record<BenchQuestionKind, LatencySummary>;
   /** Taking one article into the built engine while it serves (null for an engine src/live cannot update). */
   addArticle?: AddArticleResult | null;
+  /** A chart from request to PNG (`--charts`), when the corpus has something to draw. */
+  charts?: ChartResult;
   /** With `profileDir`: the functions with most self time in each phase (timings then include profiling overhead). */
   hotspots?: { ingest: HotFunction[]; snapshotLoad: HotFunction[]; ask: HotFunction[] };
 }
@@ -52,6 +55,8 @@ export interface SizeResult {
 export interface MeasureOptions {
   passages: number;
   questions: number;
+  /** Charts to draw and time; 0 or absent: none. */
+  charts?: number;
   coldStartRuns: number;
   seed?: number;
   /** Path of the engine module, loaded again by each cold-start child. */
@@ -211,6 +216,14 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     `${options.passages} passages: ask p99 ${askMs.p99} ms, bare MiniSearch p99 ${bareMiniSearchMs.p99} ms`,
   );
 
+  const charts =
+    (options.charts ?? 0) > 0 ? await measureCharts(engine, options.charts ?? 0) : null;
+  if (charts) {
+    log(
+      `${options.passages} passages: ${charts.charts} charts, p95 ${charts.chartMs.p95} ms (request to PNG)`,
+    );
+  }
+
   // Last, since it changes the engine the questions were timed on.
   const addArticle = await measureAddArticle(engine, seed);
   if (addArticle) {
@@ -249,6 +262,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
       KINDS.map((kind) => [kind, summarize(timesByKind[kind])]),
     ) as SizeResult["askMsByKind"],
     addArticle,
+    ...(charts ? { charts } : {}),
     ...(profileDir ? { hotspots } : {}),
   };
 }

@@ -5,6 +5,8 @@ export interface BenchOptions {
   json: boolean;
   quick: boolean;
   questions: number;
+  /** Charts drawn per size (request to PNG), for the chart latency. */
+  charts: number;
   coldStartRuns: number;
   seed: number | undefined;
   enginePath: string;
@@ -18,6 +20,7 @@ export const USAGE = `usage: npm run bench -- [--sizes 1000,10000,100000] [--jso
   --quick            fewer questions and one cold start: for CI
   --questions N      questions per size (default 1000; 200 with --quick)
   --cold-starts N    cold-start runs per size, median reported (default 3; 1 with --quick)
+  --charts N         charts drawn per size, request to PNG (default 60; 20 with --quick)
   --seed N           corpus seed (default fixed, so runs compare)
   --engine PATH      engine module to measure (default src/engine.ts)
   --profile DIR      CPU-profile ingest, snapshot load and the asks (slower); profiles go to DIR`;
@@ -38,6 +41,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let quick = false;
   let questions: number | null = null;
   let coldStartRuns: number | null = null;
+  let charts: number | null = null;
   let seed: number | undefined;
   let enginePath = DEFAULT_ENGINE_MODULE;
   let profileDir: string | undefined;
@@ -60,6 +64,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case "--cold-starts":
         coldStartRuns = positiveInteger("--cold-starts", value());
+        break;
+      case "--charts":
+        charts = positiveInteger("--charts", value());
         break;
       case "--seed":
         seed = positiveInteger("--seed", value());
@@ -86,6 +93,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     quick,
     questions: questions ?? (quick ? 200 : 1000),
     coldStartRuns: coldStartRuns ?? (quick ? 1 : 3),
+    charts: charts ?? (quick ? 20 : 60),
     seed,
     enginePath,
     profileDir,

@@ -11,6 +11,8 @@ export const TARGETS = {
   rssMB: 600,
   /** Adding one article to the built engine (issue 12). */
   addArticleMs: 1000,
+  /** A /chart, request to PNG (issue 13). */
+  chartP95Ms: 300,
 } as const;
 
 export interface TargetCheck {
@@ -22,6 +24,8 @@ export interface TargetCheck {
   rss: boolean;
   /** Null where the add was not measured. */
   addArticle: boolean | null;
+  /** Absent when no chart was drawn at that size. */
+  chartP95?: boolean;
 }
 
 export function checkTargets(result: SizeResult): TargetCheck {
@@ -33,6 +37,7 @@ export function checkTargets(result: SizeResult): TargetCheck {
     ingest: result.ingestMs <= TARGETS.ingestMs,
     rss: result.rssMB <= TARGETS.rssMB,
     addArticle: result.addArticle ? result.addArticle.addMs.max <= TARGETS.addArticleMs : null,
+    ...(result.charts ? { chartP95: result.charts.chartMs.p95 <= TARGETS.chartP95Ms } : {}),
   };
 }
 
@@ -120,6 +125,11 @@ export function formatTable(report: BenchReport): string {
         `  add one article: p50 ${r.addArticle.addMs.p50} / max ${r.addArticle.addMs.max} ms, remove max ${r.addArticle.removeMs.max} ms, after ${r.addArticle.prepareMs} ms preparing the officials ledger once`,
       );
     }
+    if (r.charts) {
+      lines.push(
+        `  chart, request to PNG, p50 / p95 / p99: ${triple(r.charts.chartMs)} ms over ${r.charts.charts} charts (${r.charts.refused} with nothing to draw); its data part ${triple(r.charts.dataMs)} ms`,
+      );
+    }
     for (const error of r.errors) lines.push(`  error: ${error}`);
   }
 
@@ -156,6 +166,9 @@ export function formatTable(report: BenchReport): string {
     lines.push(`  RSS <= ${TARGETS.rssMB} MB: ${mark(largest.rss)}`);
     if (largest.addArticle !== null) {
       lines.push(`  add one article <= ${TARGETS.addArticleMs} ms: ${mark(largest.addArticle)}`);
+    }
+    if (largest.chartP95 !== undefined) {
+      lines.push(`  chart p95 <= ${TARGETS.chartP95Ms} ms: ${mark(largest.chartP95)}`);
     }
   }
   return lines.join("\n");

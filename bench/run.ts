@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       JSON.stringify({
         passages,
         questions: options.questions,
+        charts: options.charts,
         coldStartRuns: options.coldStartRuns,
         seed: options.seed,
         enginePath: resolve(options.enginePath),

@@ -10,6 +10,7 @@ import { measureSize } from "./measure-size";
 interface WorkerArguments {
   passages: number;
   questions: number;
+  charts?: number;
   coldStartRuns: number;
   seed?: number;
   enginePath: string;

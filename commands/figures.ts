@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chartOffers } from "../src/compare/chart-data";
 import { choicesFor } from "../src/discord/choices";
 import {
   type ButtonResult,
@@ -8,9 +9,11 @@ import {
   OptionType,
   type SlashCommandData,
 } from "../src/discord/command";
+import { fitReply } from "../src/discord/fit";
 import { parseOptions } from "../src/discord/options";
-import type { Choice, Reply } from "../src/discord/payload";
+import { type Choice, ComponentKind, type Reply } from "../src/discord/payload";
 import { renderFiguresPage, renderNotice } from "../src/discord/render";
+import { chartButtons } from "../src/discord/render-compare";
 import type { FigureFilter } from "../src/types";
 
 export const data = {
@@ -56,13 +59,30 @@ export function execute(options: CommandOptions, ctx: CommandContext): Reply {
   return page(filter, 0, ctx);
 }
 
+/** "Chart" buttons offered under a list: at most one row of them. */
+const CHART_BUTTONS = 5;
+/** Lists longer than this (everything, unfiltered) offer no chart: reading them all would be slow. */
+const CHART_OFFER_LIMIT = 2000;
+
 function page(filter: FigureFilter, pageNumber: number, ctx: CommandContext): Reply {
-  return renderFiguresPage(ctx.engine.figures(filter), {
+  const figures = ctx.engine.figures(filter);
+  const reply = renderFiguresPage(figures, {
     filter,
     page: pageNumber,
     queryKey: ctx.figureQueries.remember(filter),
     article: (id) => ctx.engine.article(id),
     partners: ctx.engine.partners(),
+  });
+  // A measure the list gives for two or more periods can be drawn: offer it under the list.
+  const offers = figures.length <= CHART_OFFER_LIMIT ? chartOffers(ctx.engine, figures) : [];
+  const buttons = chartButtons(offers).slice(0, CHART_BUTTONS);
+  if (buttons.length === 0) return reply;
+  return fitReply({
+    ...reply,
+    components: [
+      ...(reply.components ?? []),
+      { type: ComponentKind.ActionRow, components: buttons },
+    ],
   });
 }
 

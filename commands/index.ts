@@ -1,6 +1,8 @@
 import type { Command } from "../src/discord/command";
 import { command as article } from "./article";
 import { command as ask } from "./ask";
+import { command as chart } from "./chart";
+import { command as compare } from "./compare";
 import { command as figures } from "./figures";
 import { command as help } from "./help";
 import { command as insights } from "./insights";
@@ -11,6 +13,8 @@ import { command as sources } from "./sources";
 export const commands: readonly Command[] = [
   ask,
   figures,
+  compare,
+  chart,
   official,
   sources,
   insights,

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { explanationText } from "../answer/explain";
+import { chartFor, comparisonFor } from "../compare/requests";
 import { ConfigError, loadConfig, parseConfig } from "../config";
 import { converse } from "../conversation/converse";
 import type { ConversationState } from "../conversation/state";
@@ -11,6 +12,14 @@ import { loadEngine } from "../engine";
 import { StoreError } from "../insights/store";
 import type { Engine } from "../types";
 import { addArticle, type CliAddOptions, removeArticle } from "./add-remove";
+import {
+  chartJson,
+  chartText,
+  comparisonJson,
+  comparisonText,
+  RefusedError,
+  writePng,
+} from "./compare";
 import { insightsReport } from "./insights";
 import { answerJson, figureJson, officialJson, sourceJson } from "./render-json";
 import { answerText, figuresText, insightsText, officialsText, sourcesText } from "./render-text";
@@ -18,6 +27,7 @@ import { answerText, figuresText, insightsText, officialsText, sourcesText } fro
 /**
  * The command line, as `CONTRACT.md` describes it:
  *   ask "QUESTION" [--json] | ask --jsonl | figures [--partner NAME] | official ["NAME"] | sources
+ *   | compare PARTNER PARTNER… [--measure M] | chart --partner P [--measure M] --out FILE.png
  *   | insights [--days N] (what the bot and the console recorded, read from INSIGHTS_DB)
  *   | add URL|FILE [--json] | remove ID [--json]
  * Every command takes --corpus DIR (default corpus/). Exit 0 on success (also when a question has
@@ -25,17 +35,20 @@ import { answerText, figuresText, insightsText, officialsText, sourcesText } fro
  */
 
 const USAGE =
-  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl [--follow-ups] | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json] | insights [--days N] [--json] | add URL|FILE [--json] | remove ID [--json]> [--corpus DIR]';
+  'usage: tijarat <ask "QUESTION" [--json] [--explain] | ask --jsonl [--follow-ups] | figures [--partner NAME] [--measure M] [--period P] [--json] | official ["NAME"] [--json] | sources [--json] | compare PARTNER PARTNER… [--measure M] [--json] | chart --partner P [--measure M] --out FILE.png [--json] | insights [--days N] [--json] | add URL|FILE [--json] | remove ID [--json]> [--corpus DIR]';
 
 class UsageError extends Error {}
 
 const OptionsSchema = z.object({
-  command: z.enum(["ask", "figures", "official", "sources", "insights", "add", "remove"], {
-    error: (issue) =>
-      issue.input === undefined
-        ? "no command given"
-        : `unknown command ${JSON.stringify(issue.input)}`,
-  }),
+  command: z.enum(
+    ["ask", "figures", "official", "sources", "compare", "chart", "insights", "add", "remove"],
+    {
+      error: (issue) =>
+        issue.input === undefined
+          ? "no command given"
+          : `unknown command ${JSON.stringify(issue.input)}`,
+    },
+  ),
   rest: z.array(z.string()),
   corpus: z.string().min(1),
   json: z.boolean(),
@@ -45,6 +58,7 @@ const OptionsSchema = z.object({
   partner: z.string().optional(),
   measure: z.string().optional(),
   period: z.string().optional(),
+  out: z.string().min(1, "--out needs a file name").optional(),
   days: z
     .string()
     .regex(/^\d+$/, "--days must be a whole number of days")
@@ -71,6 +85,7 @@ function parseOptions(argv: string[]): Options {
         partner: { type: "string" },
         measure: { type: "string" },
         period: { type: "string" },
+        out: { type: "string" },
         days: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -106,6 +121,16 @@ function parseOptions(argv: string[]): Options {
   if (o.command === "figures" && o.rest.length > 0) {
     throw new UsageError("figures takes --partner, --measure, --period, not words");
   }
+  if (o.command === "compare" && o.rest.length === 0) {
+    throw new UsageError('compare needs 2 to 4 partners: compare Japan "United States"');
+  }
+  if (o.command === "chart") {
+    if (o.rest.length > 0)
+      throw new UsageError("chart takes --partner, --measure, --out, not words");
+    if (!o.partner?.trim()) throw new UsageError("chart needs --partner P");
+    if (!o.out) throw new UsageError("chart needs --out FILE.png");
+  }
+  if (o.command !== "chart" && o.out !== undefined) throw new UsageError("--out goes with chart");
   return o;
 }
 
@@ -190,6 +215,28 @@ async function run(o: Options, io: CliIo, options: CliOptions): Promise<number |
           : officialsText(officials),
       );
     }
+    case "compare": {
+      const result = comparisonFor(engine, o.rest, o.measure);
+      if (!result.ok) throw new RefusedError(result.reason);
+      return write(
+        o.json
+          ? JSON.stringify(comparisonJson(result.comparison), null, 2)
+          : comparisonText(result.comparison),
+      );
+    }
+    case "chart": {
+      const outcome = chartFor(engine, o.partner ?? "", o.measure);
+      if (!outcome.ok) throw new RefusedError(outcome.reason);
+      // Loaded here, not at start: the renderer is only needed for a chart.
+      const { renderChartPng } = await import("../chart/render-png");
+      const image = await renderChartPng(outcome.chart);
+      const file = await writePng(o.out ?? "", image.png);
+      return write(
+        o.json
+          ? JSON.stringify(chartJson(outcome.chart, file), null, 2)
+          : chartText(outcome.chart, file, image),
+      );
+    }
     case "sources": {
       const sources = engine.sources();
       return write(
@@ -219,7 +266,7 @@ export async function main(
       io.stderr.write(e.message === "help" ? `${USAGE}\n` : `tijarat: ${e.message}\n${USAGE}\n`);
       return e.message === "help" ? 0 : 2;
     }
-    if (e instanceof CorpusError || e instanceof StoreError) {
+    if (e instanceof CorpusError || e instanceof StoreError || e instanceof RefusedError) {
       io.stderr.write(`tijarat: ${e.message}\n`);
       return 2;
     }

@@ -4,6 +4,8 @@
  * be pressed with `/press N`.
  */
 import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { consoleConversation } from "../conversation/keys";
@@ -15,7 +17,10 @@ import { parseConsoleLine } from "./parse";
 import { buttonsOf, replyToText } from "./render-text";
 
 export const CONSOLE_BANNER =
-  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /sources, /insights, /article add url: … (Ctrl-D quits). A question follows on from the last answer (“and exports?”, “who said that?”). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
+  "Tijarat local console: type /help, /ask question: …, /figures, /official name: …, /compare partners: …, /chart partner: …, /sources, /insights, /article add url: … (Ctrl-D quits). A question follows on from the last answer (“and exports?”, “who said that?”). To run the Discord bot, set DISCORD_TOKEN in .env and run npm start.";
+
+/** Where the console writes the files a reply carries (a chart's PNG), unless told otherwise. */
+export const CONSOLE_FILES_DIR = join(".tijarat", "charts");
 
 export interface ConsoleOptions {
   input: Readable;
@@ -23,6 +28,29 @@ export interface ConsoleOptions {
   /** Show a prompt: when a person types at a terminal, not when input is piped. */
   prompt: boolean;
   log: Logger;
+  /** Where to write the files a reply carries; default `.tijarat/charts`. */
+  filesDir?: string;
+}
+
+/**
+ * Writes a reply's files (a chart) where the person at the console can open them, each under a
+ * name of its own, and says where. A file that cannot be written is said, not fatal.
+ */
+async function saveFiles(reply: Reply, dir: string, log: Logger): Promise<string[]> {
+  const lines: string[] = [];
+  for (const file of reply.files ?? []) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const path = resolve(dir, `${stamp}-${file.name.replace(/[^\w.-]/g, "_")}`);
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(path, file.data);
+      lines.push(`Image written to ${path}`);
+    } catch (error) {
+      log.warn("could not write a reply's file", { error });
+      lines.push(`The image could not be written to ${dir}.`);
+    }
+  }
+  return lines;
 }
 
 export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Promise<void> {
@@ -56,6 +84,8 @@ export async function runConsole(deps: RouterDeps, options: ConsoleOptions): Pro
       // Ephemeral notes and passages have no buttons; /press keeps meaning the answer's buttons.
       if (buttonsOf(reply).length > 0) last = reply;
       write(replyToText(reply));
+      for (const line of await saveFiles(reply, options.filesDir ?? CONSOLE_FILES_DIR, log))
+        write(line);
     } catch (error) {
       log.error("command failed", { error });
       write(

@@ -77,10 +77,8 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
   void articles.warmUp();
 
   const client = createClient(config);
-  const handle = createInteractionHandler(
-    storedRouterDeps(engine, config, storage, { cooldown: true, articles, log }),
-    log,
-  );
+  const deps = storedRouterDeps(engine, config, storage, { cooldown: true, articles, log });
+  const handle = createInteractionHandler(deps, log);
   client.on(
     Events.InteractionCreate,
     takeInTurn((interaction) => void handle(interaction)),
@@ -121,5 +119,14 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
 
   log.info("connecting to Discord", { api: config.discordApiUrl ?? "https://discord.com/api" });
   await client.login(token);
+  // Heavy parts of commands (the chart renderer) load now, not on the first user's clock.
+  for (const command of deps.commands) {
+    command
+      .prepare?.()
+      .then(() => log.debug("command prepared", { command: command.data.name }))
+      .catch((error: unknown) =>
+        log.warn("a command could not prepare", { command: command.data.name, error }),
+      );
+  }
   return client;
 }

@@ -149,7 +149,14 @@ export interface Command {
   execute(options: CommandOptions, ctx: CommandContext): CommandResult | Promise<CommandResult>;
   /** A submitted modal whose custom_id starts `name:`; `args` is the rest. */
   modal?(args: string, fields: ModalFields, ctx: CommandContext): Reply | DeferredReply;
-  autocomplete?(focused: { name: string; value: string }, ctx: CommandContext): Choice[];
+  /** `options`: what the user has filled in so far, besides the option being typed. */
+  autocomplete?(
+    focused: { name: string; value: string },
+    ctx: CommandContext,
+    options?: CommandOptions,
+  ): Choice[];
   /** `args` is the custom_id after `name:`. */
   button?(args: string, ctx: CommandContext): ButtonResult | Promise<ButtonResult>;
+  /** Loads what the command needs ahead of its first use (the bot calls it once logged in). */
+  prepare?(): Promise<void>;
 }

@@ -112,8 +112,8 @@ function fitComponents(rows: readonly ActionRow[]): ActionRow[] {
 
 /**
  * The last word on every reply: each Discord limit enforced (content 2,000; 10 embeds and each
- * part's limit; 6,000 embed characters in all; 5 rows of 5 buttons, labels 80, custom_ids 100)
- * and mentions disabled, whatever the renderer produced.
+ * part's limit; 6,000 embed characters in all; 5 rows of 5 buttons, labels 80, custom_ids 100;
+ * 10 files, alt text 1,024) and mentions disabled, whatever the renderer produced.
  */
 export function fitReply(reply: Reply, keep: readonly string[] = []): Reply {
   const fitted: Reply = { allowed_mentions: { parse: [] } };
@@ -137,6 +137,15 @@ export function fitReply(reply: Reply, keep: readonly string[] = []): Reply {
   if (reply.components && reply.components.length > 0) {
     const rows = fitComponents(reply.components);
     if (rows.length > 0) fitted.components = rows;
+  }
+  if (reply.files && reply.files.length > 0) {
+    fitted.files = reply.files
+      .slice(0, LIMITS.files)
+      .map((file) =>
+        file.description === undefined
+          ? file
+          : { ...file, description: shorten(file.description, LIMITS.attachmentDescription) },
+      );
   }
   if (fitted.content === undefined && fitted.embeds === undefined) fitted.content = BLANK;
   return fitted;

@@ -37,6 +37,13 @@ function messageOptions(reply: Reply): BaseMessageOptions {
   if (reply.embeds) options.embeds = reply.embeds;
   // Our rows are Discord's own JSON; discord.js's union of component shapes is wider than we need.
   if (reply.components) options.components = reply.components as BaseMessageOptions["components"];
+  if (reply.files) {
+    options.files = reply.files.map((file) => ({
+      attachment: Buffer.from(file.data),
+      name: file.name,
+      ...(file.description ? { description: file.description } : {}),
+    }));
+  }
   return options;
 }
 
@@ -54,9 +61,12 @@ type OptionEntry = ChatInputCommandInteraction["options"]["data"][number];
 
 /**
  * The options as the commands take them: a subcommand's name under `subcommand` and its options
- * beside it; an uploaded file as its URL (the command also learns its name from the URL).
+ * beside it; an uploaded file as its URL (the command also learns its name from the URL). For
+ * autocomplete, what the user has filled in so far.
  */
-function optionsOf(interaction: ChatInputCommandInteraction): CommandOptions {
+function optionsOf(
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+): CommandOptions {
   const options: CommandOptions = {};
   const take = (entries: readonly OptionEntry[]) => {
     for (const option of entries) {
@@ -139,6 +149,7 @@ function requestOf(interaction: Interaction): InteractionRequest | null {
       type: "autocomplete",
       name: interaction.commandName,
       focused: { name: focused.name, value: String(focused.value) },
+      options: optionsOf(interaction as AutocompleteInteraction),
       ...caller,
     };
   }

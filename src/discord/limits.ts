@@ -18,4 +18,7 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  files: 10,
+  /** An attachment's description, its alt text. */
+  attachmentDescription: 1024,
 } as const;

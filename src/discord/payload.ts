@@ -18,6 +18,8 @@ export interface Embed {
   author?: { name: string; url?: string };
   fields?: EmbedField[];
   footer?: { text: string };
+  /** `attachment://NAME` shows a file sent with the message inside the embed. */
+  image?: { url: string };
 }
 
 /** Discord's component type numbers. */
@@ -44,9 +46,17 @@ export interface NoMentions {
   parse: [];
 }
 
+/** A file sent with a message (a chart's PNG); `description` is its alt text. */
+export interface Attachment {
+  name: string;
+  data: Uint8Array;
+  description?: string;
+}
+
 export interface Reply {
   content?: string;
   embeds?: Embed[];
+  files?: Attachment[];
   components?: ActionRow[];
   /** Only the person who asked sees it. */
   ephemeral?: boolean;

@@ -522,6 +522,8 @@ export function renderHelp(facts: HelpFacts): Reply {
       value: [
         "`/ask question:` a question; the answer quotes its sources. Add `private: True` to see it alone.",
         "`/figures partner: measure: period:` the figures, filtered.",
+        "`/compare partners: measure:` 2–4 partners side by side, each figure cited.",
+        "`/chart partner: measure:` a measure over the periods the articles give, as a picture.",
         "`/official name:` an official's title, organisation, country and quotes.",
         "`/sources` the articles Tijarat reads.",
         "`/article add url:` (admins) add a news article; `/article list`, `/article remove id:`.",

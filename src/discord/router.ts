@@ -21,7 +21,13 @@ export type InteractionRequest = Pick<Caller, "userId"> &
   Partial<Omit<Caller, "userId">> &
   (
     | { type: "command"; name: string; options: CommandOptions }
-    | { type: "autocomplete"; name: string; focused: { name: string; value: string } }
+    | {
+        type: "autocomplete";
+        name: string;
+        focused: { name: string; value: string };
+        /** The other options filled in so far. */
+        options?: CommandOptions;
+      }
     | { type: "button"; customId: string }
     | { type: "modal"; customId: string; fields: ModalFields }
   );
@@ -77,7 +83,10 @@ export async function route(
   if (request.type === "autocomplete") {
     // Autocomplete fires on every keystroke, so it does not count toward the cooldown.
     const command = deps.commands.find((c) => c.data.name === request.name);
-    return { type: "choices", choices: command?.autocomplete?.(request.focused, ctx) ?? [] };
+    return {
+      type: "choices",
+      choices: command?.autocomplete?.(request.focused, ctx, request.options ?? {}) ?? [],
+    };
   }
   if (deps.cooldown) {
     const verdict = await deps.cooldown.take(request.userId);

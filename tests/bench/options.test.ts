@@ -3,13 +3,14 @@ import { DEFAULT_ENGINE_MODULE } from "../../bench/engine-module";
 import { parseOptions, UsageError } from "../../bench/options";
 
 describe("bench options", () => {
-  it("measures 1,000 and 10,000 passages with 1,000 questions and three cold starts by default", () => {
+  it("measures 1,000 and 10,000 passages with 1,000 questions, three cold starts and 60 charts by default", () => {
     expect(parseOptions([])).toEqual({
       sizes: [1000, 10000],
       json: false,
       quick: false,
       questions: 1000,
       coldStartRuns: 3,
+      charts: 60,
       seed: undefined,
       enginePath: DEFAULT_ENGINE_MODULE,
       profileDir: undefined,
@@ -21,10 +22,12 @@ describe("bench options", () => {
     expect(parseOptions(["--sizes=500"]).sizes).toEqual([500]);
   });
 
-  it("asks fewer questions and starts cold once under --quick", () => {
+  it("asks fewer questions, starts cold once and draws fewer charts under --quick", () => {
     const options = parseOptions(["--quick", "--json"]);
     expect(options.questions).toBe(200);
     expect(options.coldStartRuns).toBe(1);
+    expect(options.charts).toBe(20);
+    expect(parseOptions(["--charts", "5"]).charts).toBe(5);
     expect(options.json).toBe(true);
   });
 

@@ -45,10 +45,12 @@ describe("/sources and /help", () => {
     });
   });
 
-  it("registers the six commands by name", () => {
+  it("registers the eight commands by name", () => {
     expect(commands.map((c) => c.data.name)).toEqual([
       "ask",
       "figures",
+      "compare",
+      "chart",
       "official",
       "sources",
       "insights",

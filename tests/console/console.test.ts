@@ -70,7 +70,7 @@ describe("parseConsoleLine", () => {
     expect(parseConsoleLine("/nope", commands)).toEqual({
       type: "error",
       message:
-        "Unknown command /nope. Commands: /ask, /figures, /official, /sources, /insights, /help, /article, /press N, /quit.",
+        "Unknown command /nope. Commands: /ask, /figures, /compare, /chart, /official, /sources, /insights, /help, /article, /press N, /quit.",
     });
   });
 });

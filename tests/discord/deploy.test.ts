@@ -85,7 +85,17 @@ describe("deployCommands", () => {
     );
     expect(deployed).toEqual({
       scope: "guild 222",
-      names: ["ask", "figures", "official", "sources", "insights", "help", "article"],
+      names: [
+        "ask",
+        "figures",
+        "compare",
+        "chart",
+        "official",
+        "sources",
+        "insights",
+        "help",
+        "article",
+      ],
     });
     expect(seen).toEqual([
       {
@@ -111,6 +121,8 @@ describe("deployCommands", () => {
     expect(commands.map((c) => describeCommand(c.data))).toEqual([
       "/ask question* private — Ask about Pakistan's trade partnerships; the answer quotes its sources.",
       "/figures partner measure period — The figures in the articles: value, measure, period, source and article.",
+      "/compare partners* measure — Two to four partners side by side: the same measures, each figure cited.",
+      "/chart partner* measure — A chart of one measure for a partner over the periods the articles give.",
       "/official name — An official named in the articles: title, organisation, country and quotes.",
       "/sources — The articles Tijarat answers from, with what it found in each.",
       "/insights days forget — What this server asked, what went unanswered, what was disliked (Manage Server).",
@@ -131,7 +143,7 @@ describe.concurrent("npm run deploy-commands", () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(0, 2)).toEqual([
-      "Registered 7 commands (guild 222) for application 111:",
+      "Registered 9 commands (guild 222) for application 111:",
       "  /ask question* private — Ask about Pakistan's trade partnerships; the answer quotes its sources.",
     ]);
     expect(seen.map((s) => s.url)).toEqual(["/api/v10/applications/111/guilds/222/commands"]);

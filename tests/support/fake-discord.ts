@@ -35,6 +35,8 @@ export interface RestCall {
   body: unknown;
   /** Number of file parts in a multipart request. */
   files: number;
+  /** The file parts of a multipart request, bytes as sent. */
+  attachments: FilePart[];
   /** `performance.now()` when the request arrived. */
   at: number;
   /** The status the fake answered with. */
@@ -43,6 +45,15 @@ export interface RestCall {
   interactionId: string | null;
   /** Why the payload was refused, when the validator refused it. */
   violations: string[];
+}
+
+/** One file of a multipart request. */
+export interface FilePart {
+  /** The form field name (`files[0]`). */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 /** An interaction the fake dispatched. */
@@ -882,7 +893,7 @@ export class FakeDiscord {
           .join("/")
       : url.pathname;
     const raw = await readBody(req);
-    const { body, files } = parseBody(raw, String(req.headers["content-type"] ?? ""));
+    const { body, files, attachments } = parseBody(raw, String(req.headers["content-type"] ?? ""));
     const call: RestCall = {
       method,
       path,
@@ -891,6 +902,7 @@ export class FakeDiscord {
       headers: req.headers,
       body,
       files,
+      attachments,
       at,
       status: 0,
       violations: [],
@@ -1261,14 +1273,18 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** JSON bodies as they are; multipart bodies by their `payload_json` part, files counted. */
-function parseBody(raw: Buffer, contentType: string): { body: unknown; files: number } {
-  if (raw.length === 0) return { body: null, files: 0 };
+/** JSON bodies as they are; multipart bodies by their `payload_json` part, files kept. */
+function parseBody(
+  raw: Buffer,
+  contentType: string,
+): { body: unknown; files: number; attachments: FilePart[] } {
+  if (raw.length === 0) return { body: null, files: 0, attachments: [] };
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
   if (contentType.startsWith("multipart/form-data") && boundary) {
     const marker = `--${boundary[1] ?? boundary[2] ?? ""}`;
     let body: unknown = null;
     let files = 0;
+    const attachments: FilePart[] = [];
     for (const part of raw.toString("latin1").split(marker)) {
       const split = part.indexOf("\r\n\r\n");
       if (split < 0) continue;
@@ -1280,14 +1296,20 @@ function parseBody(raw: Buffer, contentType: string): { body: unknown; files: nu
         body = JSON.parse(content);
       } else if (/filename=/.test(head)) {
         files += 1;
+        attachments.push({
+          field: /name="([^"]*)"/.exec(head)?.[1] ?? "",
+          filename: /filename="([^"]*)"/.exec(head)?.[1] ?? "",
+          contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? "",
+          data: Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1"),
+        });
       }
     }
-    return { body, files };
+    return { body, files, attachments };
   }
   const text = raw.toString("utf8");
   try {
-    return { body: JSON.parse(text), files: 0 };
+    return { body: JSON.parse(text), files: 0, attachments: [] };
   } catch {
-    return { body: text, files: 0 };
+    return { body: text, files: 0, attachments: [] };
   }
 }

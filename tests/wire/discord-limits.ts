@@ -104,6 +104,9 @@ export function messageViolations(body: unknown): string[] {
     out.push("uses components v2 (flag 1<<15), which these checks do not cover");
   }
   tooLong("content", message.content, 2000, out);
+  list(message.attachments).forEach((raw, i) => {
+    tooLong(`attachments[${i}].description`, record(raw).description, 1024, out);
+  });
   embedViolations(list(message.embeds), out);
   componentViolations(list(message.components), out);
   return out;

@@ -202,7 +202,7 @@ function measureSurplus(
 }
 
 /** The clause of a figure's sentence that holds its value. */
-function clauseOf(f: Figure): string {
+export function clauseOf(f: Figure): string {
   const at = f.valueStart - f.sentenceStart;
   const cut = /[,;]|\bwhile\b|\bwhereas\b|\bagainst\b|\bcompared\b/gi;
   let from = 0;
