@@ -153,7 +153,9 @@ function missingFor(k: Knowledge, plan: QuestionPlan, candidates: Candidate[]): 
       figures.length > 0 &&
       figures.every((c) => c.conflict !== null)
     ) {
-      missing.push(`no figure for ${plan.periods.map((p) => p.text).join(", ")}`);
+      // "in 2023" was asked; "no figure for 2023" is said.
+      const periods = plan.periods.map((p) => p.text.replace(/^(?:in|for|during|of|over)\s+/i, ""));
+      missing.push(`no figure for ${periods.join(", ")}`);
     }
     if (missing.length === 0) missing.push("no figure in the corpus measures what is asked");
   } else if (plan.kind === "who" && !quotes) {

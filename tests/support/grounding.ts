@@ -131,7 +131,7 @@ const PATTERNS: { kind: FigureKind | "period"; regex: RegExp }[] = [
     // number too, so no digit in a reply goes unread. Ordinals ("10th") state no figure.
     kind: "count",
     regex: new RegExp(
-      `${START}(?:${NUM}(?![\\p{L}\\p{N}])(?: ${SCALE}(?![\\p{L}]))?(?: (?!and |or |in |by |to |of |from )[\\p{L}][\\p{L}'-]*)?|(?<![\\p{L}'-])${WORD_NUM} (?!and |or |in |by |to |of |from |the |a )[\\p{L}][\\p{L}'-]*)`,
+      `${START}(?:${NUM}(?![\\p{L}\\p{N}])(?: ${SCALE}(?![\\p{L}]))?(?: (?!and |or |in |by |to |of |from |for |at |on )[\\p{L}][\\p{L}'-]*)?|(?<![\\p{L}'-])${WORD_NUM} (?!and |or |in |by |to |of |from |for |at |on |the |a )[\\p{L}][\\p{L}'-]*)`,
       "gu",
     ),
   },
