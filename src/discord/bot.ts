@@ -11,7 +11,8 @@ import { listenToShards, shardAnnouncer } from "../live/shard-sync";
 import type { Logger } from "../log";
 import { ReloadableEngine } from "../reloadable-engine";
 import { storedRouterDeps } from "./context";
-import { createInteractionHandler } from "./interactions";
+import { acknowledgeEarly, createInteractionHandler } from "./interactions";
+import { takeInTurn } from "./take-in-turn";
 
 export function createClient(config: Pick<Config, "discordApiUrl">): Client {
   return new Client({
@@ -19,29 +20,6 @@ export function createClient(config: Pick<Config, "discordApiUrl">): Client {
     allowedMentions: { parse: [] },
     ...(config.discordApiUrl ? { rest: { api: config.discordApiUrl } } : {}),
   });
-}
-
-/**
- * Handles queued items one per turn of the event loop. A burst of interactions arrives in one
- * gateway read; handling them all at once would send the first reply only after the last answer
- * is computed. Taking them in turn lets each reply go out while the next is worked on.
- */
-export function takeInTurn<T>(handle: (item: T) => void): (item: T) => void {
-  const queue: T[] = [];
-  let scheduled = false;
-  const pump = () => {
-    const item = queue.shift();
-    if (item !== undefined) handle(item);
-    scheduled = queue.length > 0;
-    if (scheduled) setImmediate(pump);
-  };
-  return (item) => {
-    queue.push(item);
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(pump);
-    }
-  };
 }
 
 export async function runBot(config: Config, log: Logger): Promise<Client> {
@@ -81,7 +59,9 @@ export async function runBot(config: Config, log: Logger): Promise<Client> {
   const handle = createInteractionHandler(deps, log);
   client.on(
     Events.InteractionCreate,
-    takeInTurn((interaction) => void handle(interaction)),
+    takeInTurn((interaction) => void handle(interaction), {
+      acknowledge: (interaction) => acknowledgeEarly(interaction, log),
+    }),
   );
   client.once(Events.ClientReady, (ready) => {
     log.info("ready: logged in", {

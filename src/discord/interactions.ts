@@ -177,6 +177,43 @@ function describe(request: InteractionRequest, interaction: Interaction) {
   };
 }
 
+/**
+ * Commands that always answer with a message, never a form, and publicly unless asked with
+ * `private: True`: the only ones `acknowledgeEarly` may acknowledge before their answer is known.
+ */
+const ACKNOWLEDGED_EARLY = new Set([
+  "ask",
+  "figures",
+  "official",
+  "sources",
+  "compare",
+  "chart",
+  "help",
+]);
+
+/** Interactions acknowledged ahead of their turn: whether the acknowledgement was accepted. */
+const acknowledgedEarly = new WeakMap<Interaction, Promise<boolean>>();
+
+/**
+ * Tells Discord "thinking…" for a command that will wait in line past its deadline (see
+ * `take-in-turn.ts`); the handler edits the answer in when its turn comes. Others are left alone.
+ */
+export function acknowledgeEarly(interaction: Interaction, log: Logger): void {
+  if (!interaction.isChatInputCommand() || !ACKNOWLEDGED_EARLY.has(interaction.commandName)) return;
+  if (acknowledgedEarly.has(interaction) || interaction.deferred || interaction.replied) return;
+  const ephemeral = interaction.options.getBoolean("private") === true;
+  acknowledgedEarly.set(
+    interaction,
+    interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}).then(
+      () => true,
+      (error: unknown) => {
+        log.warn("could not acknowledge early", { interactionId: interaction.id, error });
+        return false;
+      },
+    ),
+  );
+}
+
 export function createInteractionHandler(deps: RouterDeps, log: Logger) {
   return async function handleInteraction(interaction: Interaction): Promise<void> {
     const request = requestOf(interaction);
@@ -184,7 +221,10 @@ export function createInteractionHandler(deps: RouterDeps, log: Logger) {
     const started = performance.now();
     try {
       const response = await route(request, deps);
-      if (response.type === "choices") {
+      const early = acknowledgedEarly.get(interaction);
+      if (early && interaction.isRepliable() && (await early)) {
+        await answerAcknowledged(interaction, response, log);
+      } else if (response.type === "choices") {
         if (interaction.isAutocomplete()) await interaction.respond(response.choices);
       } else if (response.type === "update" && interaction.isButton()) {
         await interaction.update(updateOptions(response.reply));
@@ -200,6 +240,7 @@ export function createInteractionHandler(deps: RouterDeps, log: Logger) {
       log.debug("interaction answered", {
         ...describe(request, interaction),
         response: response.type,
+        ...(early ? { acknowledgedEarly: true } : {}),
         ms: Math.round(performance.now() - started),
       });
     } catch (error) {
@@ -207,6 +248,34 @@ export function createInteractionHandler(deps: RouterDeps, log: Logger) {
       await tellUser(interaction, log);
     }
   };
+}
+
+/**
+ * The answer to an interaction acknowledged early, edited in over "thinking…". A reply meant for
+ * the asker alone (a notice, a cooldown) under a public acknowledgement replaces it as an
+ * ephemeral follow-up instead, so it is never shown to the channel.
+ */
+async function answerAcknowledged(
+  interaction: RepliableInteraction,
+  response: Awaited<ReturnType<typeof route>>,
+  log: Logger,
+): Promise<void> {
+  let reply: Reply;
+  if (response.type === "reply" || response.type === "update") reply = response.reply;
+  else if (response.type === "deferred") {
+    try {
+      reply = await response.reply;
+    } catch (error) {
+      log.error("deferred reply failed", { interactionId: interaction.id, error });
+      reply = renderNotice(FAILURE_NOTICE);
+    }
+  } else reply = renderNotice(FAILURE_NOTICE);
+  if ((reply.ephemeral ?? false) === (interaction.ephemeral ?? false)) {
+    await interaction.editReply(messageOptions(reply));
+  } else {
+    await interaction.deleteReply();
+    await interaction.followUp(replyOptions(reply));
+  }
 }
 
 /**

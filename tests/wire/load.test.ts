@@ -24,7 +24,7 @@ function describeLatencies(replies: Reply[]): string {
   return (
     `p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, ` +
     `first ${(latencies[0] ?? 0).toFixed(0)} ms, last ${(latencies.at(-1) ?? 0).toFixed(0)} ms; ` +
-    `${late} past Discord's 3 s callback deadline`
+    `${late} later than 3 s`
   );
 }
 
@@ -50,6 +50,16 @@ describe("load over the wire", () => {
     });
   }
 
+  /** Milliseconds from dispatch to each interaction's first accepted callback (null: none). */
+  function acknowledgements(asked: { sent: SentInteraction }[]) {
+    return asked.map(({ sent }) => {
+      const first = wired.fake
+        .callsFor(sent.id)
+        .find((c) => c.path.endsWith("/callback") && c.status < 300);
+      return { id: sent.id, ms: first ? Math.round(first.at - sent.dispatchedAt) : null };
+    });
+  }
+
   /** What went wrong per interaction: not one accepted callback, or a reply to another question. */
   function mistakes(
     asked: { sent: SentInteraction; expected: string }[],
@@ -70,19 +80,19 @@ describe("load over the wire", () => {
   }
 
   /**
-   * Every reply inside Discord's deadline, for a burst this machine can serve: 100 at once took
-   * 0.9–1.9 s to the last reply on 2026-11-30 (2 cores, load average 7–10 from other sessions). A
-   * reply past 3 s is one Discord would have thrown away.
+   * Discord's deadline is on the callback: every interaction of the burst acknowledged within 3 s
+   * of dispatch, by its answer or, for those a long line would keep waiting, by "thinking…" with
+   * the answer edited in when its turn comes. 100 at once took 0.9–1.9 s to the last reply on a
+   * quiet machine (2026-11-30); with another test file beside it on the second core, up to 3.3 s,
+   * which is why the bot acknowledges early rather than hoping the machine is idle.
    */
-  it("answers a burst of 100 /ask at once, every reply within Discord's 3 s deadline", {
+  it("acknowledges every one of a burst of 100 /ask within Discord's 3 s deadline, and answers each", {
     timeout: 20_000,
   }, async () => {
     const asked = burst(100);
     const replies = await Promise.all(asked.map((a) => wired.fake.waitForReply(a.sent.id, 10_000)));
     console.log(`100 /ask at once, dispatch → reply: ${describeLatencies(replies)}`);
-    const late = replies
-      .map((r, i) => ({ id: asked[i]?.sent.id, ms: Math.round(r.latencyMs) }))
-      .filter((r) => r.ms > DISCORD_DEADLINE_MS);
+    const late = acknowledgements(asked).filter((r) => r.ms === null || r.ms > DISCORD_DEADLINE_MS);
     expect(late).toEqual([]);
     expect(mistakes(asked, replies)).toEqual([]);
   });
@@ -90,8 +100,9 @@ describe("load over the wire", () => {
   /**
    * None lost at 1,000 at once. Not held to the 3 s deadline: the bot spends about 4 ms of CPU an
    * /ask (discord.js and the engine), so on this 2-core machine the last of 1,000 replies came
-   * 2.5–10.3 s after dispatch (2026-11-30, load average 6–10) — beyond what one process can serve
-   * in time, which the logged figures keep in view.
+   * 2.5–18.7 s after dispatch, and even acknowledging early, about half were acknowledged after
+   * 3 s (2026-11-30, last at 5.4 s) — beyond what one process can serve in time (shard or run
+   * replicas for that), which the logged figures keep in view.
    */
   it("answers 1,000 /ask dispatched at once, each user once and with their own answer", {
     timeout: 60_000,
@@ -99,6 +110,10 @@ describe("load over the wire", () => {
     const asked = burst(1_000);
     const replies = await Promise.all(asked.map((a) => wired.fake.waitForReply(a.sent.id, 40_000)));
     console.log(`1,000 /ask at once, dispatch → reply: ${describeLatencies(replies)}`);
+    const acknowledged = acknowledgements(asked).map((r) => r.ms ?? Number.POSITIVE_INFINITY);
+    console.log(
+      `1,000 /ask at once: last acknowledged ${Math.max(...acknowledged)} ms after dispatch, ${acknowledged.filter((ms) => ms > DISCORD_DEADLINE_MS).length} later than 3 s`,
+    );
     expect(mistakes(asked, replies)).toEqual([]);
   });
 });
