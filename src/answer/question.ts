@@ -255,6 +255,20 @@ export function planQuestion(
   ) {
     kind = "who";
   }
+  // "saudi exports fy23?", "exports to usa 2021-22?": a measure of trade named without a question
+  // word asks for its amount.
+  if (
+    kind === "other" &&
+    !/^\W*(?:who|whom|whose|what|when|where|why|which|how|did|does|do|is|are|was|were|can|could|will|would|should|tell|explain|describe|list|show)\b/i.test(
+      own,
+    ) &&
+    /\b(?:trade|exports?|imports?|turnover|remittances?|investments?|deficit|surplus|fdi|inflows?)\b/i.test(
+      own,
+    ) &&
+    !/\b(?:say|said|says|quote|quoted|who)\b/i.test(own)
+  ) {
+    kind = "amount";
+  }
   return {
     text,
     kind,

@@ -334,7 +334,9 @@ function measureBefore(
     const chained =
       (t?.kind === "figure" && !verb) ||
       (t !== undefined && verb && covered(ctx.periods, t)) ||
-      (w !== null && (LINKS.has(w) || LEVEL_VERBS.has(w) || AUXILIARIES.has(w) || isAdverb(w)));
+      (w !== null && (LINKS.has(w) || LEVEL_VERBS.has(w) || AUXILIARIES.has(w) || isAdverb(w))) ||
+      // `imports from Morocco accounting for $604 million`
+      (w === "for" && /^account(?:s|ed|ing)?$/.test(lower(ctx.tokens[k - 1]) ?? ""));
     if (!chained) break;
     if (w !== null && LEVEL_VERBS.has(w)) verb = true;
     k--;

@@ -46,7 +46,7 @@ export const LEVEL_VERBS = words(`
   slipped slid edged came comes clocked topped tops surpassed surpasses remained remain remains
   hovered hovers stayed stays eased eases slowed slows accelerated accelerates moderated
   quickened picked peaked dipped dips slumped improved valued estimated pegged put puts seen projected forecast expected
-  targeted set poised likely went goes go stood settled settle settles accounted accounts
+  targeted set poised likely went goes go stood settled settle settles accounted accounts accounting account
   represented represents constituted constitutes made makes`);
 
 /** Verbs before a level verb that keep its subject (`is expected to reach`). */
@@ -262,7 +262,7 @@ const MODALS = words("will would shall should can could may might must");
 
 /** Words that make a prepositional phrase worth crossing: it names a place or the partners. */
 const PARTNER_WORDS = words(
-  "countries nations sides economies partners neighbours neighbors country kingdom bloc republic region",
+  "countries nations nation sides economies partners neighbours neighbors country kingdom bloc republic region ally allies federation",
 );
 
 /**
