@@ -1,3 +1,4 @@
+import { articleDate } from "../../corpus/article-date";
 import { type CountryMatch, findCountries } from "../../facts/language/countries";
 import { alternativesOf, foldPhrases, holdsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
@@ -377,7 +378,8 @@ const PERIOD_FROM_DATE = 0.4;
  */
 function figurePeriodFit(k: Knowledge, plan: QuestionPlan, f: Figure): number {
   if (plan.periods.length === 0) return 1;
-  const published = k.articles.get(f.articleId)?.published ?? null;
+  const article = k.articles.get(f.articleId);
+  const published = article ? articleDate(article) : null;
   if (f.period) return periodFit(plan.periods, f.period, published);
   const passage = k.passages.get(f.passageId);
   const named = passage
