@@ -577,7 +577,13 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
       // A title in lower case takes its subject in lower case too ("head of research at …").
       if (
         isTitleCaseWord(w) ||
-        (lowerTitle && w?.word === true && (isTopicWord(w.norm) || isOrganisationWord(w.norm)))
+        (lowerTitle &&
+          w?.word === true &&
+          (isTopicWord(w.norm) ||
+            isOrganisationWord(w.norm) ||
+            // "adviser to the prime minister on petroleum"
+            isTitleWord(w.norm) ||
+            isTitleModifier(w.norm)))
       ) {
         last = k;
         k++;
@@ -591,9 +597,10 @@ function readComplements(s: Sentence, phrase: TitlePhrase): void {
       if (
         (w?.norm === "and" || w?.norm === "&") &&
         last >= 0 &&
-        isTitleCaseWord(next) &&
         next &&
-        isNonNameWord(next.norm) &&
+        ((isTitleCaseWord(next) && isNonNameWord(next.norm)) ||
+          // "on petroleum and natural resources"
+          (lowerTitle && next.word && isTopicWord(next.norm))) &&
         !startsTitleAt(s, k + 1)
       ) {
         k++;

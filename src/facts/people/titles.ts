@@ -388,6 +388,7 @@ export const TOPIC_WORDS = new Set([
   "petroleum",
   "water",
   "resources",
+  "natural",
   "climate",
   "change",
   "environment",
