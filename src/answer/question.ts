@@ -138,7 +138,7 @@ function kindOf(q: string): QuestionKind {
   )
     return "which";
   if (
-    /^what (?:is|was|were|are)\b.*\b(?:trade|exports?|imports?|investment|remittances?|deficit|surplus|revenue|gdp|inflows?|outflows?|volume|value|turnover|budget|cost|price|subscribers)\b/.test(
+    /^what (?:is|was|were|are)\b.*\b(?:trade|exports?|imports?|investment|remittances?|deficit|surplus|revenue|gdp|inflows?|outflows?|volume|value|turnover|budget|cost|price|subscribers|population|capacity|output|size)\b/.test(
       s,
     )
   )
