@@ -96,7 +96,7 @@ const FRAME_WORDS = new Set(
 );
 
 const TARGET_WORDS =
-  /\b(?:target(?:s|ed|ing)?|goal|aim(?:s|ed)?|plan(?:s|ned)?|hope|aspire|ambition|seek(?:s|ing)?)\b/i;
+  /\b(?:target(?:s|ed|ing)?|goal|aim(?:s|ed)?|plan(?:s|ned)?|hope|aspire|ambition|seek(?:s|ing)?|potential|possible|expect(?:s|ed|ing)?|projected|projections?|forecast|(?:could|can|will|would) (?:reach|hit|touch|cross|rise|grow))\b/i;
 
 function kindOf(q: string): QuestionKind {
   const s = q.toLowerCase().replace(/\s+/g, " ").trim();
