@@ -42,6 +42,11 @@ export interface Config {
   fetchAllowLoopback: boolean;
   /** How long a follow-up thread (or console session) keeps the last answer's context. */
   followUpMinutes: number;
+  /**
+   * How long a reply may wait on the shared store (a cooldown, a follow-up's context) before it
+   * goes on with what this process knows.
+   */
+  storeReadTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -158,6 +163,7 @@ const schema = fetchSchema.extend({
       .transform((value) => [...new Set(value.split(",").map((id) => Number(id.trim())))]),
   ),
   FOLLOW_UP_MINUTES: optional(wholeNumber(1, 10_080)),
+  STORE_READ_TIMEOUT_MS: optional(wholeNumber(10, 2_000)),
 });
 
 /** Checks an environment; throws ConfigError naming every bad variable. Pure, for tests. */
@@ -210,6 +216,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     shardIds: values.SHARD_IDS ?? null,
     fetchAllowLoopback: values.FETCH_ALLOW_LOOPBACK ?? false,
     followUpMinutes: values.FOLLOW_UP_MINUTES ?? 60,
+    storeReadTimeoutMs: values.STORE_READ_TIMEOUT_MS ?? 150,
   };
 }
 

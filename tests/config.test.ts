@@ -31,6 +31,7 @@ describe("parseConfig", () => {
       shardIds: null,
       fetchAllowLoopback: false,
       followUpMinutes: 60,
+      storeReadTimeoutMs: 150,
     });
   });
 
@@ -73,6 +74,7 @@ describe("parseConfig", () => {
       shardIds: [1, 3],
       fetchAllowLoopback: true,
       followUpMinutes: 15,
+      storeReadTimeoutMs: 150,
     });
   });
 

@@ -19,6 +19,8 @@ export interface StorageConfig {
   insightsRetentionDays: number;
   insightsSalt: string | null;
   feedbackLog: string;
+  /** GuardedReads' timeout unless `tuning.reads` sets one. */
+  storeReadTimeoutMs?: number;
 }
 
 /** The store a configuration names: PostgreSQL for a `postgres://` URL, else an SQLite file. */
@@ -71,7 +73,11 @@ export async function openStorage(
   const salt = loadSalt({ salt: config.insightsSalt, file: saltFileFor(config.insightsDb), log });
   const hash = askerHash(salt);
   const writer = new StoreWriter({ store, log, ...tuning.writer });
-  const reads = new GuardedReads({ log, ...tuning.reads });
+  const reads = new GuardedReads({
+    log,
+    ...(config.storeReadTimeoutMs ? { timeoutMs: config.storeReadTimeoutMs } : {}),
+    ...tuning.reads,
+  });
   const insights = new Insights({
     store,
     hash,

@@ -1137,6 +1137,15 @@ export class FakeDiscord {
     return null;
   }
 
+  /**
+   * A thread opened elsewhere in the same Discord (through another replica's fake): this bot
+   * learns of it as Discord tells every connection of the server, by THREAD_CREATE.
+   */
+  knowThread(thread: FakeThread): void {
+    this.threads.set(thread.id, thread);
+    this.dispatch("THREAD_CREATE", { ...this.threadObject(thread), newly_created: true });
+  }
+
   private startThread(
     channelId: string,
     messageId: string,

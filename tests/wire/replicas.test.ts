@@ -5,12 +5,12 @@
  * of a burst costs no answer and, once it is back, no record.
  */
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
 import { logText } from "../support/bot-process";
 import { snowflake } from "../support/fake-discord";
 import { PostgresServer, postgresMissing, rowsOf, waitForQuestions } from "../support/postgres";
-import { freshUser, plainText, startWiredBot, type WiredBot } from "./harness";
+import { buttonsOf, freshUser, plainText, startWiredBot, type WiredBot } from "./harness";
 
 const missing = postgresMissing();
 if (missing) console.warn(`PostgreSQL replica tests skipped: ${missing}`);
@@ -48,6 +48,9 @@ describe.skipIf(missing !== null)("two replicas sharing one PostgreSQL", () => {
       INSIGHTS_SALT: SALT,
       COOLDOWN_REQUESTS: String(COOLDOWN.requests),
       COOLDOWN_SECONDS: String(COOLDOWN.seconds),
+      // Shared state is what is under test: a replica slowed by the other test files running
+      // beside it waits for the database rather than going on alone after 150 ms.
+      STORE_READ_TIMEOUT_MS: "2000",
     };
     replicas = await Promise.all([
       startWiredBot(env, { guilds: [guild] }),
@@ -99,6 +102,49 @@ describe.skipIf(missing !== null)("two replicas sharing one PostgreSQL", () => {
       return;
     }
     throw new Error("two cooldown windows ended during the test");
+  });
+
+  it("keeps a follow-up thread's context when its next question reaches the other replica", async () => {
+    const [a, b] = replicas;
+    if (!a || !b) throw new Error("no replicas");
+    const inChannel = { guildId: guild.id, channelId: guild.channelId };
+    const first = a.fake.command(
+      "ask",
+      { question: "What was the trade volume between Pakistan and Japan?" },
+      { ...freshUser(), ...inChannel },
+    );
+    expect(plainText((await a.fake.waitForReply(first.id, 10_000)).data)).toContain(
+      "$1.26 billion",
+    );
+    const original = a.fake.originalMessage(first.id) ?? {};
+    const button = buttonsOf(original).find((x) => x.label === "Follow up");
+    expect(button).toBeDefined();
+    const press = a.fake.button(button?.custom_id ?? "", first.id, {
+      ...freshUser(),
+      guildId: guild.id,
+    });
+    await a.fake.waitForReply(press.id, 10_000);
+    const threadId = String(original.id);
+    const thread = a.fake.threads.get(threadId);
+    expect(thread).toBeDefined();
+    // One Discord: the thread replica A opened is a thread for replica B too.
+    if (thread) b.fake.knowThread(thread);
+    const key = `discord:${guild.id}:${threadId}`;
+    await vi.waitFor(
+      async () =>
+        expect(
+          await rowsOf(url, "SELECT key FROM conversation_contexts WHERE key = $1", [key]),
+        ).toHaveLength(1),
+      { timeout: 10_000, interval: 100 },
+    );
+
+    const next = b.fake.command(
+      "ask",
+      { question: "and exports?" },
+      { ...freshUser(), guildId: guild.id, channelId: threadId },
+    );
+    const text = plainText((await b.fake.waitForReply(next.id, 10_000)).data);
+    expect(text).toContain("Pakistan–Japan exports");
   });
 
   it("answers every question of a burst while the database is stopped, and writes them all when it is back", async () => {
