@@ -1,5 +1,3 @@
-import { countryForms } from "../facts/language/countries";
-import { contentTerms } from "../text/terms";
 import type { Answer, AskContext } from "../types";
 import { type Candidate, describeCandidate } from "./candidates/candidate";
 import { figureCandidates } from "./candidates/figures";
@@ -15,7 +13,7 @@ import { searchPassages, sentenceCandidates } from "./candidates/sentences";
 import { CitationList, citeSpan } from "./citations";
 import { choose, type Decision } from "./decide";
 import type { Explanation } from "./explain";
-import type { Knowledge } from "./knowledge";
+import { corpusNamesCountry, type Knowledge } from "./knowledge";
 import { unseenShare } from "./match";
 import { scoreAll } from "./model";
 import { normaliseQuestion } from "./normalise";
@@ -109,7 +107,7 @@ export function candidatesFor(
   question: string,
 ): { plan: QuestionPlan; candidates: Candidate[] }[] {
   return readQuestion(k, question).plans.map((plan) => {
-    if (plan.partners.some((p) => !corpusNames(k, p))) return { plan, candidates: [] };
+    if (plan.partners.some((p) => !corpusNamesCountry(k, p))) return { plan, candidates: [] };
     return { plan, candidates: gather(k, plan, findPerson(k, plan)).candidates };
   });
 }
@@ -246,7 +244,7 @@ function askOne(k: Knowledge, question: string, plan: QuestionPlan): AskResult {
   }
 
   // A partner no article mentions cannot be answered about, whatever else the question says.
-  const unknown = plan.partners.filter((p) => !corpusNames(k, p));
+  const unknown = plan.partners.filter((p) => !corpusNamesCountry(k, p));
   if (unknown.length > 0) {
     const closest = sentenceCandidates(
       k,
@@ -295,14 +293,6 @@ function askOne(k: Knowledge, question: string, plan: QuestionPlan): AskResult {
     candidates,
     decision,
   };
-}
-
-/** Whether any passage names the country, by its name, adjective or abbreviation. */
-function corpusNames(k: Knowledge, country: string): boolean {
-  return countryForms(country).some((form) => {
-    const terms = contentTerms(form);
-    return terms.length > 0 && terms.every((t) => (k.passageFrequency.get(t) ?? 0) > 0);
-  });
 }
 
 function notAnswered(

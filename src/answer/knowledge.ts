@@ -1,4 +1,4 @@
-import { findCountries } from "../facts/language/countries";
+import { countryForms, findCountries } from "../facts/language/countries";
 import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { PassageIndex } from "../index/passage-index";
 import { contentTerms, words } from "../text/terms";
@@ -286,5 +286,16 @@ export function articleCountries(k: Knowledge, articleId: string): ReadonlySet<s
       for (const c of passageCountries(k, p.id)) set.add(c);
     }
     return set;
+  });
+}
+
+/**
+ * Whether any passage names the country, by its name, adjective or abbreviation: read off the
+ * term counts, so it costs the same whatever the size of the corpus.
+ */
+export function corpusNamesCountry(k: Knowledge, country: string): boolean {
+  return countryForms(country).some((form) => {
+    const terms = contentTerms(form);
+    return terms.length > 0 && terms.every((t) => (k.passageFrequency.get(t) ?? 0) > 0);
   });
 }
