@@ -24,7 +24,6 @@ export const KNOWN_FAILURES = {
     p35: "declined ((sentence) at p=0.40, with agreeing candidates 0.40 < 0.58)",
   },
   rewrite: {
-    "d08-r5": "declined ((sentence) at p=0.20, with agreeing candidates 0.20 < 0.58)",
     "d10-r2": "declined ((sentence) at p=0.24, with agreeing candidates 0.37 < 0.58)",
     "d11-r5": "declined ((sentence) at p=0.28, with agreeing candidates 0.28 < 0.58)",
     "d16-r5": "declined ((figure) at p=0.19, with agreeing candidates 0.20 < 0.58)",

@@ -86,8 +86,15 @@ export function findPerson(k: Knowledge, plan: QuestionPlan): PersonMatch | null
   for (const run of [...plan.nameCandidates, ...plan.lowerNameRuns]) {
     const runWords = words(run).map((w) => w.word);
     if (!runWords.some((w) => mine.has(w))) continue;
+    const described = officeWords(best.official);
     const strangers = runWords.filter(
-      (w) => !mine.has(w) && !NOT_NAME.has(w) && !countryWords.has(w) && !STOP_WORDS.has(w),
+      (w) =>
+        !mine.has(w) &&
+        !countryWords.has(w) &&
+        // "vice-minister", "METI" before a name say who the person is, not another name.
+        !w
+          .split("-")
+          .every((part) => NOT_NAME.has(part) || STOP_WORDS.has(part) || described.has(part)),
     );
     if (strangers.length > 0) return null;
   }
@@ -96,6 +103,26 @@ export function findPerson(k: Knowledge, plan: QuestionPlan): PersonMatch | null
     nameTerms: new Set(best.matched.flatMap((w) => contentTerms(w))),
     share: best.matched.length / Math.max(1, mine.size),
   };
+}
+
+/**
+ * The words of an official's title and organisation, and the organisation's initials ("METI" for
+ * the Ministry of Economy, Trade and Industry): written before a name, they describe the person.
+ */
+function officeWords(o: Official): Set<string> {
+  const out = new Set<string>();
+  for (const text of [o.title, o.organization]) {
+    if (!text) continue;
+    for (const { word } of words(text)) out.add(word);
+    const initials = text
+      .split(/[\s,]+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join("")
+      .toLowerCase();
+    if (initials.length >= 2) out.add(initials);
+  }
+  return out;
 }
 
 const ROLE_WORDS = new Set(
