@@ -13,7 +13,6 @@ import { FAILURE_NOTICE } from "../discord/interactions";
 import type { Reply } from "../discord/payload";
 import { renderNotice } from "../discord/render";
 import { type InteractionResponse, type RouterDeps, route } from "../discord/router";
-import { takeInTurn } from "../discord/take-in-turn";
 import type { Logger } from "../log";
 import type { DiscordApi } from "./discord-api";
 import {
@@ -70,12 +69,14 @@ interface Exchange {
   timer: NodeJS.Timeout | null;
   /** Called once the interaction has been answered or edited in, or has failed for good. */
   done: () => void;
+  /** `performance.now()` when its request had been read. */
+  arrivedAt: number;
 }
 
 export function createInteractionServer(options: InteractionServerOptions): InteractionServer {
   const { api, log } = options;
   const key = publicKeyFromHex(options.publicKey);
-  const acknowledgeAfterMs = options.acknowledgeAfterMs ?? 1_500;
+  const acknowledgeAfterMs = options.acknowledgeAfterMs ?? 1_000;
   let deps: RouterDeps | null = options.deps ?? null;
   let closing = false;
   const inFlight = new Set<Promise<void>>();
@@ -206,10 +207,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     }
   };
 
-  const handle = async (exchange: Exchange, routerDeps: RouterDeps): Promise<void> => {
+  const describe = (exchange: Exchange) => {
     const { request, address } = exchange.interaction;
-    const started = performance.now();
-    const described = {
+    return {
       interactionId: address.id,
       kind: request.type,
       ...(request.type === "button" || request.type === "modal"
@@ -218,28 +218,56 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       userId: request.userId,
       guildId: request.guildId ?? null,
     };
+  };
+
+  const finish = async (exchange: Exchange, routed: Promise<InteractionResponse>) => {
     try {
-      const response = await route(request, routerDeps);
+      const response = await routed;
       await answer(exchange, response);
       log.debug("interaction answered", {
-        ...described,
+        ...describe(exchange),
         response: response.type,
         ...(exchange.acknowledged ? { acknowledged: true } : {}),
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(performance.now() - exchange.arrivedAt),
       });
     } catch (error) {
-      log.error("interaction failed", { ...described, error });
+      log.error("interaction failed", { ...describe(exchange), error });
       await tellUser(exchange);
+    } finally {
+      exchange.done();
     }
   };
 
-  const inTurn = takeInTurn<Exchange>(
-    (exchange) => {
-      const routerDeps = deps;
-      if (routerDeps) void handle(exchange, routerDeps).finally(exchange.done);
-    },
-    { acknowledge: acknowledgeEarly, acknowledgeAfterMs: acknowledgeAfterMs / 2 },
-  );
+  /**
+   * Interactions are routed one at a time, with a turn of the event loop between, so a burst
+   * cannot starve the reading of requests or the sending of answers. Whoever would wait in line
+   * past half the deadline (the line ahead times what routing has been taking, or the time
+   * already waited) is acknowledged at once.
+   */
+  const line: Exchange[] = [];
+  let routingMs = 0;
+  let pumping = false;
+  const pump = async (routerDeps: RouterDeps) => {
+    pumping = true;
+    for (let exchange = line.shift(); exchange; exchange = line.shift()) {
+      if (performance.now() - exchange.arrivedAt >= acknowledgeAfterMs / 2) {
+        acknowledgeEarly(exchange);
+      }
+      const started = performance.now();
+      const routed = route(exchange.interaction.request, routerDeps);
+      // Settled either way before the next one starts: its failure is finish()'s to report.
+      await routed.catch(() => {});
+      routingMs = routingMs * 0.8 + (performance.now() - started) * 0.2;
+      void finish(exchange, routed);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    pumping = false;
+  };
+  const enqueue = (exchange: Exchange, routerDeps: RouterDeps) => {
+    if (line.length * routingMs >= acknowledgeAfterMs / 2) acknowledgeEarly(exchange);
+    line.push(exchange);
+    if (!pumping) void pump(routerDeps);
+  };
 
   const onInteraction = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const signature = req.headers["x-signature-ed25519"];
@@ -293,13 +321,14 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       responded: false,
       timer: null,
       done,
+      arrivedAt: performance.now(),
     };
     // Work waiting on I/O (a shared store) is not seen by the line's own estimate.
     exchange.timer = setTimeout(() => acknowledgeEarly(exchange), acknowledgeAfterMs);
     res.once("close", () => {
       if (exchange.timer) clearTimeout(exchange.timer);
     });
-    inTurn(exchange);
+    enqueue(exchange, deps);
   };
 
   const server = createServer((req, res) => {
