@@ -8,7 +8,8 @@
  * missed dispatches are replayed on RESUME, and an optional validator refuses payloads that
  * break Discord's limits with a 400 (50035), as Discord does. Threads started from a message take
  * the message's id, one per message (a second start is refused with 160004), and an interaction
- * sent in a thread carries the thread as its channel.
+ * sent in a thread carries the thread as its channel. With `deliverTo`, interactions are POSTed,
+ * signed, to an Interactions Endpoint URL instead, and the response is taken as the callback.
  */
 import { type KeyObject, randomBytes, sign } from "node:crypto";
 import {
