@@ -47,6 +47,13 @@ export interface Config {
    * goes on with what this process knows.
    */
   storeReadTimeoutMs: number;
+  /** Where `npm run serve` listens for Discord's interaction requests, on all interfaces. */
+  interactionsPort: number;
+  /**
+   * The application's Ed25519 public key (64 hex characters, Developer Portal → General
+   * Information) that every interaction request must be signed with; `npm run serve` needs it.
+   */
+  discordPublicKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +171,17 @@ const schema = fetchSchema.extend({
   ),
   FOLLOW_UP_MINUTES: optional(wholeNumber(1, 10_080)),
   STORE_READ_TIMEOUT_MS: optional(wholeNumber(10, 2_000)),
+  INTERACTIONS_PORT: optional(wholeNumber(0, 65_535)),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        "must be 64 hex characters: the Public Key under General Information in the Developer Portal",
+      )
+      .transform((value) => value.toLowerCase()),
+  ),
 });
 
 /** Checks an environment; throws ConfigError naming every bad variable. Pure, for tests. */
@@ -217,7 +235,27 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     fetchAllowLoopback: values.FETCH_ALLOW_LOOPBACK ?? false,
     followUpMinutes: values.FOLLOW_UP_MINUTES ?? 60,
     storeReadTimeoutMs: values.STORE_READ_TIMEOUT_MS ?? 150,
+    interactionsPort: values.INTERACTIONS_PORT ?? 8080,
+    discordPublicKey: values.DISCORD_PUBLIC_KEY ?? null,
   };
+}
+
+/** `npm run serve`'s configuration: as `parseConfig`, and DISCORD_PUBLIC_KEY must be set. */
+export function parseServeConfig(
+  env: Record<string, string | undefined>,
+): Config & { discordPublicKey: string } {
+  const config = parseConfig(env);
+  const { discordPublicKey } = config;
+  if (discordPublicKey === null) {
+    throw new ConfigError([
+      {
+        variable: "DISCORD_PUBLIC_KEY",
+        message:
+          "must be set to serve interactions over HTTP: the Public Key under General Information in the Developer Portal",
+      },
+    ]);
+  }
+  return { ...config, discordPublicKey };
 }
 
 /** Only the article-fetching settings; throws ConfigError naming a bad variable. */
@@ -261,10 +299,18 @@ export function loadConfig(): Config {
   return parseConfig(process.env);
 }
 
-/** For entry points: the config, or a message naming the bad variables on stderr and exit 2. */
-export function loadConfigOrExit(): Config {
+type Env = Record<string, string | undefined>;
+
+/**
+ * For entry points: the config (checked by `parse`, `parseConfig` by default), or a message
+ * naming the bad variables on stderr and exit 2.
+ */
+export function loadConfigOrExit(): Config;
+export function loadConfigOrExit<T>(parse: (env: Env) => T): T;
+export function loadConfigOrExit(parse: (env: Env) => unknown = parseConfig): unknown {
   try {
-    return loadConfig();
+    loadDotenv({ quiet: true });
+    return parse(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, configSecrets, parseConfig } from "../src/config";
+import { ConfigError, configSecrets, parseConfig, parseServeConfig } from "../src/config";
 
 const problemsOf = (env: Record<string, string | undefined>) => {
   try {
@@ -10,6 +10,9 @@ const problemsOf = (env: Record<string, string | undefined>) => {
   }
   return [];
 };
+
+/** An Ed25519 public key as the Developer Portal shows it: 32 bytes in hex. */
+const PUBLIC_KEY = "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c";
 
 describe("parseConfig", () => {
   it("fills every default from an empty environment: no token means the local console", () => {
@@ -32,6 +35,8 @@ describe("parseConfig", () => {
       fetchAllowLoopback: false,
       followUpMinutes: 60,
       storeReadTimeoutMs: 150,
+      interactionsPort: 8080,
+      discordPublicKey: null,
     });
   });
 
@@ -55,6 +60,8 @@ describe("parseConfig", () => {
         SHARD_IDS: "1, 3",
         FETCH_ALLOW_LOOPBACK: "1",
         FOLLOW_UP_MINUTES: "15",
+        INTERACTIONS_PORT: "3000",
+        DISCORD_PUBLIC_KEY: PUBLIC_KEY.toUpperCase(),
       }),
     ).toEqual({
       discordToken: "abc.def.ghi",
@@ -75,6 +82,8 @@ describe("parseConfig", () => {
       fetchAllowLoopback: true,
       followUpMinutes: 15,
       storeReadTimeoutMs: 150,
+      interactionsPort: 3000,
+      discordPublicKey: PUBLIC_KEY,
     });
   });
 
@@ -107,6 +116,10 @@ describe("parseConfig", () => {
     ["INSIGHTS_SALT", "short"],
     ["INSIGHTS_DB", "postgres://tijarat:hunter2@[db.internal/tijarat"],
     ["INSIGHTS_DB", "postgresql://"],
+    ["INTERACTIONS_PORT", "65536"],
+    ["INTERACTIONS_PORT", "http"],
+    ["DISCORD_PUBLIC_KEY", PUBLIC_KEY.slice(2)],
+    ["DISCORD_PUBLIC_KEY", `${PUBLIC_KEY.slice(2)}zz`],
   ])("names %s when it is %j", (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
     expect(() => parseConfig({ [variable]: value })).toThrow(
@@ -163,6 +176,24 @@ describe("parseConfig", () => {
     // The password, as written and decoded, is kept out of every log line.
     expect(configSecrets(config)).toEqual(
       expect.arrayContaining(["hunter%402", "hunter@2", "a-shared-salt-0123456789"]),
+    );
+  });
+});
+
+describe("parseServeConfig", () => {
+  it("needs DISCORD_PUBLIC_KEY, and nothing else the bot needs, not even DISCORD_TOKEN", () => {
+    expect(() => parseServeConfig({})).toThrow(
+      /^Invalid configuration:\n {2}DISCORD_PUBLIC_KEY: must be set to serve interactions/,
+    );
+    const config = parseServeConfig({ DISCORD_PUBLIC_KEY: PUBLIC_KEY });
+    expect(config.discordPublicKey).toBe(PUBLIC_KEY);
+    expect(config.discordToken).toBeNull();
+    expect(config.interactionsPort).toBe(8080);
+  });
+
+  it("still names every other bad variable", () => {
+    expect(() => parseServeConfig({ DISCORD_PUBLIC_KEY: PUBLIC_KEY, LOG_LEVEL: "loud" })).toThrow(
+      "LOG_LEVEL: must be one of",
     );
   });
 });

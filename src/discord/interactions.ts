@@ -4,11 +4,9 @@
  * note (followUp when already answered, else reply) while the bot keeps serving.
  */
 import {
-  ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type BaseMessageOptions,
   type ButtonInteraction,
-  ChannelType,
   type ChatInputCommandInteraction,
   DiscordAPIError,
   type Interaction,
@@ -21,8 +19,8 @@ import {
   Routes,
   ThreadAutoArchiveDuration,
 } from "discord.js";
-import { threadConversation } from "../conversation/keys";
 import type { Logger } from "../log";
+import { ACKNOWLEDGED_EARLY, flattenOptions, placeOf } from "./caller-facts";
 import type { Caller, CommandOptions, OpenedThread } from "./command";
 import type { Reply } from "./payload";
 import { renderNotice } from "./render";
@@ -57,32 +55,11 @@ export function updateOptions(reply: Reply): InteractionUpdateOptions {
   return { ...messageOptions(reply), components: messageOptions(reply).components ?? [] };
 }
 
-type OptionEntry = ChatInputCommandInteraction["options"]["data"][number];
-
-/**
- * The options as the commands take them: a subcommand's name under `subcommand` and its options
- * beside it; an uploaded file as its URL (the command also learns its name from the URL). For
- * autocomplete, what the user has filled in so far.
- */
+/** The options as the commands take them (see `flattenOptions`). */
 function optionsOf(
   interaction: ChatInputCommandInteraction | AutocompleteInteraction,
 ): CommandOptions {
-  const options: CommandOptions = {};
-  const take = (entries: readonly OptionEntry[]) => {
-    for (const option of entries) {
-      if (option.type === ApplicationCommandOptionType.Subcommand) {
-        options.subcommand = option.name;
-        take(option.options ?? []);
-      } else if (option.attachment) {
-        options[option.name] = option.attachment.url;
-        options[`${option.name}_name`] = option.attachment.name;
-      } else if (option.value !== undefined && option.value !== null) {
-        options[option.name] = option.value;
-      }
-    }
-  };
-  take(interaction.options.data);
-  return options;
+  return flattenOptions(interaction.options.data, (option) => option.attachment);
 }
 
 /**
@@ -92,19 +69,11 @@ function optionsOf(
  */
 function callerOf(interaction: Interaction): Caller {
   const { guildId, channel } = interaction;
-  const inThread = channel?.isThread() ?? false;
   return {
     userId: interaction.user.id,
     guildId,
     canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
-    // Only a thread is a conversation: in a channel, many people's questions interleave.
-    conversationKey:
-      guildId && inThread && interaction.channelId
-        ? threadConversation(guildId, interaction.channelId)
-        : null,
-    canOpenThread:
-      guildId !== null &&
-      (channel?.type === ChannelType.GuildText || channel?.type === ChannelType.GuildAnnouncement),
+    ...placeOf(guildId, interaction.channelId, channel?.type),
     openThread: interaction.isButton() ? (name) => openThreadOn(interaction, name) : null,
   };
 }
@@ -176,20 +145,6 @@ function describe(request: InteractionRequest, interaction: Interaction) {
     guildId: interaction.guildId,
   };
 }
-
-/**
- * Commands that always answer with a message, never a form, and publicly unless asked with
- * `private: True`: the only ones `acknowledgeEarly` may acknowledge before their answer is known.
- */
-const ACKNOWLEDGED_EARLY = new Set([
-  "ask",
-  "figures",
-  "official",
-  "sources",
-  "compare",
-  "chart",
-  "help",
-]);
 
 /** Interactions acknowledged ahead of their turn: whether the acknowledgement was accepted. */
 const acknowledgedEarly = new WeakMap<Interaction, Promise<boolean>>();
