@@ -124,7 +124,7 @@ describe("runConsole", () => {
     const { text } = await drive([
       "/press 9",
       "/nope",
-      "/ask question: " + "x".repeat(600),
+      `/ask question: ${"x".repeat(600)}`,
       "/help",
     ]);
     expect(text).toContain("There is no button 9 on the last reply with buttons.");
