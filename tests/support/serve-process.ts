@@ -90,7 +90,9 @@ export async function askBurst(fake: FakeDiscord, count: number): Promise<BurstR
   const deliveries = sent.map((s) => fake.deliveries.get(s.id));
   const responseMs = sent.map((s, i) => (deliveries[i]?.at ?? Number.NaN) - s.dispatchedAt);
   const answerMs = replies.map((reply) => reply.latencyMs);
-  const deferred = deliveries.filter((d) => ((d?.body ?? {}) as { type?: number }).type === 5).length;
+  const deferred = deliveries.filter(
+    (d) => ((d?.body ?? {}) as { type?: number }).type === 5,
+  ).length;
   console.log(
     `${count} concurrent /ask over HTTP: response p50 ${Math.round(percentile(responseMs, 0.5))} ms, ` +
       `p99 ${Math.round(percentile(responseMs, 0.99))} ms, max ${Math.round(Math.max(...responseMs))} ms; ` +
