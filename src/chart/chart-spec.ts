@@ -19,19 +19,33 @@ export function sourceName(citation: ChartData["citations"][number]): string {
   return `[${citation.number}] ${by || citation.title}`;
 }
 
+/**
+ * At most this many lines of sources under a chart, and citations on one bar's label: a large
+ * corpus cites hundreds of sentences for one measure, and setting them all as text took seconds
+ * and made the picture unreadable. The reply lists the sources in full.
+ */
+const MAX_SOURCE_LINES = 4;
+const MAX_LABEL_CITATIONS = 3;
+
 /** Source lines of at most `width` characters, citations kept whole. */
 function sourceLines(chart: ChartData, width: number): string[] {
   const lines: string[] = [];
   let line = "Sources:";
+  let shown = 0;
   for (const c of chart.citations) {
     const item = ` ${sourceName(c)};`;
     if (line.length + item.length > width && line !== "Sources:") {
+      if (lines.length + 1 >= MAX_SOURCE_LINES) break;
       lines.push(line.replace(/;$/, ""));
       line = " ";
     }
     line += item;
+    shown++;
   }
-  lines.push(line.replace(/;$/, ""));
+  const more = chart.citations.length - shown;
+  lines.push(
+    more > 0 ? `${line.replace(/;$/, "")}; and ${more} more in the reply` : line.replace(/;$/, ""),
+  );
   lines.push("Figures as the articles state them: nothing added up, averaged or converted.");
   return lines;
 }
@@ -52,7 +66,12 @@ function seriesRows(chart: ChartData, series: ChartSeries, periods: number) {
     const sameSlot = series.points.filter((p) => samePlace(p.period, point.period));
     const citations = point.citations.map((n) => chart.citations[n - 1]);
     const first = citations[0];
-    const cited = point.citations.map((n) => `[${n}]`).join("");
+    const more = point.citations.length - MAX_LABEL_CITATIONS;
+    const cited =
+      point.citations
+        .slice(0, MAX_LABEL_CITATIONS)
+        .map((n) => `[${n}]`)
+        .join("") + (more > 0 ? ` +${more}` : "");
     const full = `${point.value} ${cited}`;
     return {
       period: point.period.label,

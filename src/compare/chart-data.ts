@@ -216,6 +216,58 @@ function pickMeasure(
  * partner (canonical name) over the periods the articles give; without a measure, the measure
  * with the most periods. Refuses, with the reason, when there is nothing to draw.
  */
+/** A chart stays readable: the latest periods, and a few values in each. */
+export const MAX_CHART_PERIODS = 12;
+export const MAX_VALUES_PER_PERIOD = 4;
+
+/**
+ * The figures a chart draws when a large corpus gives more than a chart can show: the latest
+ * `MAX_CHART_PERIODS` periods, and in each the `MAX_VALUES_PER_PERIOD` values most figures give
+ * (ties to the earlier stated). The rest are listed as not drawn, with why. `drawn` is in time order.
+ */
+function withinChartBounds<T extends { figure: Figure; period: PlacedPeriod }>(
+  drawn: T[],
+  notDrawn: ChartData["notDrawn"],
+): T[] {
+  const places: PlacedPeriod[] = [];
+  for (const p of drawn) if (!places.some((q) => samePlace(q, p.period))) places.push(p.period);
+  const latest = places.slice(-MAX_CHART_PERIODS);
+  const kept: T[] = [];
+  for (const place of places) {
+    const here = drawn.filter((p) => samePlace(p.period, place));
+    if (!latest.includes(place)) {
+      for (const p of here) {
+        notDrawn.push({
+          figure: p.figure,
+          reason: `older than the ${MAX_CHART_PERIODS} latest periods`,
+        });
+      }
+      continue;
+    }
+    const times = new Map<number, number>();
+    for (const p of here) {
+      const amount = p.figure.amount as number;
+      times.set(amount, (times.get(amount) ?? 0) + 1);
+    }
+    const chosen = new Set(
+      [...times.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, MAX_VALUES_PER_PERIOD)
+        .map(([amount]) => amount),
+    );
+    for (const p of here) {
+      if (chosen.has(p.figure.amount as number)) kept.push(p);
+      else {
+        notDrawn.push({
+          figure: p.figure,
+          reason: `more than ${MAX_VALUES_PER_PERIOD} values for one period`,
+        });
+      }
+    }
+  }
+  return kept;
+}
+
 export function chartData(
   source: FigureSource,
   partner: string,
@@ -254,6 +306,9 @@ export function chartData(
     };
   }
   drawn.sort((a, b) => comparePlaced(a.period, b.period));
+  const kept = withinChartBounds(drawn, notDrawn);
+  drawn.length = 0;
+  drawn.push(...kept);
 
   const citations: ChartCitation[] = [];
   const citationOf = (f: Figure): number => {

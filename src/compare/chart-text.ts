@@ -50,10 +50,22 @@ export function chartDescription(chart: ChartData): string {
 }
 
 /** What the chart leaves out, in one line, or null when it draws every figure of the measure. */
+/** Up to this many figures left out are named one by one. */
+const NOT_DRAWN_LISTED = 6;
+
 export function notDrawnText(chart: ChartData): string | null {
   if (chart.notDrawn.length === 0) return null;
-  const items = chart.notDrawn.map(({ figure, reason }) => `${figure.value} (${reason})`);
-  return `Not drawn: ${items.join("; ")}.`;
+  if (chart.notDrawn.length <= NOT_DRAWN_LISTED) {
+    const items = chart.notDrawn.map(({ figure, reason }) => `${figure.value} (${reason})`);
+    return `Not drawn: ${items.join("; ")}.`;
+  }
+  // A large corpus leaves hundreds out: counted by why, not listed.
+  const byReason = new Map<string, number>();
+  for (const { reason } of chart.notDrawn) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  const counts = [...byReason].map(
+    ([reason, n]) => `${n} ${n === 1 ? "figure" : "figures"} (${reason})`,
+  );
+  return `Not drawn: ${counts.join("; ")}.`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chartData, chartOffers } from "../../src/compare/chart-data";
-import { chartTableLines } from "../../src/compare/chart-text";
+import { chartTableLines, notDrawnText } from "../../src/compare/chart-text";
 import { articleOf, figureIn } from "./figure-in";
 import { sourceOf } from "./source";
 
@@ -140,5 +140,53 @@ describe("a chart's data", () => {
       ["China", "bilateral trade", 5],
     ]);
     expect(chartOffers(source, figures.slice(0, 1))).toEqual([]);
+  });
+});
+
+describe("a chart of a large corpus", () => {
+  // Twenty fiscal years, and in the latest one six different values from six articles.
+  const years = Array.from({ length: 20 }, (_, i) => 2000 + i);
+  const many = years.flatMap((year) => {
+    const fy = `FY${year}-${String((year + 1) % 100).padStart(2, "0")}`;
+    const values = year === 2019 ? [1, 2, 3, 4, 5, 6] : [year - 1990];
+    return values.map((billions, j) => {
+      const sentence = `Bilateral trade stood at $${billions} billion in ${fy}.`;
+      return {
+        ...figureIn(sentence, `$${billions} billion`, {
+          measure: "bilateral trade",
+          amount: billions * 1e9,
+          period: fy,
+          partners: ["China"],
+          articleId: `y${year}-${j}`,
+        }),
+      };
+    });
+  });
+  // The first value of the latest year is stated by three articles, the others by one each.
+  const first = many.at(-6);
+  const repeated = first ? [0, 1].map((k) => ({ ...first, articleId: `again-${k}` })) : [];
+
+  it("draws the latest twelve periods and at most four values in one, listing the rest by why", () => {
+    const outcome = chartData(sourceOf([...many, ...repeated]), "China", "bilateral trade");
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const { chart } = outcome;
+    expect(chart.periods).toHaveLength(12);
+    // Only FY2019-20 has values under $10 billion.
+    const latest = chart.series[0]?.points.filter((p) => p.amount < 10e9);
+    expect(latest?.map((p) => p.amount)).toHaveLength(4);
+    // The value three articles give is among those drawn.
+    expect(latest?.map((p) => p.amount)).toContain(1e9);
+    const reasons = chart.notDrawn.map((n) => n.reason);
+    expect(reasons.filter((r) => r.startsWith("older than"))).toHaveLength(8);
+    expect(reasons.filter((r) => r.startsWith("more than 4 values"))).toHaveLength(2);
+  });
+
+  it("counts what it leaves out by why instead of listing every figure", () => {
+    const outcome = chartData(sourceOf([...many, ...repeated]), "China", "bilateral trade");
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(notDrawnText(outcome.chart)).toBe(
+      "Not drawn: 8 figures (older than the 12 latest periods); 2 figures (more than 4 values for one period).",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 /**
  * One fake Discord plus the real bot process (`npm start`) pointed at it, ready for interactions.
  */
@@ -107,4 +108,22 @@ export function describeReply(reply: Reply): string {
     callbackType: reply.callbackType,
     data: reply.data,
   }).slice(0, 600);
+}
+
+/**
+ * The wired bot of one `describe`: started before its tests, stopped after them. Call inside the
+ * `describe`; the getter reads the bot inside a test.
+ */
+export function wiredBotForSuite(...args: Parameters<typeof startWiredBot>): () => WiredBot {
+  let wired: WiredBot | undefined;
+  beforeAll(async () => {
+    wired = await startWiredBot(...args);
+  });
+  afterAll(async () => {
+    await wired?.stop();
+  });
+  return () => {
+    if (!wired) throw new Error("the wired bot did not start");
+    return wired;
+  };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   acknowledgements,
   burst,
@@ -6,18 +6,10 @@ import {
   describeLatencies,
   mistakes,
 } from "./bursts";
-import { startWiredBot, type WiredBot } from "./harness";
+import { wiredBotForSuite } from "./harness";
 
 describe("load over the wire, beyond one process (npm run soak)", () => {
-  let wired: WiredBot;
-
-  beforeAll(async () => {
-    wired = await startWiredBot();
-  });
-
-  afterAll(async () => {
-    await wired?.stop();
-  });
+  const bot = wiredBotForSuite();
 
   /**
    * None lost at 1,000 at once. Not held to the 3 s deadline: the bot spends about 4 ms of CPU an
@@ -29,15 +21,15 @@ describe("load over the wire, beyond one process (npm run soak)", () => {
   it("answers 1,000 /ask dispatched at once, each user once and with their own answer", {
     timeout: 60_000,
   }, async () => {
-    const asked = burst(wired, 1_000);
-    const replies = await Promise.all(asked.map((a) => wired.fake.waitForReply(a.sent.id, 40_000)));
+    const asked = burst(bot(), 1_000);
+    const replies = await Promise.all(asked.map((a) => bot().fake.waitForReply(a.sent.id, 40_000)));
     console.log(`1,000 /ask at once, dispatch → reply: ${describeLatencies(replies)}`);
-    const acknowledged = acknowledgements(wired, asked).map(
+    const acknowledged = acknowledgements(bot(), asked).map(
       (r) => r.ms ?? Number.POSITIVE_INFINITY,
     );
     console.log(
       `1,000 /ask at once: last acknowledged ${Math.max(...acknowledged)} ms after dispatch, ${acknowledged.filter((ms) => ms > DISCORD_DEADLINE_MS).length} later than 3 s`,
     );
-    expect(mistakes(wired, asked, replies)).toEqual([]);
+    expect(mistakes(bot(), asked, replies)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   acknowledgements,
   burst,
@@ -6,18 +6,10 @@ import {
   describeLatencies,
   mistakes,
 } from "./bursts";
-import { startWiredBot, type WiredBot } from "./harness";
+import { wiredBotForSuite } from "./harness";
 
 describe("load over the wire", () => {
-  let wired: WiredBot;
-
-  beforeAll(async () => {
-    wired = await startWiredBot();
-  });
-
-  afterAll(async () => {
-    await wired?.stop();
-  });
+  const bot = wiredBotForSuite();
 
   /**
    * Discord's deadline is on the callback: every interaction of the burst acknowledged within 3 s
@@ -29,13 +21,13 @@ describe("load over the wire", () => {
   it("acknowledges every one of a burst of 100 /ask within Discord's 3 s deadline, and answers each", {
     timeout: 20_000,
   }, async () => {
-    const asked = burst(wired, 100);
-    const replies = await Promise.all(asked.map((a) => wired.fake.waitForReply(a.sent.id, 10_000)));
+    const asked = burst(bot(), 100);
+    const replies = await Promise.all(asked.map((a) => bot().fake.waitForReply(a.sent.id, 10_000)));
     console.log(`100 /ask at once, dispatch → reply: ${describeLatencies(replies)}`);
-    const late = acknowledgements(wired, asked).filter(
+    const late = acknowledgements(bot(), asked).filter(
       (r) => r.ms === null || r.ms > DISCORD_DEADLINE_MS,
     );
     expect(late).toEqual([]);
-    expect(mistakes(wired, asked, replies)).toEqual([]);
+    expect(mistakes(bot(), asked, replies)).toEqual([]);
   });
 });
