@@ -126,7 +126,18 @@ function toMeasure(ctx: Context, phrase: Token[]): MeasureMatch | null {
     }
     return /^(?:between|with|to|from|in|for|on|among|across|into|within)$/.test(w);
   });
-  if (cut > 0) words = words.slice(0, cut);
+  // `conclusions on different spheres and mutual trade turnover had exceeded …`: the conjunct
+  // nearest the verb is the subject, when a preposition stands between it and the first one.
+  const lastAnd = words.findLastIndex((t) => /^(?:and|&)$/i.test(t.text));
+  const afterAnd = words.slice(lastAnd + 1);
+  if (
+    cut > 0 &&
+    lastAnd > cut &&
+    afterAnd.length > 0 &&
+    !afterAnd.some((t) => covered(ctx.countries, t) || covered(ctx.periods, t))
+  ) {
+    words = afterAnd;
+  } else if (cut > 0) words = words.slice(0, cut);
   while (words.length > 0 && /^(?:and|or|&)$/i.test(words[words.length - 1]?.text ?? "")) {
     words = words.slice(0, -1);
   }

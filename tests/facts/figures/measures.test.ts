@@ -62,6 +62,21 @@ describe("findMeasures", () => {
       "£4.7 billion",
       "total trade",
     ],
+    [
+      "The country’s exports to the western ally grew to $9 billion during the fiscal year.",
+      "$9 billion",
+      "exports",
+    ],
+    [
+      "We came to the conclusions on different spheres and mutual trade turnover had exceeded USD 400 million.",
+      "USD 400 million",
+      "mutual trade turnover",
+    ],
+    [
+      "Total trade was $690 million, with Pakistani imports from Morocco accounting for $604 million.",
+      "$604 million",
+      "Pakistani imports",
+    ],
   ])("in %j, %s measures %j", (sentence, value, measure) => {
     expect(measures(sentence)).toContainEqual([value, measure]);
   });
