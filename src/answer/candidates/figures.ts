@@ -39,7 +39,11 @@ export function isGoal(f: Figure): boolean {
   const before = f.sentence.slice(0, at);
   const after = f.sentence.slice(at + f.value.length);
   const from = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"));
-  const stop = after.search(/[,;]/);
+  // The clause ends at a comma, or where another clause begins ("… had exceeded USD 400 million
+  // and we have plans to increase that to USD 2 billion": the plan is the second figure's).
+  const stop = after.search(
+    /[,;]|\s(?:and|but|while|whereas)\s+(?:we|they|he|she|it|i|both|the|this|these|those)\b/i,
+  );
   const clause = before.slice(from + 1) + f.value + (stop < 0 ? after : after.slice(0, stop));
   return TARGET_CUE.test(clause);
 }
