@@ -50,7 +50,7 @@ describe.skipIf(missing !== null)("two replicas sharing one PostgreSQL", () => {
       COOLDOWN_SECONDS: String(COOLDOWN.seconds),
       // Shared state is what is under test: a replica slowed by the other test files running
       // beside it waits for the database rather than going on alone after 150 ms.
-      STORE_READ_TIMEOUT_MS: "2000",
+      STORE_READ_TIMEOUT_MS: "1000",
     };
     replicas = await Promise.all([
       startWiredBot(env, { guilds: [guild] }),
@@ -107,6 +107,7 @@ describe.skipIf(missing !== null)("two replicas sharing one PostgreSQL", () => {
   it("keeps a follow-up thread's context when its next question reaches the other replica", async () => {
     const [a, b] = replicas;
     if (!a || !b) throw new Error("no replicas");
+    const before = await questionCount(url);
     const inChannel = { guildId: guild.id, channelId: guild.channelId };
     const first = a.fake.command(
       "ask",
@@ -145,9 +146,14 @@ describe.skipIf(missing !== null)("two replicas sharing one PostgreSQL", () => {
     );
     const text = plainText((await b.fake.waitForReply(next.id, 10_000)).data);
     expect(text).toContain("Pakistan–Japan exports");
+    // Both questions recorded before the next test counts what is in the database.
+    await waitForQuestions(url, before + 2);
   });
 
-  it("answers every question of a burst while the database is stopped, and writes them all when it is back", async () => {
+  // Its own waits add up to more than the default 20 s: the records may take 20 s to come back.
+  it("answers every question of a burst while the database is stopped, and writes them all when it is back", {
+    timeout: 45_000,
+  }, async () => {
     const before = await questionCount(url);
     const burst = (count: number) =>
       Promise.all(
