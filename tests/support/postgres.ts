@@ -297,3 +297,21 @@ export async function waitForQuestions(url: string, count: number, timeoutMs = 1
     if (seen !== count) await sleep(20);
   }
 }
+
+/**
+ * The number of questions in the database once the replicas' queued records have landed: read
+ * until two reads half a second apart agree (records are written just after each reply).
+ */
+export async function settledQuestionCount(url: string, timeoutMs = 10_000): Promise<number> {
+  const count = async () =>
+    (await rowsOf<{ n: number }>(url, "SELECT COUNT(*)::int AS n FROM questions"))[0]?.n ?? 0;
+  const started = performance.now();
+  let last = await count();
+  while (performance.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await count();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
