@@ -306,9 +306,7 @@ export function chartData(
     };
   }
   drawn.sort((a, b) => comparePlaced(a.period, b.period));
-  const kept = withinChartBounds(drawn, notDrawn);
-  drawn.length = 0;
-  drawn.push(...kept);
+  const shown = withinChartBounds(drawn, notDrawn);
 
   const citations: ChartCitation[] = [];
   const citationOf = (f: Figure): number => {
@@ -335,7 +333,7 @@ export function chartData(
 
   const byUnit = new Map<string, ChartPoint[]>();
   const kinds = new Map<string, FigureKind>();
-  for (const p of drawn) {
+  for (const p of shown) {
     const f = p.figure;
     const amount = f.amount as number;
     const points = byUnit.get(f.unit) ?? [];
@@ -368,7 +366,7 @@ export function chartData(
     })
     .sort((a, b) => b.points.length - a.points.length || a.unit.localeCompare(b.unit));
   const periods: PlacedPeriod[] = [];
-  for (const p of drawn) if (!periods.some((q) => samePlace(q, p.period))) periods.push(p.period);
+  for (const p of shown) if (!periods.some((q) => samePlace(q, p.period))) periods.push(p.period);
   return {
     ok: true,
     chart: {

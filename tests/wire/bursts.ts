@@ -71,3 +71,15 @@ export function mistakes(
     ];
   });
 }
+
+/** `count` /ask at once, each with what its answer must hold, and what each user ends up seeing. */
+export async function sendBurst(wired: WiredBot, count: number, timeoutMs: number) {
+  const asked = burst(wired, count);
+  const replies = await Promise.all(
+    asked.map((a) => wired.fake.waitForReply(a.sent.id, timeoutMs)),
+  );
+  console.log(
+    `${count.toLocaleString("en-US")} /ask at once, dispatch → reply: ${describeLatencies(replies)}`,
+  );
+  return { asked, replies };
+}

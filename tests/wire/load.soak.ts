@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  acknowledgements,
-  burst,
-  DISCORD_DEADLINE_MS,
-  describeLatencies,
-  mistakes,
-} from "./bursts";
+import { acknowledgements, DISCORD_DEADLINE_MS, mistakes, sendBurst } from "./bursts";
 import { wiredBotForSuite } from "./harness";
 
 describe("load over the wire, beyond one process (npm run soak)", () => {
@@ -21,9 +15,7 @@ describe("load over the wire, beyond one process (npm run soak)", () => {
   it("answers 1,000 /ask dispatched at once, each user once and with their own answer", {
     timeout: 60_000,
   }, async () => {
-    const asked = burst(bot(), 1_000);
-    const replies = await Promise.all(asked.map((a) => bot().fake.waitForReply(a.sent.id, 40_000)));
-    console.log(`1,000 /ask at once, dispatch → reply: ${describeLatencies(replies)}`);
+    const { asked, replies } = await sendBurst(bot(), 1_000, 40_000);
     const acknowledged = acknowledgements(bot(), asked).map(
       (r) => r.ms ?? Number.POSITIVE_INFINITY,
     );

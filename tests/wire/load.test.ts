@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  acknowledgements,
-  burst,
-  DISCORD_DEADLINE_MS,
-  describeLatencies,
-  mistakes,
-} from "./bursts";
+import { acknowledgements, DISCORD_DEADLINE_MS, mistakes, sendBurst } from "./bursts";
 import { wiredBotForSuite } from "./harness";
 
 describe("load over the wire", () => {
@@ -21,9 +15,7 @@ describe("load over the wire", () => {
   it("acknowledges every one of a burst of 100 /ask within Discord's 3 s deadline, and answers each", {
     timeout: 20_000,
   }, async () => {
-    const asked = burst(bot(), 100);
-    const replies = await Promise.all(asked.map((a) => bot().fake.waitForReply(a.sent.id, 10_000)));
-    console.log(`100 /ask at once, dispatch → reply: ${describeLatencies(replies)}`);
+    const { asked, replies } = await sendBurst(bot(), 100, 10_000);
     const late = acknowledgements(bot(), asked).filter(
       (r) => r.ms === null || r.ms > DISCORD_DEADLINE_MS,
     );

@@ -83,10 +83,10 @@ export function findPerson(k: Knowledge, plan: QuestionPlan): PersonMatch | null
   const countryWords = new Set(
     findCountries(plan.text).flatMap((c) => words(c.matched).map((w) => w.word)),
   );
+  const described = officeWords(best.official);
   for (const run of [...plan.nameCandidates, ...plan.lowerNameRuns]) {
     const runWords = words(run).map((w) => w.word);
     if (!runWords.some((w) => mine.has(w))) continue;
-    const described = officeWords(best.official);
     const strangers = runWords.filter(
       (w) =>
         !mine.has(w) &&
