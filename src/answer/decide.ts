@@ -1,4 +1,5 @@
 import type { Citation, Figure, Official } from "../types";
+import { boundHeldBy } from "./candidates/bounds";
 import type { Candidate, FigureCandidate, QuoteCandidate } from "./candidates/candidate";
 import { figuresTold } from "./candidates/figures";
 import { CitationList } from "./citations";
@@ -38,8 +39,9 @@ export function choose(
   /** The question as asked, for naming its period as the asker wrote it. */
   asked: string = plan.text,
 ): Decision {
-  const best = candidates.find((c) => c.conflict === null);
-  const sure = best ? confidence(best, candidates) : 0;
+  const first = candidates.find((c) => c.conflict === null);
+  const sure = first ? confidence(first, candidates) : 0;
+  const best = first?.kind === "figure" ? exactReading(first, candidates) : first;
   if (best && sure >= THRESHOLD) {
     const citations = new CitationList();
     const answer = (text: string, figures: Figure[], officials: Official[]) => ({
@@ -88,6 +90,15 @@ export function choose(
       ? `best candidate (${best.kind}) at p=${best.p.toFixed(2)}, with agreeing candidates ${sure.toFixed(2)} < ${THRESHOLD}`
       : "no candidate without a conflict",
   };
+}
+
+/** "more than $5 billion" chosen where the article also states "$5.2 billion": the exact one. */
+function exactReading(best: FigureCandidate, candidates: Candidate[]): FigureCandidate {
+  const exact = candidates.find(
+    (c): c is FigureCandidate =>
+      c.kind === "figure" && c.conflict === null && boundHeldBy(best.figure, c.figure),
+  );
+  return exact ?? best;
 }
 
 /** The best quote and the speaker's other quotes nearly as good, up to three. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oneReading } from "./candidates/bounds";
 import type { Candidate, CandidateKind, FigureCandidate } from "./candidates/candidate";
 import weightsFile from "./data/weights.json" with { type: "json" };
 
@@ -118,7 +119,7 @@ export function agrees(
       (a.figure.articleId === b.figure.articleId ||
         (a.figure.period === b.figure.period &&
           a.figure.partners.join() === b.figure.partners.join()));
-    return same || together(a, b);
+    return same || oneReading(a.figure, b.figure) || together(a, b);
   }
   if (a.kind === "quote" && b.kind === "quote") {
     // "What did X say?": X's quotes are told together, so they are one answer.

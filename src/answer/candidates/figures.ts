@@ -50,6 +50,9 @@ export function isGoal(f: Figure): boolean {
 
 const CHANGE_BEFORE =
   /\b(?:rose|rise[sn]?|rising|up|increased?|increasing|grew|grow(?:s|n|th|ing)?|jump(?:ed|s)?|surged?|climbed?|fell|fall(?:s|en|ing)?|down|declined?|declining|dropped|drop(?:s|ping)?|slipped|shrank|contracted|by|boost(?:ed)?)\s+(?:about|around|nearly|some|almost|over|more than|up to)?\s*$/i;
+/** "an increase of $1.45 billion", "a jump of 45 percent": the change named before the figure. */
+const CHANGE_OF =
+  /\b(?:increase|rise|growth|jump|surge|decline|drop|fall|decrease|gain|hike)\s+of\s+(?:about|around|nearly|some|almost|over|more than|up to)?\s*$/i;
 const CHANGE_AFTER =
   /^\s*(?:growth|increase|rise|jump|surge|decline|drop|fall|year-on-year|yoy|year on year|higher|lower|more|less|up|down)\b/i;
 
@@ -58,7 +61,7 @@ export function isChange(f: Figure): boolean {
   const at = f.valueStart - f.sentenceStart;
   const before = f.sentence.slice(Math.max(0, at - 30), at);
   const after = f.sentence.slice(at + f.value.length, at + f.value.length + 20);
-  return CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after);
+  return CHANGE_BEFORE.test(before) || CHANGE_OF.test(before) || CHANGE_AFTER.test(after);
 }
 
 export const asksChange = (plan: QuestionPlan) =>
@@ -209,7 +212,10 @@ function measureSurplus(
 /** The clause of a figure's sentence that holds its value. */
 export function clauseOf(f: Figure): string {
   const at = f.valueStart - f.sentenceStart;
-  const cut = /[,;]|\bwhile\b|\bwhereas\b|\bagainst\b|\bcompared\b/gi;
+  // "… exports to the EU grew 65 percent and the EU's exports to Pakistan 44 percent": an "and"
+  // that opens another trade flow opens another clause.
+  const cut =
+    /[,;]|\bwhile\b|\bwhereas\b|\bagainst\b|\bcompared\b|\band\s+(?=(?:the\s+)?[^\s,;]+\s+(?:[^\s,;]+\s+)?(?:exports?|imports?)\b)/gi;
   let from = 0;
   let to = f.sentence.length;
   for (const m of f.sentence.matchAll(cut)) {
@@ -489,7 +495,7 @@ export function figureCandidates(
       asksPeriod: plan.periods.length > 0 ? 1 : 0,
       kind: kindFit(plan, f),
       goal: plan.asksTarget === goal ? 1 : 0,
-      change: f.kind === "percent" || change ? (isChange(f) === change ? 1 : 0) : 1,
+      change: isChange(f) === change ? 1 : 0,
       side: sideFit(plan, f),
       echoed: echoed.has(String(f.amount === null ? "" : trimNumber(f.value))) ? 1 : 0,
       latest: 0,
