@@ -19,6 +19,7 @@ const ChatFormsSchema = z.object({
   words: z.record(z.string(), z.string()),
   openers: z.array(z.string()),
   closers: z.array(z.string()),
+  fillers: z.array(z.string()),
   timeNow: z.array(z.string()),
 });
 
@@ -49,6 +50,10 @@ const OPENER = new RegExp(
 const CLOSER = new RegExp(
   `(?:^|[\\s,;!.-]+)(?:${[...FORMS.closers].sort(byLength).map(escapeRegExp).join("|")})[\\s!.?]*$`,
   "iu",
+);
+const FILLER = new RegExp(
+  `\\b(?:${[...FORMS.fillers].sort(byLength).map(escapeRegExp).join("|")})\\b`,
+  "giu",
 );
 const TIME_NOW = new RegExp(
   `\\b(?:${[...FORMS.timeNow].sort(byLength).map(escapeRegExp).join("|")})\\b(?!\\s+account)`,
@@ -221,6 +226,9 @@ export function normaliseQuestion(question: string): NormalisedQuestion {
     if (!m) break;
     apply(text.slice(0, m.index).trim(), `dropped “${m[0].trim()}”`);
   }
+
+  // "how much did exports go up by in dollar terms": the money is already asked by "how much".
+  for (const m of text.match(FILLER) ?? []) apply(text.replace(m, " "), `dropped “${m}”`);
 
   // Chat forms, word by word; a form written with its full stop ("no.", "cos.") takes it along.
   text = text.replace(TOKEN_WITH_DOT, (written: string, at: number, whole: string) => {
