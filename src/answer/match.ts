@@ -197,7 +197,12 @@ export function periodFit(
 ): number {
   if (asked.length === 0) return 1;
   if (!stated) return 0;
-  const parsed = periodsOf(stated);
+  let parsed = periodsOf(stated);
+  // "from January to August" in an article of October 2024: months of the article's year.
+  const year = published?.slice(0, 4);
+  if (parsed.length === 0 && year && monthsOf(stated).size > 0) {
+    parsed = periodsOf(`${stated} ${year}`);
+  }
   if (parsed.length === 0) return 0;
   const have = parsed.map((p) =>
     p.kind === "relative" ? (resolveRelative(p, published) ?? p) : p,

@@ -45,3 +45,16 @@ describe("how a stated period fits the asked one", () => {
     expect(periodFit(asked("in 2024"), null)).toBe(0);
   });
 });
+
+describe("months stated without a year", () => {
+  const asked = (q: string) => findPeriods(q);
+
+  it("takes 'January to August' in an article of 2024 as January to August 2024", () => {
+    expect(periodFit(asked("January to August 2024"), "January to August", "2024-10-29")).toBe(1);
+    expect(periodFit(asked("January-August 2023"), "January to August", "2024-10-29")).toBe(0);
+  });
+
+  it("cannot place them in an undated article", () => {
+    expect(periodFit(asked("January-August 2024"), "January to August")).toBe(0);
+  });
+});

@@ -304,10 +304,10 @@ const RELATIVE_WORDS: Record<string, string> = {
 
 /** The direction and unit of a relative period: `last fiscal year` → `back year`. */
 function relativeKey(label: string): string | null {
+  // "the first eight months of the ongoing year" is of the ongoing year.
+  const year = label.trim().replace(/^.*\bof\s+(?:the\s+)?/i, "");
   const m =
-    /^(\p{L}+)\s+(?:(?:fiscal|financial|calendar)\s+)?(year|quarter|month|decade)s?$/iu.exec(
-      label.trim(),
-    );
+    /^(\p{L}+)\s+(?:(?:fiscal|financial|calendar)\s+)?(year|quarter|month|decade)s?$/iu.exec(year);
   const direction = m ? RELATIVE_WORDS[(m[1] ?? "").toLowerCase()] : undefined;
   return direction && m ? `${direction} ${(m[2] ?? "").toLowerCase()}` : null;
 }

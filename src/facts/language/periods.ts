@@ -74,6 +74,9 @@ const pattern = (kind: PeriodKind, source: string): Pattern => ({
 
 const COUNT_WORD =
   "\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four";
+/** The months a relative year is cut to: `first eight months of the`, `seven-month period of`. */
+const MONTHS_OF_RELATIVE = `(?:[Ff]irst${S})?(?:${COUNT_WORD})(?:${S}months|[ \\u00a0-]month${S}period)${S}of(?:${S}the)?`;
+
 /** What `the …` may point back with: `year`, `full fiscal year`, `same period`, `nine months`. */
 const BACK_REFERENCE = [
   `(?:(?:full|whole|entire)${S})?(?:(?:fiscal|financial|calendar)${S})?(?:year|quarter|month)`,
@@ -107,10 +110,15 @@ const PATTERNS: Pattern[] = [
   // February 12, August 16, 2025, 12 February 2025, 1st of May
   pattern("date", `${MONTH}${S}(\\d{1,2})(?:st|nd|rd|th)?(?:,?${S}(${Y4}))?`),
   pattern("date", `(\\d{1,2})(?:st|nd|rd|th)?${S}(?:of${S})?${MONTH}(?:,?${S}(${Y4}))?`),
+  // the first eight months of the ongoing year, the seven-month period of this year
+  pattern(
+    "relative",
+    `(?:${MONTHS_OF_RELATIVE})${S}(?:[Ll]ast|[Tt]his|[Cc]urrent|[Oo]ngoing|[Pp]revious)${S}(?:(?:fiscal|financial|calendar)${S})?year`,
+  ),
   // last year, the current fiscal year, the past five years, recent years
   pattern(
     "relative",
-    `(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Cc]urrent|[Cc]oming|[Ss]ame|[Pp]receding|[Ff]ollowing)${S}(?:(?:fiscal|financial|calendar)${S})?(?:year|quarter|month|decade|week)`,
+    `(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Cc]urrent|[Oo]ngoing|[Cc]oming|[Ss]ame|[Pp]receding|[Ff]ollowing)${S}(?:(?:fiscal|financial|calendar)${S})?(?:year|quarter|month|decade|week)`,
   ),
   pattern(
     "relative",
@@ -280,9 +288,12 @@ export function resolveRelative(p: PeriodMention, published: string | null): Per
   const year = Number(date[1]);
   const month = Number(date[2]);
   const fiscalNow = month >= 7 ? year + 1 : year;
+  const label = p.label.replace(/\s+/g, " ").trim();
+  // "the first eight months of the ongoing year": the year placed, its months kept in the label.
+  const months = /^(?:first )?([\w-]+)(?: months|[ -]month period) of (?:the )?/i.exec(label);
   const m =
-    /^(last|this|next|previous|current|coming|preceding|following)\s+(?:(fiscal|financial|calendar)\s+)?year$/i.exec(
-      p.label.replace(/\s+/g, " ").trim(),
+    /^(last|this|next|previous|current|ongoing|coming|preceding|following)\s+(?:(fiscal|financial|calendar)\s+)?year$/i.exec(
+      months ? label.slice(months[0].length) : label,
     );
   if (!m) return null;
   const step: Record<string, number> = {
@@ -291,6 +302,7 @@ export function resolveRelative(p: PeriodMention, published: string | null): Per
     preceding: -1,
     this: 0,
     current: 0,
+    ongoing: 0,
     next: 1,
     coming: 1,
     following: 1,
@@ -298,7 +310,9 @@ export function resolveRelative(p: PeriodMention, published: string | null): Per
   const shift = step[(m[1] ?? "").toLowerCase()] ?? 0;
   if (m[2] && m[2].toLowerCase() !== "calendar") {
     const fy = fiscalNow + shift;
-    return { ...p, kind: "fiscal", years: [fy - 1, fy], fiscalYear: fy };
+    const placed = months ? `first ${months[1]} months of FY${fy}` : p.label;
+    return { ...p, label: placed, kind: "fiscal", years: [fy - 1, fy], fiscalYear: fy };
   }
-  return { ...p, kind: "calendar", years: [year + shift], fiscalYear: null };
+  const placed = months ? `first ${months[1]} months of ${year + shift}` : p.label;
+  return { ...p, label: placed, kind: "calendar", years: [year + shift], fiscalYear: null };
 }

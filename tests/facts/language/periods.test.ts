@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPeriods } from "../../../src/facts/language/periods";
+import { findPeriods, resolveRelative } from "../../../src/facts/language/periods";
 
 function only(text: string) {
   const found = findPeriods(text);
@@ -170,5 +170,27 @@ describe("parts of a year with their months in brackets", () => {
       fiscalYear: 2025,
       kind: "fiscal",
     });
+  });
+});
+
+describe("months of a year named relative to the article", () => {
+  it("places the first eight months of the ongoing year in the article's year", () => {
+    const [p] = findPeriods("In the first eight months of the ongoing year, trade rose");
+    expect(p?.kind).toBe("relative");
+    expect(p && resolveRelative(p, "2024-10-29")).toMatchObject({
+      label: "first eight months of 2024",
+      years: [2024],
+      kind: "calendar",
+    });
+  });
+
+  it("reads a seven-month period of this year as its first seven months", () => {
+    const [p] = findPeriods("In the seven-month period of this year, an increase of 45 percent");
+    expect(p && resolveRelative(p, "2024-08-08")?.label).toBe("first seven months of 2024");
+  });
+
+  it("places counted months of last fiscal year in Pakistan's fiscal year", () => {
+    const [p] = findPeriods("the first 8 months of last fiscal year");
+    expect(p && resolveRelative(p, "2024-08-08")).toMatchObject({ fiscalYear: 2024 });
   });
 });
