@@ -307,20 +307,22 @@ function relativeKey(label: string): string | null {
   // "the first eight months of the ongoing year" is of the ongoing year.
   const year = label.trim().replace(/^.*\bof\s+(?:the\s+)?/i, "");
   const m =
-    /^(\p{L}+)\s+(?:(?:fiscal|financial|calendar)\s+)?(year|quarter|month|decade)s?$/iu.exec(year);
+    /^(\p{L}+)\s+(?:(?:few|several|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:(?:fiscal|financial|calendar)\s+)?(year|quarter|month|decade)s?$/iu.exec(
+      year,
+    );
   const direction = m ? RELATIVE_WORDS[(m[1] ?? "").toLowerCase()] : undefined;
   return direction && m ? `${direction} ${(m[2] ?? "").toLowerCase()}` : null;
 }
 
 /** Both name a relative period, and not the same one ("last year" asked, "this year" stated). */
-function relativeClash(asked: readonly string[], stated: string | null): boolean {
+export function relativeClash(asked: readonly string[], stated: string | null): boolean {
   if (asked.length === 0 || !stated) return false;
   const have = relativeKey(stated);
   return have !== null && !asked.some((a) => relativeKey(a) === have);
 }
 
 /** 1 when the figure's period is the relative period the question names, as written. */
-function sameRelative(asked: readonly string[], stated: string | null): number {
+export function sameRelative(asked: readonly string[], stated: string | null): number {
   if (asked.length === 0 || !stated) return 0;
   const have = relativeKey(stated);
   return have !== null && asked.some((a) => relativeKey(a) === have) ? 1 : 0;

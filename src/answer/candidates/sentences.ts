@@ -12,6 +12,7 @@ import {
 import { coverage, periodFit, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
 import type { SentenceCandidate } from "./candidate";
+import { relativeClash, sameRelative } from "./figures";
 import type { PersonMatch } from "./officials";
 import { localCoverage } from "./proximity";
 import { ASKS_SPEAKER } from "./quotes";
@@ -237,6 +238,12 @@ export function sentenceCandidates(
         period = periodFit(plan.periods, stated || null);
         // The asked year inside a name ("World Expo 2025", "Vision 2030") is no other period.
         if (period === 0 && !stated && asksYearIn(plan, sentence.text)) period = 0.5;
+      } else if (
+        periods.some((p) => relativeClash(plan.relative, p.label)) &&
+        !periods.some((p) => sameRelative(plan.relative, p.label) === 1)
+      ) {
+        // "last year" asked; the sentence speaks only of "the ongoing year".
+        period = 0;
       }
       const bySpeaker = personSentences.has(`${passage.articleId}:${sentence.start}`) ? 1 : 0;
       const personFit = person ? (bySpeaker || personPassages.has(passage.id) ? 1 : 0) : 1;
