@@ -2,7 +2,7 @@ import { articleDate } from "../../corpus/article-date";
 import { type CountryMatch, findCountries } from "../../facts/language/countries";
 import { alternativesOf, foldPhrases, holdsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
-import type { Figure, FigureKind } from "../../types";
+import type { Figure, FigureKind, Passage, Sentence } from "../../types";
 import {
   articleCountries,
   type Knowledge,
@@ -262,8 +262,19 @@ const matchesTerm = (a: string, b: string) =>
  * The share of the question's qualifiers of the asked measure ("halal meat" in "halal meat
  * exports") found in the figure's sentence or passage; 1 when the question qualifies nothing.
  */
-function modifiersFound(k: Knowledge, asked: (string | null)[], f: Figure, i: number): number {
+function modifiersFound(
+  k: Knowledge,
+  asked: (string | null)[],
+  f: Figure,
+  i: number,
+  product: readonly string[],
+): number {
   const heads = measureHeads(f);
+  const here = new Set([...(k.figureMeasureTerms[i] ?? []), ...(k.figureSentenceTerms[i] ?? [])]);
+  // "How much rice did Pakistan sell": the rice must be in the figure's own words; a passage that
+  // names rice beside the total of all exports does not make that total the rice.
+  const named = product.filter((w) => !heads.some((h) => matchesTerm(w, h)));
+  if (named.length > 0 && !named.every((w) => holdsTerm(here, w))) return 0;
   const at = asked.findIndex((w) => w !== null && heads.some((h) => matchesTerm(w, h)));
   const mods: string[] = [];
   for (let j = at - 1; j >= 0 && j >= at - 2; j--) {
@@ -272,10 +283,57 @@ function modifiersFound(k: Knowledge, asked: (string | null)[], f: Figure, i: nu
     if (!GENERIC_MODIFIERS.has(w)) mods.push(w);
   }
   if (mods.length === 0) return 1;
-  const here = new Set([...(k.figureMeasureTerms[i] ?? []), ...(k.figureSentenceTerms[i] ?? [])]);
   const around = passageTerms(k, f.passageId);
   return mods.filter((m) => holdsTerm(here, m) || holdsTerm(around, m)).length / mods.length;
 }
+
+/** The goods a "how much X did …" question asks the amount of ("how much rice did …" → rice). */
+function productAsked(plan: QuestionPlan): string[] {
+  if (plan.kind !== "amount") return [];
+  const m =
+    /\bhow much\s+((?:[a-z-]+\s+){0,1}[a-z-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b/i.exec(
+      plan.text,
+    );
+  if (!m?.[1]) return [];
+  return contentTerms(m[1]).filter(
+    (t) => !GENERIC_MODIFIERS.has(t) && !STOP_WORDS.has(t) && !MONEY_WORDS.has(t),
+  );
+}
+
+/**
+ * A good the question asks the amount of ("how much rice") that this figure's own words do not
+ * name but another figure of its article does: the total of all exports is not the rice.
+ */
+function goodsWithOwnFigure(
+  k: Knowledge,
+  product: readonly string[],
+  f: Figure,
+  i: number,
+): string | null {
+  const here = new Set([...(k.figureMeasureTerms[i] ?? []), ...(k.figureSentenceTerms[i] ?? [])]);
+  for (const good of product) {
+    if (holdsTerm(here, good)) continue;
+    const others = k.figuresByTerm.get(good) ?? [];
+    if (others.some((j) => j !== i && k.figures[j]?.articleId === f.articleId)) return good;
+  }
+  return null;
+}
+
+/** "How much money / funding did …" names no goods: the money is the amount itself. */
+const MONEY_WORDS = new Set(
+  [
+    "money",
+    "cash",
+    "funds",
+    "funding",
+    "dollars",
+    "rupees",
+    "value",
+    "worth",
+    "amount",
+    "capital",
+  ].map((w) => contentTerms(w)[0] ?? w),
+);
 
 /** Whether a count counts the noun the question asks about ("how many trucks" and "1,600 trucks"). */
 function countedFit(plan: QuestionPlan, f: Figure, measureTerms: readonly string[]): number {
@@ -379,6 +437,15 @@ function numbersIn(text: string): Set<string> {
   return new Set([...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => m[0].replace(/,/g, "")));
 }
 
+/** The sentence before the one starting at `start`: in its passage, or the last of the passage before. */
+function sentenceBefore(k: Knowledge, passage: Passage, start: number): Sentence | null {
+  const at = passage.sentences.findIndex((s) => s.start === start);
+  if (at > 0) return passage.sentences[at - 1] ?? null;
+  if (at < 0 || passage.index === 0) return null;
+  const previous = k.passages.get(`${passage.articleId}#${passage.index - 1}`);
+  return previous?.sentences.at(-1) ?? null;
+}
+
 /** A figure the article gives no period, for a question that names one. */
 const PERIOD_FROM_PASSAGE = 0.5;
 const PERIOD_FROM_DATE = 0.4;
@@ -399,6 +466,15 @@ function figurePeriodFit(k: Knowledge, plan: QuestionPlan, f: Figure): number {
     : [];
   if (named.length > 0 && periodFit(plan.periods, named.join("; "), published) >= 0.5) {
     return PERIOD_FROM_PASSAGE;
+  }
+  // "… $563.47 million in FY23. ¶ The exports were boosted by rice at $106.68 million": a
+  // paragraph that names no period goes on in the period of the sentence just before it.
+  const before = passage ? sentenceBefore(k, passage, f.sentenceStart) : null;
+  if (before && named.length === 0) {
+    const stated = sentencePeriods(k, f.articleId, before).map((p) => p.text);
+    if (stated.length > 0 && periodFit(plan.periods, stated.join("; "), published) >= 0.5) {
+      return PERIOD_FROM_PASSAGE;
+    }
   }
   if (published && periodFit(plan.periods, published.slice(0, 4)) >= 0.5) return PERIOD_FROM_DATE;
   return 0;
@@ -459,6 +535,7 @@ export function figureCandidates(
   }
 
   const askedWords = questionWords(plan);
+  const product = productAsked(plan);
   const askedTerms = new Set([...contentTerms(plan.text), ...plan.topic]);
   const echoed = numbersIn(plan.text);
   const change = asksChange(plan);
@@ -482,6 +559,9 @@ export function figureCandidates(
       conflict = `it is for ${f.period}, not ${plan.relative.join(", ")}`;
     } else if (plan.periods.length > 0 && period === 0) {
       conflict = f.period ? `it is for ${f.period}` : "the article gives it no period";
+    } else {
+      const own = goodsWithOwnFigure(k, product, f, i);
+      if (own) conflict = `the article gives ${own} a figure of its own`;
     }
     const features = {
       unseen: 0,
@@ -490,7 +570,7 @@ export function figureCandidates(
       sentence,
       head: namesHead(f, askedTerms) ? 1 : 0,
       unnamed: f.measure === null ? 1 : 0,
-      modifiers: modifiersFound(k, askedWords, f, i),
+      modifiers: modifiersFound(k, askedWords, f, i, product),
       surplus: measureSurplus(k, topic, measureTerms),
       partner: Math.max(0, partner),
       period: plan.periods.length === 0 ? 1 : period,
