@@ -19,6 +19,7 @@ const ChatFormsSchema = z.object({
   words: z.record(z.string(), z.string()),
   openers: z.array(z.string()),
   closers: z.array(z.string()),
+  phrases: z.record(z.string(), z.string()),
   fillers: z.array(z.string()),
   timeNow: z.array(z.string()),
 });
@@ -50,6 +51,11 @@ const OPENER = new RegExp(
 const CLOSER = new RegExp(
   `(?:^|[\\s,;!.-]+)(?:${[...FORMS.closers].sort(byLength).map(escapeRegExp).join("|")})[\\s!.?]*$`,
   "iu",
+);
+const PHRASE_FORMS = new Map(Object.entries(FORMS.phrases).map(([k, v]) => [k.toLowerCase(), v]));
+const PHRASE = new RegExp(
+  `(?<![\\p{L}])(?:${[...PHRASE_FORMS.keys()].sort(byLength).map(escapeRegExp).join("|")})(?![\\p{L}])`,
+  "giu",
 );
 const FILLER = new RegExp(
   `\\b(?:${[...FORMS.fillers].sort(byLength).map(escapeRegExp).join("|")})\\b`,
@@ -227,6 +233,12 @@ export function normaliseQuestion(question: string): NormalisedQuestion {
     apply(text.slice(0, m.index).trim(), `dropped “${m[0].trim()}”`);
   }
 
+  // Several words typed for one ("charge d affaires").
+  apply(
+    text.replace(PHRASE, (m) => PHRASE_FORMS.get(m.toLowerCase()) ?? m),
+    "phrases as articles write them",
+  );
+
   // "how much did exports go up by in dollar terms": the money is already asked by "how much".
   for (const m of text.match(FILLER) ?? []) apply(text.replace(m, " "), `dropped “${m}”`);
 
@@ -240,6 +252,18 @@ export function normaliseQuestion(question: string): NormalisedQuestion {
     const dotted = written.endsWith(".") ? WORD_FORMS.get(written.toLowerCase()) : undefined;
     const token = dotted === undefined ? written.replace(/\.$/, "") : written;
     const rest = written.slice(token.length);
+    // "pm's", "govt's": the chat form with its possessive.
+    const possessive = /^(.+)'s$/i.exec(token);
+    const owner = possessive?.[1] ? WORD_FORMS.get(possessive[1].toLowerCase()) : undefined;
+    if (dotted === undefined && owner && !WORD_FORMS.has(token.toLowerCase())) {
+      const cased = /^\p{Lu}\p{Ll}/u.test(token)
+        ? owner.charAt(0).toUpperCase() + owner.slice(1)
+        : owner;
+      if (owner === "" || owner.toLowerCase() === (possessive?.[1] ?? "").toLowerCase())
+        return written;
+      changes.push(`${token} → ${cased}'s`);
+      return `${cased}'s${rest}`;
+    }
     const form = dotted ?? WORD_FORMS.get(token.toLowerCase());
     if (form === undefined) return written;
     // An acronym typed in capitals stays; so does a form that only changes case.

@@ -86,3 +86,25 @@ describe("normalising a question typed in chat", () => {
     ]);
   });
 });
+
+describe("forms typed with a possessive or over several words", () => {
+  it("expands a chat form with its possessive", () => {
+    expect(normaliseQuestion("whats the pm's gdp growth target").text).toContain(
+      "prime minister's",
+    );
+  });
+
+  it("writes charge d'affaires however it is typed", () => {
+    for (const typed of ["charge d affaires", "charge daffairs", "charge d affairs"]) {
+      expect(normaliseQuestion(`who is the us ${typed} in pakistan`).text).toContain(
+        "charge d'affaires",
+      );
+    }
+  });
+
+  it("drops words that only say the answer is money", () => {
+    expect(
+      normaliseQuestion("how much did exports to the us go up by in dollar terms in fy21").text,
+    ).not.toContain("dollar terms");
+  });
+});
