@@ -24,10 +24,8 @@ export const KNOWN_FAILURES = {
     p35: "declined ((sentence) at p=0.40, with agreeing candidates 0.40 < 0.58)",
   },
   rewrite: {
-    "d10-r2": "declined ((sentence) at p=0.24, with agreeing candidates 0.37 < 0.58)",
     "d11-r5": "declined ((sentence) at p=0.28, with agreeing candidates 0.28 < 0.58)",
     "d16-r5": "declined ((figure) at p=0.19, with agreeing candidates 0.20 < 0.58)",
-    "d17-r2": "declined ((sentence) at p=0.51, with agreeing candidates 0.51 < 0.58)",
     "d18-r2": "declined ((sentence) at p=0.26, with agreeing candidates 0.26 < 0.58)",
     "d18-r4": "declined ((sentence) at p=0.03, with agreeing candidates 0.03 < 0.58)",
     "d18-r5": "declined ((sentence) at p=0.03, with agreeing candidates 0.03 < 0.58)",
