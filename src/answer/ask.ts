@@ -1,6 +1,7 @@
 import type { Answer, AskContext } from "../types";
 import { type Candidate, describeCandidate } from "./candidates/candidate";
 import { figureCandidates } from "./candidates/figures";
+import { inheritGoodsConflicts } from "./candidates/goods";
 import {
   asksForRole,
   findPerson,
@@ -186,6 +187,7 @@ function gather(
     case "count":
     case "share":
       out.push(...figureCandidates(k, plan, exclude), ...sentences());
+      inheritGoodsConflicts(out);
       break;
     case "quote":
       if (person) out.push(...quotesOfPerson(k, plan, person));

@@ -26,3 +26,45 @@ describe("a question about one good", () => {
     expect(a.text).toContain("$563.47 million");
   });
 });
+
+describe("a total and the goods it is made of", () => {
+  const oman = buildEngine([
+    articleOf(
+      "oman-trade",
+      [
+        "Pakistan’s exports to Oman were USD 450 million, mostly rice, meat, vegetables and textiles, while imports from Oman, led by urea, polyethylene and refined petroleum products, reached USD 752 million.",
+      ],
+      "2024-05-01",
+    ),
+  ]);
+
+  it("does not give the imports led by urea as the urea, neither as a figure nor as its sentence", () => {
+    const a = oman.ask("how much urea does pakistan import from oman");
+    expect(a.answered).toBe(false);
+  });
+
+  it("does not give exports made up mostly of rice and meat as the meat exports", () => {
+    const a = oman.ask("What is the value of Pakistan's meat exports to Oman?");
+    expect(a.text).not.toContain("USD 450 million");
+  });
+
+  it("still gives the whole when the whole is asked", () => {
+    const a = oman.ask("how much does pakistan import from oman");
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("USD 752 million");
+  });
+
+  it("answers a share of a part, which is what a share question asks", () => {
+    const us = buildEngine([
+      articleOf(
+        "us-textiles",
+        [
+          "Textiles and clothing accounted for around 78% of Pakistan's shipments to the US, led by home textiles, knitwear and denim.",
+        ],
+        "2025-02-01",
+      ),
+    ]);
+    const a = us.ask("What share of Pakistan's shipments to America are textiles and clothing?");
+    expect(a.text).toContain("78%");
+  });
+});

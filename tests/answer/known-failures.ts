@@ -39,7 +39,6 @@ export const KNOWN_FAILURES = {
     x44: "answered a question the articles do not answer: Remittances: $30.3 billion in FY24 [1].",
   },
   more: {
-    m29: "answered a question the articles do not answer: Exports (Pakistan–Iran): USD 97 million [1].",
     m31: "declined ((figure) at p=0.50, with agreeing candidates 0.51 < 0.58)",
     m37: "declined ((figure) at p=0.17, with agreeing candidates 0.17 < 0.58)",
     m38: "declined ((figure) at p=0.19, with agreeing candidates 0.19 < 0.58)",
@@ -70,7 +69,6 @@ export const KNOWN_FAILURES = {
     v50: "declined ((sentence) at p=0.43, with agreeing candidates 0.43 < 0.58)",
     v57: "declined (no candidate without a conflict)",
     v61: "declined ((figure) at p=0.51, with agreeing candidates 0.58 < 0.58)",
-    v68: "answered a question the articles do not answer: Figure (Pakistan–Oman): USD 752 million [1].",
   },
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 

@@ -16,6 +16,7 @@ import { coverage, periodFit, periodOrder, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
 import { tradeSide } from "../trade-side";
 import type { FigureCandidate } from "./candidate";
+import { goodInComposition, goodsConflict, goodsWithOwnFigure, productAsked } from "./goods";
 import { localCoverage } from "./proximity";
 
 /**
@@ -172,7 +173,7 @@ function measureHeads(f: Figure): string[] {
 }
 
 /** Qualifiers every figure of a measure satisfies: "total goods trade" is trade. */
-const GENERIC_MODIFIERS = new Set(
+export const GENERIC_MODIFIERS = new Set(
   [
     "total",
     "overall",
@@ -286,54 +287,6 @@ function modifiersFound(
   const around = passageTerms(k, f.passageId);
   return mods.filter((m) => holdsTerm(here, m) || holdsTerm(around, m)).length / mods.length;
 }
-
-/** The goods a "how much X did …" question asks the amount of ("how much rice did …" → rice). */
-function productAsked(plan: QuestionPlan): string[] {
-  if (plan.kind !== "amount") return [];
-  const m =
-    /\bhow much\s+((?:[a-z-]+\s+){0,1}[a-z-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b/i.exec(
-      plan.text,
-    );
-  if (!m?.[1]) return [];
-  return contentTerms(m[1]).filter(
-    (t) => !GENERIC_MODIFIERS.has(t) && !STOP_WORDS.has(t) && !MONEY_WORDS.has(t),
-  );
-}
-
-/**
- * A good the question asks the amount of ("how much rice") that this figure's own words do not
- * name but another figure of its article does: the total of all exports is not the rice.
- */
-function goodsWithOwnFigure(
-  k: Knowledge,
-  product: readonly string[],
-  f: Figure,
-  i: number,
-): string | null {
-  const here = new Set([...(k.figureMeasureTerms[i] ?? []), ...(k.figureSentenceTerms[i] ?? [])]);
-  for (const good of product) {
-    if (holdsTerm(here, good)) continue;
-    const others = k.figuresByTerm.get(good) ?? [];
-    if (others.some((j) => j !== i && k.figures[j]?.articleId === f.articleId)) return good;
-  }
-  return null;
-}
-
-/** "How much money / funding did …" names no goods: the money is the amount itself. */
-const MONEY_WORDS = new Set(
-  [
-    "money",
-    "cash",
-    "funds",
-    "funding",
-    "dollars",
-    "rupees",
-    "value",
-    "worth",
-    "amount",
-    "capital",
-  ].map((w) => contentTerms(w)[0] ?? w),
-);
 
 /** Whether a count counts the noun the question asks about ("how many trucks" and "1,600 trucks"). */
 function countedFit(plan: QuestionPlan, f: Figure, measureTerms: readonly string[]): number {
@@ -535,7 +488,7 @@ export function figureCandidates(
   }
 
   const askedWords = questionWords(plan);
-  const product = productAsked(plan);
+  const product = productAsked(plan, GENERIC_MODIFIERS);
   const askedTerms = new Set([...contentTerms(plan.text), ...plan.topic]);
   const echoed = numbersIn(plan.text);
   const change = asksChange(plan);
@@ -561,7 +514,9 @@ export function figureCandidates(
       conflict = f.period ? `it is for ${f.period}` : "the article gives it no period";
     } else {
       const own = goodsWithOwnFigure(k, product, f, i);
-      if (own) conflict = `the article gives ${own} a figure of its own`;
+      const part = own ? null : goodInComposition(k, plan, topic, f, i);
+      if (own) conflict = goodsConflict.ownFigure(own);
+      else if (part) conflict = goodsConflict.part(part);
     }
     const features = {
       unseen: 0,

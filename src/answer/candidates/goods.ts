@@ -1,0 +1,146 @@
+import { holdsTerm } from "../../text/synonyms";
+import { contentTerms, STOP_WORDS } from "../../text/terms";
+import type { Figure } from "../../types";
+import type { Knowledge } from "../knowledge";
+import type { QuestionPlan } from "../question";
+import type { Candidate, FigureCandidate, SentenceCandidate } from "./candidate";
+
+/**
+ * The goods a question asks the amount of, against figures of a whole flow: "how much rice did
+ * Pakistan sell to Saudi Arabia" is not answered by all exports to Saudi Arabia, nor "halal meat
+ * exports" by "exports of USD 97 million, consisting largely of rice, textiles and meat". A wrong
+ * measure is a wrong answer, so these are conflicts, not weaker scores.
+ */
+
+/** "How much money / funding did …" names no goods: the money is the amount itself. */
+const MONEY_WORDS = new Set(
+  [
+    "money",
+    "cash",
+    "funds",
+    "funding",
+    "dollars",
+    "rupees",
+    "value",
+    "worth",
+    "amount",
+    "capital",
+  ].map((w) => contentTerms(w)[0] ?? w),
+);
+
+/** Words that open the list of what a total is made of. */
+const COMPOSITION =
+  /\b(?:consist(?:s|ed|ing)?(?:\s+(?:largely|mainly|mostly|chiefly|primarily))?\s+of|compris(?:ed\s+of|ing|es)|made\s+up\s+of|led\s+by|dominated\s+by|mainly|mostly|largely|chiefly|primarily|including|such\s+as)\b/gi;
+
+/** Where a list of goods ends: its clause's verb, a figure, or the sentence's end. */
+const LIST_END =
+  /[.;:$€£¥\d]|\b(?:while|whereas|but|against|compared|was|were|is|are|has|have|had|stood|reached|amounted|totall?ed|rose|fell|grew|increased|declined|dropped|accounted|came|remained|estimated)\b/i;
+
+/** The goods a "how much X did …" question asks the amount of ("how much rice did …" → rice). */
+export function productAsked(plan: QuestionPlan, generic: ReadonlySet<string>): string[] {
+  if (plan.kind !== "amount") return [];
+  const m =
+    /\bhow much\s+((?:[a-z-]+\s+){0,1}[a-z-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b/i.exec(
+      plan.text,
+    );
+  if (!m?.[1]) return [];
+  return contentTerms(m[1]).filter(
+    (t) => !generic.has(t) && !STOP_WORDS.has(t) && !MONEY_WORDS.has(t),
+  );
+}
+
+const ownTerms = (k: Knowledge, i: number) =>
+  new Set([...(k.figureMeasureTerms[i] ?? []), ...(k.figureSentenceTerms[i] ?? [])]);
+
+/**
+ * A good the question asks the amount of ("how much rice") that this figure's own words do not
+ * name but another figure of its article does: the total of all exports is not the rice.
+ */
+export function goodsWithOwnFigure(
+  k: Knowledge,
+  product: readonly string[],
+  f: Figure,
+  i: number,
+): string | null {
+  const here = ownTerms(k, i);
+  for (const good of product) {
+    if (holdsTerm(here, good)) continue;
+    const others = k.figuresByTerm.get(good) ?? [];
+    if (others.some((j) => j !== i && k.figures[j]?.articleId === f.articleId)) return good;
+  }
+  return null;
+}
+
+/**
+ * A word of the question that the figure's sentence names only in the list of what the figure is
+ * made of ("exports … USD 97 million, consisting largely of rice, textiles and meat" for "meat
+ * exports"), and its measure does not: the figure is the whole, the good a part.
+ */
+export function goodInComposition(
+  k: Knowledge,
+  plan: QuestionPlan,
+  topic: readonly string[],
+  f: Figure,
+  i: number,
+): string | null {
+  // A share is asked of a part: "what share of exports are textiles" wants the part's figure.
+  if (plan.kind !== "amount") return null;
+  const markers = [...f.sentence.matchAll(COMPOSITION)];
+  if (markers.length === 0) return null;
+  // The lists of parts, and the rest of the sentence: a good also named outside a list
+  // ("Textiles accounted for 78% of shipments, led by home textiles") is what the figure is of.
+  const lists: string[] = [];
+  let rest = "";
+  let at = 0;
+  for (const m of markers) {
+    const from = (m.index ?? 0) + m[0].length;
+    if (from < at) continue;
+    const list = f.sentence.slice(from, from + 90).split(LIST_END)[0] ?? "";
+    rest += f.sentence.slice(at, m.index ?? 0);
+    lists.push(list);
+    at = from + list.length;
+  }
+  rest += f.sentence.slice(at);
+  const measure = new Set(k.figureMeasureTerms[i] ?? []);
+  const outside = new Set(contentTerms(rest));
+  for (const list of lists) {
+    const listed = new Set(contentTerms(list));
+    const good = topic.find(
+      (t) =>
+        !MONEY_WORDS.has(t) &&
+        !holdsTerm(measure, t) &&
+        !holdsTerm(outside, t) &&
+        holdsTerm(listed, t),
+    );
+    if (good) return good;
+  }
+  return null;
+}
+
+/** The conflict of a figure that is a whole where a good was asked, or another good's figure. */
+export const goodsConflict = {
+  ownFigure: (good: string) => `the article gives ${good} a figure of its own`,
+  part: (good: string) => `it is a total of which ${good} is a part`,
+};
+const GOODS_CONFLICT =
+  /^(?:the article gives .+ a figure of its own|it is a total of which .+ is a part)$/;
+
+/**
+ * A sentence whose every figure is the wrong whole for the good asked ("imports from Oman, led by
+ * urea, … reached USD 752 million" for "how much urea") is no answer either: it would state the
+ * same wrong figure in full.
+ */
+export function inheritGoodsConflicts(candidates: readonly Candidate[]): void {
+  const figures = candidates.filter((c): c is FigureCandidate => c.kind === "figure");
+  for (const s of candidates) {
+    if (s.kind !== "sentence" || s.conflict !== null) continue;
+    const within = figures.filter((f) => holds(s, f));
+    const wrong = within.find((f) => f.conflict !== null && GOODS_CONFLICT.test(f.conflict));
+    if (wrong && within.every((f) => f.conflict !== null)) s.conflict = wrong.conflict;
+  }
+}
+
+const holds = (s: SentenceCandidate, f: FigureCandidate) =>
+  s.passage.articleId === f.figure.articleId &&
+  f.figure.sentenceStart >= s.start &&
+  f.figure.sentenceEnd <= s.end;
