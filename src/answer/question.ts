@@ -1,10 +1,32 @@
+import { z } from "zod";
 import { type CountryMatch, findCountries } from "../facts/language/countries";
 import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { foldPhrases } from "../text/synonyms";
 import { contentTerms, words } from "../text/terms";
 import type { QuestionKind } from "../types";
 import { namesRank } from "./candidates/roles";
+import questionWords from "./data/question-words.json" with { type: "json" };
 import { type TradeSide, tradeSide } from "./trade-side";
+
+const QuestionWordsSchema = z.object({
+  about: z.string(),
+  frame: z.array(z.string()),
+  target: z.array(z.string()),
+  roleWords: z.array(z.string()),
+  tradeMeasures: z.array(z.string()),
+  amountMeasures: z.array(z.string()),
+});
+const WORDS = QuestionWordsSchema.parse(questionWords);
+
+/** One of the listed words or phrases, as a whole word, longest first. */
+const anyOf = (list: readonly string[], flags = "i") =>
+  new RegExp(
+    `\\b(?:${[...list]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"))
+      .join("|")})\\b`,
+    flags,
+  );
 
 /** What a question asks, worked out from its words alone (the corpus is consulted later). */
 export interface QuestionPlan {
@@ -53,8 +75,7 @@ const NAME_SLOT =
   /^\s*(?:who\s+is|who\s+was|what\s+(?:did|does|has|had)|what\s+is\s+the\s+(?:position|title|role|job)\s+of|what\s+(?:position|title|role|office)\s+does)\s+(.+?)(?:\s+(?:say|said|says|tell|told|think|thinks|mention|mentioned|stress|stressed|add|added|note|noted|hold|holds|have|do|want|wants|believe|believes)\b.*)?[\s?.!]*$/i;
 
 /** Words that make the name slot a role instead ("who is the trade minister"). */
-const NOT_A_NAME =
-  /\b(?:the|a|an|our|their|his|her|minister|ambassador|envoy|president|chairman|head|chief|secretary|commissioner|consul|governor|prime|pm|ceo|director|adviser|advisor|spokesperson|representative)\b/i;
+const NOT_A_NAME = anyOf(WORDS.roleWords);
 
 /**
  * The noun a count question counts: the last word of the phrase after "how many" / "number of",
@@ -79,24 +100,11 @@ function lowerNameRunsOf(q: string): string[] {
 }
 
 /** Question words and verbs that frame a question without naming its topic. */
-const FRAME_WORDS = new Set(
-  (
-    "what whats how much many who whom whose when where why which was were is are did does do " +
-    "tell show give list figure figures number amount total value stand stood currently current " +
-    "latest recent new say said mention mentioned according report reported " +
-    // Verbs that frame a figure without naming what it measures.
-    "set agree agreed sign signed reach reached make made take get got put stand record recorded " +
-    "change changed trend move moved go goes went gone come comes came money funds sum " +
-    "share percentage percent proportion portion fraction big large size high level long " +
-    // Words that ask after a person's office without naming it.
-    "position post role title office job designation hold holds represent represents serve serves " +
-    // Words that ask where without naming what.
-    "location venue city place held hosts host hosted"
-  ).split(" "),
-);
+const FRAME_WORDS = new Set(WORDS.frame);
 
-const TARGET_WORDS =
-  /\b(?:target(?:s|ed|ing)?|goal|aim(?:s|ed)?|plan(?:s|ned)?|hope|aspire|ambition|seek(?:s|ing)?|potential|possible|expect(?:s|ed|ing)?|projected|projections?|forecast|(?:could|can|will|would) (?:reach|hit|touch|cross|rise|grow))\b/i;
+const TARGET_WORDS = anyOf(WORDS.target);
+const TRADE_MEASURE = anyOf(WORDS.tradeMeasures);
+const AMOUNT_MEASURE = anyOf(WORDS.amountMeasures);
 
 function kindOf(q: string): QuestionKind {
   const s = q.toLowerCase().replace(/\s+/g, " ").trim();
@@ -138,9 +146,8 @@ function kindOf(q: string): QuestionKind {
   )
     return "which";
   if (
-    /^what (?:is|was|were|are)\b.*\b(?:trade|exports?|imports?|investment|remittances?|deficit|surplus|revenue|gdp|inflows?|outflows?|volume|value|turnover|budget|cost|price|subscribers|population|capacity|output|size)\b/.test(
-      s,
-    )
+    /^what (?:is|was|were|are)\b/.test(s) &&
+    AMOUNT_MEASURE.test(s.replace(/^what (?:is|was|were|are)\b/, ""))
   )
     return "amount";
   return "other";
@@ -262,9 +269,7 @@ export function planQuestion(
     !/^\W*(?:who|whom|whose|what|when|where|why|which|how|did|does|do|is|are|was|were|can|could|will|would|should|tell|explain|describe|list|show)\b/i.test(
       own,
     ) &&
-    /\b(?:trade|exports?|imports?|turnover|remittances?|investments?|deficit|surplus|fdi|inflows?)\b/i.test(
-      own,
-    ) &&
+    TRADE_MEASURE.test(own) &&
     !/\b(?:say|said|says|quote|quoted|who)\b/i.test(own)
   ) {
     kind = "amount";
