@@ -36,7 +36,6 @@ export const KNOWN_FAILURES = {
   },
   extra: {
     x15: "answers Tariff lines (Pakistan–European Union): around 66 percent in January 1, 2014 [1…",
-    x44: "answered a question the articles do not answer: Remittances: $30.3 billion in FY24 [1].",
   },
   more: {
     m31: "declined ((figure) at p=0.50, with agreeing candidates 0.51 < 0.58)",

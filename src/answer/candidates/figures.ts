@@ -128,6 +128,19 @@ function partnerFit(k: Knowledge, plan: QuestionPlan, f: Figure): number {
   return plan.partners.every((p) => article.has(p)) ? 0.3 : 0;
 }
 
+/**
+ * A figure without a partner, in an article whose title is about other partners and whose passage
+ * does not name the asked one: "remittances from the UAE … compared with $30.3 billion in FY24"
+ * is no figure of the United States, which the article names only in passing.
+ */
+function partnerTotal(k: Knowledge, f: Figure, asked: readonly string[]): boolean {
+  const title = k.articles.get(f.articleId)?.title ?? "";
+  const about = findCountries(title)
+    .map((c) => c.country)
+    .filter((c) => c !== "Pakistan");
+  return about.length > 0 && !asked.some((p) => about.includes(p));
+}
+
 /** Heads that say how a thing is counted or held, not what it is. */
 const GENERIC_HEADS = new Set(
   [
@@ -506,7 +519,9 @@ export function figureCandidates(
     const goal = isGoal(f);
     let conflict: string | null = null;
     if (partner < 0) conflict = `it is about ${f.partners.join(", ")}`;
-    else if (goal && !plan.asksTarget && !ASKS_PROSPECT.test(plan.text)) {
+    else if (partner > 0 && partner < 0.5 && partnerTotal(k, f, plan.partners)) {
+      conflict = `it is a total, not ${plan.partners.join(", ")}'s`;
+    } else if (goal && !plan.asksTarget && !ASKS_PROSPECT.test(plan.text)) {
       conflict = "it is a goal, not a result";
     } else if (relativeClash(plan.relative, f.period)) {
       conflict = `it is for ${f.period}, not ${plan.relative.join(", ")}`;
