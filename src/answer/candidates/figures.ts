@@ -16,6 +16,7 @@ import { coverage, periodFit, periodOrder, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
 import { tradeSide } from "../trade-side";
 import type { FigureCandidate } from "./candidate";
+import { preselectFigures } from "./figure-table";
 import { localCoverage } from "./proximity";
 
 /**
@@ -412,23 +413,7 @@ function preselect(
   kinds: readonly FigureKind[],
   found: ReadonlySet<number>,
 ): number[] {
-  const scored: { i: number; score: number }[] = [];
-  for (const i of found) {
-    const f = k.figures[i];
-    if (!f || !kinds.includes(f.kind)) continue;
-    let partner = 0.5;
-    if (plan.partners.length > 0 && f.partners.length > 0) {
-      partner = plan.partners.every((p) => f.partners.includes(p)) ? 1 : 0;
-    }
-    const score =
-      coverage(k, topic, k.figureMeasureTerms[i] ?? []) +
-      coverage(k, topic, k.figureSentenceTerms[i] ?? []) +
-      partner;
-    scored.push({ i, score });
-  }
-  if (scored.length <= PRESELECTED) return scored.map((s) => s.i);
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  return scored.slice(0, PRESELECTED).map((s) => s.i);
+  return preselectFigures(k, plan, topic, kinds, found, PRESELECTED);
 }
 
 /** Every figure worth weighing for the question, with its features; best-looking first. */
