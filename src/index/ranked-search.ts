@@ -30,6 +30,7 @@ interface Internals {
   _documentCount: number;
   _documentIds: Map<number, string>;
   _dirtCount: number;
+  _nextId: number;
   _options: {
     fields: string[];
     tokenize: (text: string, field?: string) => string[];
@@ -60,6 +61,8 @@ interface FieldPostings {
   postings: Map<number, number>;
   matching: number;
   avgLength: number;
+  /** `calcBM25Score`'s inverse document frequency, the same for every document of the field. */
+  idf: number;
 }
 
 /** A query term as MiniSearch scores it: its postings in field order (title, then text). */
@@ -69,22 +72,21 @@ interface QueryTerm {
   size: number;
 }
 
-/** Copied from MiniSearch 7 (`calcBM25Score`), operation for operation, so sums match exactly. */
-const calcBM25Score = (
+/**
+ * MiniSearch 7's weighted BM25 of one field (`calcBM25Score` times the field's boost, in
+ * `termResults`), operation for operation, so that sums match to the last bit.
+ */
+function fieldScore(
+  f: FieldPostings,
   termFreq: number,
-  matchingCount: number,
-  totalCount: number,
   fieldLength: number,
-  avgFieldLength: number,
-  bm25params: { k: number; b: number; d: number },
-) => {
-  const { k, b, d } = bm25params;
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-  return (
-    invDocFreq *
-    (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
-  );
-};
+  bm25: { k: number; b: number; d: number },
+): number {
+  const { k, b, d } = bm25;
+  const raw =
+    f.idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / f.avgLength)));
+  return 1 * 1 * f.boost * 1 * raw;
+}
 
 /** Relative slack on the bound for passages left out: float sums taken in another order. */
 const BOUND_SLACK = 1e-9;
@@ -96,8 +98,24 @@ export class RankedSearch {
 
   constructor(private readonly search: MiniSearch<unknown>) {}
 
+  /** See `lengths`. */
+  private fieldLengths: Float64Array[] | null = null;
+  /** Per document, where `impact` put it, marked with the build it belongs to. */
+  private slots: { stamp: Int32Array; at: Int32Array } | null = null;
+  private stamp = 0;
+
+  private scratch(): { stamp: Int32Array; at: Int32Array } {
+    const size = this.internals._nextId;
+    if (!this.slots || this.slots.stamp.length < size) {
+      this.slots = { stamp: new Int32Array(size), at: new Int32Array(size) };
+      this.stamp = 0;
+    }
+    return this.slots;
+  }
+
   /** Forgets what depends on the index's contents: call after every add or removal. */
   changed(): void {
+    this.fieldLengths = null;
     this.impacts.clear();
     this.impactEntries = 0;
   }
@@ -117,6 +135,7 @@ export class RankedSearch {
       m._dirtCount === 0 &&
       typeof m._index?.get === "function" &&
       m._fieldLength instanceof Map &&
+      Number.isInteger(m._nextId) &&
       m._documentIds instanceof Map &&
       Array.isArray(m._avgFieldLength) &&
       o !== undefined &&
@@ -152,6 +171,7 @@ export class RankedSearch {
           postings,
           matching: postings.size,
           avgLength: m._avgFieldLength[fieldId] as number,
+          idf: Math.log(1 + (m._documentCount - postings.size + 0.5) / (postings.size + 0.5)),
         });
       }
       return { term, fields: list, size: list.reduce((n, f) => n + f.postings.size, 0) };
@@ -160,18 +180,37 @@ export class RankedSearch {
 
   /** A term's score for one document, summed over fields as `termResults` does; undefined if absent. */
   private termScore(t: QueryTerm, doc: number): number | undefined {
-    const m = this.internals;
-    const bm25 = m._options.searchOptions.bm25 as { k: number; b: number; d: number };
+    const bm25 = this.bm25;
+    const lengths = this.lengths();
     let score: number | undefined;
     for (const f of t.fields) {
       const tf = f.postings.get(doc);
       if (tf === undefined) continue;
-      const length = (m._fieldLength.get(doc) as number[])[f.fieldId] as number;
-      const raw = calcBM25Score(tf, f.matching, m._documentCount, length, f.avgLength, bm25);
-      const weighted = 1 * 1 * f.boost * 1 * raw;
+      const weighted = fieldScore(f, tf, (lengths[f.fieldId] as Float64Array)[doc] as number, bm25);
       score = score === undefined ? weighted : score + weighted;
     }
     return score;
+  }
+
+  private get bm25(): { k: number; b: number; d: number } {
+    return this.internals._options.searchOptions.bm25 as { k: number; b: number; d: number };
+  }
+
+  /**
+   * Every document's field lengths as one typed array per field (MiniSearch keeps an array per
+   * document in a map): read for each posting scored, made again after any change.
+   */
+  private lengths(): Float64Array[] {
+    if (this.fieldLengths) return this.fieldLengths;
+    const m = this.internals;
+    const size = m._nextId;
+    const fields = Object.values(m._fieldIds);
+    const lengths = fields.map(() => new Float64Array(size));
+    for (const [doc, perField] of m._fieldLength) {
+      for (const f of fields) (lengths[f] as Float64Array)[doc] = perField[f] as number;
+    }
+    this.fieldLengths = lengths;
+    return lengths;
   }
 
   /**
@@ -183,13 +222,29 @@ export class RankedSearch {
   private impact(t: QueryTerm): ImpactList {
     const kept = this.impacts.get(t.term);
     if (kept) return kept;
+    // The term's result map, as `termResults` builds it: the first field's documents in order,
+    // then the next field's, its score added to a document already there.
     const docs: number[] = [];
     const scores: number[] = [];
-    this.eachInMapOrder(t, (doc) => {
-      docs.push(doc);
-      scores.push(this.termScore(t, doc) as number);
-      return true;
-    });
+    const bm25 = this.bm25;
+    const lengths = this.lengths();
+    const slot = this.scratch();
+    const stamp = ++this.stamp;
+    for (const f of t.fields) {
+      const fieldLengths = lengths[f.fieldId] as Float64Array;
+      for (const [doc, tf] of f.postings) {
+        const weighted = fieldScore(f, tf, fieldLengths[doc] as number, bm25);
+        if (slot.stamp[doc] === stamp) {
+          const at = slot.at[doc] as number;
+          scores[at] = (scores[at] as number) + weighted;
+        } else {
+          slot.stamp[doc] = stamp;
+          slot.at[doc] = docs.length;
+          docs.push(doc);
+          scores.push(weighted);
+        }
+      }
+    }
     const order = Uint32Array.from(docs.keys()).sort(
       (a, b) => (scores[b] as number) - (scores[a] as number),
     );
@@ -207,19 +262,6 @@ export class RankedSearch {
       this.impacts.set(t.term, list);
     }
     return list;
-  }
-
-  /** Calls `visit` with a term's documents in the order of its result map: first field's, then new ones. */
-  private eachInMapOrder(t: QueryTerm, visit: (doc: number) => boolean | undefined): void {
-    const fields = t.fields;
-    for (let f = 0; f < fields.length; f++) {
-      for (const doc of (fields[f] as FieldPostings).postings.keys()) {
-        let earlier = false;
-        for (let e = 0; e < f && !earlier; e++)
-          earlier = (fields[e] as FieldPostings).postings.has(doc);
-        if (!earlier && visit(doc) === false) return;
-      }
-    }
   }
 
   /**
