@@ -451,6 +451,8 @@ export function figureCandidates(
     const sentence =
       sentenceAlone >= 1 ? 1 : coverage(k, topic, sentenceTerms, passageTerms(k, f.passageId));
     const goal = isGoal(f);
+    const ownTerms = new Set([...measureTerms, ...sentenceTerms]);
+    const heldOwn = rarestHeld(k, topic, ownTerms);
     let conflict: string | null = null;
     if (partner < 0) conflict = `it is about ${f.partners.join(", ")}`;
     else if (goal && !plan.asksTarget && !ASKS_PROSPECT.test(plan.text)) {
@@ -482,12 +484,8 @@ export function figureCandidates(
       sameRelative: sameRelative(plan.relative, f.period),
       partnerElsewhere: partnerElsewhere(k, plan, f),
       partnerNear: partnerNear(plan, f),
-      rarest: rarestHeld(
-        k,
-        topic,
-        new Set([...measureTerms, ...sentenceTerms]),
-        passageTerms(k, f.passageId),
-      ),
+      // The passage is read only when the figure's own words lack the rarest term.
+      rarest: heldOwn === 1 ? 1 : rarestHeld(k, topic, ownTerms, passageTerms(k, f.passageId)),
       slots: 0,
       behind: 0,
     };
