@@ -22,6 +22,9 @@ interface FigureTable {
   partnerIds: Map<string, number>;
   partnersAt: Int32Array;
   partners: Int32Array;
+  /** Per term id, the figures whose measure holds it; and those whose sentence does. */
+  measureFigures: Map<number, Int32Array>;
+  sentenceFigures: Map<number, Int32Array>;
 }
 
 const TABLES = new WeakMap<Knowledge, FigureTable>();
@@ -56,7 +59,22 @@ function figureTable(k: Knowledge): FigureTable {
   const partners = flat((i) => k.figures[i]?.partners ?? [], partnerIds);
   const kind = new Uint8Array(n);
   for (let i = 0; i < n; i++) kind[i] = idOf(kindCodes, k.figures[i]?.kind as FigureKind);
+  const inverted = (at: Int32Array, values: Int32Array) => {
+    const lists = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      for (let j = at[i] as number; j < (at[i + 1] as number); j++) {
+        const id = values[j] as number;
+        const list = lists.get(id);
+        if (list) {
+          if (list[list.length - 1] !== i) list.push(i);
+        } else lists.set(id, [i]);
+      }
+    }
+    return new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
+  };
   table = {
+    measureFigures: inverted(measure.at, measure.values),
+    sentenceFigures: inverted(sentence.at, sentence.values),
     kind,
     kindCodes,
     termIds,
@@ -107,21 +125,32 @@ export function preselectFigures(
       .map((alt) => alt.map((a) => table.termIds.get(a) ?? -1))
       .filter((alt) => !alt.includes(-1)),
   );
-  const cover = (values: Int32Array, from: number, to: number): number => {
+  // Which figures hold each topic term (or one of its alternatives, all of whose terms must be
+  // in the same list), in their measure and in their sentence: read off the term's figures.
+  const n = table.kind.length;
+  const heldBy = (figures: Map<number, Int32Array>) =>
+    topic.map((_, t) => {
+      const held = new Uint8Array(n);
+      const id = ids[t] as number;
+      for (const i of figures.get(id) ?? []) held[i] = 1;
+      for (const alt of alternatives[t] as number[][]) {
+        const terms = [...new Set(alt)];
+        const count = new Uint8Array(n);
+        for (const a of terms)
+          for (const i of figures.get(a) ?? []) count[i] = (count[i] as number) + 1;
+        for (const i of figures.get(terms[0] as number) ?? []) {
+          if (count[i] === terms.length) held[i] = 1;
+        }
+      }
+      return held;
+    });
+  const measureHeld = heldBy(table.measureFigures);
+  const sentenceHeld = heldBy(table.sentenceFigures);
+  const cover = (held: Uint8Array[], i: number): number => {
     if (topic.length === 0) return 1;
     let hit = 0;
     for (let t = 0; t < topic.length; t++) {
-      const id = ids[t] as number;
-      let held = id >= 0 && within(values, from, to, id);
-      if (!held) {
-        for (const alt of alternatives[t] as number[][]) {
-          if (alt.every((a) => within(values, from, to, a))) {
-            held = true;
-            break;
-          }
-        }
-      }
-      if (held) hit += weights[t] as number;
+      if ((held[t] as Uint8Array)[i]) hit += weights[t] as number;
     }
     return total === 0 ? 0 : hit / total;
   };
@@ -137,10 +166,7 @@ export function preselectFigures(
     if (asked.length > 0 && pTo > pFrom) {
       partner = asked.every((p) => p >= 0 && within(table.partners, pFrom, pTo, p)) ? 1 : 0;
     }
-    const score =
-      cover(table.measure, table.measureAt[i] as number, table.measureAt[i + 1] as number) +
-      cover(table.sentence, table.sentenceAt[i] as number, table.sentenceAt[i + 1] as number) +
-      partner;
+    const score = cover(measureHeld, i) + cover(sentenceHeld, i) + partner;
     chosen.push(i);
     scores.push(score);
   }
