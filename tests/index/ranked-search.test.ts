@@ -121,4 +121,34 @@ describe("RankedSearch", () => {
       { numRuns: 60 },
     );
   });
+
+  it("keeps a common term's list between searches and forgets it when passages come or go", () => {
+    // Enough passages for "trade" to have a list long enough to be kept.
+    const docs = Array.from(
+      { length: 2600 },
+      (_, i): IndexedPassage => ({
+        id: `p${i}`,
+        title: i % 3 === 0 ? "Trade news" : "",
+        text: `trade ${"rice ".repeat(i % 4)}${i % 7 === 0 ? "trade zinc" : "export"}`,
+      }),
+    );
+    const index = PassageIndex.build(docs);
+    const m = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
+    m.addAll(docs);
+    const same = () => {
+      for (const q of ["trade", "trade rice", "zinc trade", "export rice"]) {
+        expect(index.find(q.split(" "), 12, [])).toEqual(miniSearchHits(m, q, "AND", 12));
+      }
+    };
+    same();
+    const more = docs
+      .slice(0, 40)
+      .map((d) => ({ ...d, id: `x${d.id}`, text: `${d.text} trade trade` }));
+    index.add(more);
+    m.addAll(more);
+    same();
+    index.remove(docs.slice(100, 400));
+    for (const d of docs.slice(100, 400)) m.remove(d);
+    same();
+  });
 });
