@@ -7,11 +7,12 @@ import type MiniSearch from "minisearch";
  * object per posting: a question with "trade" in it (in six passages of ten) scores 60,000
  * passages to keep 12. Here:
  *
- * - AND walks only the rarest term's passages and looks the other terms up in each.
- * - OR scores the passages of the rarer terms in full, and leaves out the passages holding only
- *   the common ones when even their best possible score (each term's highest score, summed)
- *   falls below the `limit`-th best score found: then none of them can enter the top `limit`.
- *   Otherwise the next rarest term is added to those scored, up to all of them.
+ * - Each term's passages are kept in an impact list, best score first (made once per term while
+ *   the index is unchanged, for the longer lists).
+ * - AND and OR read the query terms' lists best first (the threshold algorithm), score each new
+ *   passage in full by looking the other terms up, and stop when no passage not yet read can
+ *   reach the `limit`-th best score found: the sum of the lists' next scores (times the number of
+ *   terms) falls below it, or, for AND, one list is read to its end.
  *
  * The result is the same list, in the same order, as `search(terms, { combineWith })` sliced to
  * `limit`: the same floating-point sums in the same order, and ties ordered as MiniSearch's result
@@ -224,35 +225,59 @@ export class RankedSearch {
     if (kept) return kept;
     // The term's result map, as `termResults` builds it: the first field's documents in order,
     // then the next field's, its score added to a document already there.
-    const docs: number[] = [];
-    const scores: number[] = [];
+    const capacity = t.fields.reduce((n, f) => n + f.postings.size, 0);
+    const docs = new Int32Array(capacity);
+    const scores = new Float64Array(capacity);
+    let count = 0;
     const bm25 = this.bm25;
     const lengths = this.lengths();
     const slot = this.scratch();
     const stamp = ++this.stamp;
     for (const f of t.fields) {
       const fieldLengths = lengths[f.fieldId] as Float64Array;
-      for (const [doc, tf] of f.postings) {
+      f.postings.forEach((tf, doc) => {
         const weighted = fieldScore(f, tf, fieldLengths[doc] as number, bm25);
         if (slot.stamp[doc] === stamp) {
           const at = slot.at[doc] as number;
           scores[at] = (scores[at] as number) + weighted;
         } else {
           slot.stamp[doc] = stamp;
-          slot.at[doc] = docs.length;
-          docs.push(doc);
-          scores.push(weighted);
+          slot.at[doc] = count;
+          docs[count] = doc;
+          scores[count] = weighted;
+          count++;
         }
-      }
+      });
     }
-    const order = Uint32Array.from(docs.keys()).sort(
-      (a, b) => (scores[b] as number) - (scores[a] as number),
-    );
+    // Best first by a counting sort over the few distinct scores (term frequency and length
+    // take few values); among equal scores the result map's order is kept, in `ranks`.
+    const distinct = Float64Array.from(new Set(scores.subarray(0, count)))
+      .sort()
+      .reverse();
+    const bucketOf = new Map<number, number>();
+    for (let i = 0; i < distinct.length; i++) bucketOf.set(distinct[i] as number, i);
+    const starts = new Int32Array(distinct.length + 1);
+    for (let i = 0; i < count; i++) {
+      const b = bucketOf.get(scores[i] as number) as number;
+      starts[b + 1] = (starts[b + 1] as number) + 1;
+    }
+    for (let b = 1; b <= distinct.length; b++) {
+      starts[b] = (starts[b] as number) + (starts[b - 1] as number);
+    }
     const list: ImpactList = {
-      docs: Int32Array.from(order, (i) => docs[i] as number),
-      scores: Float64Array.from(order, (i) => scores[i] as number),
-      ranks: Int32Array.from(order),
+      docs: new Int32Array(count),
+      scores: new Float64Array(count),
+      ranks: new Int32Array(count),
     };
+    for (let i = 0; i < count; i++) {
+      const score = scores[i] as number;
+      const b = bucketOf.get(score) as number;
+      const at = starts[b] as number;
+      starts[b] = at + 1;
+      list.docs[at] = docs[i] as number;
+      list.scores[at] = score;
+      list.ranks[at] = i;
+    }
     if (list.docs.length >= KEPT_IMPACT_LENGTH) {
       this.impactEntries += list.docs.length;
       if (this.impactEntries > MAX_IMPACT_ENTRIES) {
@@ -345,12 +370,11 @@ export class RankedSearch {
     const terms = this.terms(query);
     if (terms.length === 0 || terms.some((t) => t.size === 0)) return [];
     const quality = new Set(terms.map((t) => t.term)).size;
-    // Every match is among the rarest term's documents: read them best first, and stop once even
-    // the best of the others' scores added to the next one's cannot reach the `limit`-th best.
-    const driver = terms.reduce((a, b) => (b.size < a.size ? b : a));
-    const others = terms.reduce((sum, t) => (t === driver ? sum : sum + this.maximum(t)), 0);
+    // Every match is in every term's list: read them all best first, scoring each new document in
+    // full, until the heads' sum cannot reach the `limit`-th best or one list is read to its end
+    // (no document left unread holds that term).
     const scored = this.threshold(
-      [driver],
+      terms,
       limit,
       (doc) => {
         let total = 0;
@@ -361,7 +385,14 @@ export class RankedSearch {
         }
         return total * quality;
       },
-      (heads) => ((heads[0] as number) + others) * quality,
+      (heads) => {
+        let sum = 0;
+        for (const h of heads) {
+          if (h === 0) return Number.NEGATIVE_INFINITY;
+          sum += h;
+        }
+        return sum * quality;
+      },
     );
     // AND keeps the order of the last term's result map.
     const last = terms[terms.length - 1] as QueryTerm;
@@ -404,16 +435,11 @@ export class RankedSearch {
     });
   }
 
-  /** The highest score a term gives any document: the head of its impact list. */
-  private maximum(t: QueryTerm): number {
-    return this.impact(t).scores[0] ?? 0;
-  }
-
   /**
    * The threshold algorithm (Fagin): reads the terms' impact lists best first, always the list
    * with the highest head, scores each new document in full (`score`, undefined for no match), and
-   * stops when `bound(heads)` — the most any unread document could score — is below the
-   * `limit`-th best score found. Every document scoring at least that is then read, ties with it
+   * stops when `bound(heads)` — the most any unread document could score, −∞ when none can
+   * match — is below the `limit`-th best score found. Every document scoring at least that is then read, ties with it
    * included: the top `limit` of what it returns is the top `limit` of the whole index.
    */
   private threshold(
@@ -451,7 +477,9 @@ export class RankedSearch {
           best.push(s);
         }
       }
-      if (best.full && best.min > bound(heads) * (1 + BOUND_SLACK)) break;
+      const most = bound(heads);
+      if (most === Number.NEGATIVE_INFINITY) break;
+      if (best.full && best.min > most * (1 + BOUND_SLACK)) break;
     }
     return scored;
   }
