@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import { STOP_WORDS, stem, words } from "../text/terms";
+import { RankedSearch } from "./ranked-search";
 
 /**
  * Full-text search over passages with MiniSearch. All options live here, in one place:
@@ -42,7 +43,11 @@ export interface PassageHit {
 }
 
 export class PassageIndex {
-  private constructor(private readonly search: MiniSearch<IndexedPassage>) {}
+  private readonly ranked: RankedSearch;
+
+  private constructor(private readonly search: MiniSearch<IndexedPassage>) {
+    this.ranked = new RankedSearch(search as MiniSearch<unknown>);
+  }
 
   static build(passages: Iterable<IndexedPassage>): PassageIndex {
     const index = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
@@ -71,6 +76,17 @@ export class PassageIndex {
   /** Indexes more passages in place (an article added while the bot runs). */
   add(passages: Iterable<IndexedPassage>): void {
     for (const p of passages) this.search.add(p);
+    this.ranked.changed();
+  }
+
+  /**
+   * Takes passages out of the index in place, postings and all, as they were indexed: the index
+   * stays as if built without them, so searches keep their fast path (`RankedSearch`), which a
+   * discarded passage's leftover postings would turn off until a vacuum.
+   */
+  remove(passages: Iterable<IndexedPassage>): void {
+    for (const p of passages) if (this.search.has(p.id)) this.search.remove(p);
+    this.ranked.changed();
   }
 
   /**
@@ -79,6 +95,7 @@ export class PassageIndex {
    */
   discard(ids: Iterable<string>): void {
     for (const id of ids) if (this.search.has(id)) this.search.discard(id);
+    this.ranked.changed();
   }
 
   get size(): number {
@@ -95,12 +112,18 @@ export class PassageIndex {
     if (terms.length === 0) return [];
     const take = (results: SearchResult[]) =>
       results.slice(0, limit).map((r) => ({ id: String(r.id), score: r.score }));
-    const strict = take(this.search.search(terms.join(" "), { combineWith: "AND" }));
+    // The same hits either way; the ranked search skips the passages that cannot make the list.
+    const fast = this.ranked.usable();
+    const strict = fast
+      ? this.ranked.and(terms.join(" "), limit)
+      : take(this.search.search(terms.join(" "), { combineWith: "AND" }));
     if (strict.length >= limit || looseTerms.length === 0) return strict;
     const seen = new Set(strict.map((h) => h.id));
-    const loose = take(this.search.search(looseTerms.join(" "), { combineWith: "OR" })).filter(
-      (h) => !seen.has(h.id),
-    );
+    const loose = (
+      fast
+        ? this.ranked.or(looseTerms.join(" "), limit)
+        : take(this.search.search(looseTerms.join(" "), { combineWith: "OR" }))
+    ).filter((h) => !seen.has(h.id));
     return [...strict, ...loose].slice(0, limit);
   }
 }

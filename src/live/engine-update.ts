@@ -145,7 +145,9 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
   const indexed = (article: Article, list: readonly Passage[]) =>
     list.map((p) => ({ id: p.id, title: article.title, text: p.text }));
   const before = k.articles.get(removed);
-  k.index.discard(gone.map((p) => p.id));
+  // Removed postings and all (not discarded), so the index keeps its fast ranked search.
+  if (before) k.index.remove(indexed(before, gone));
+  else k.index.discard(gone.map((p) => p.id));
   try {
     if (added) k.index.add(indexed(added.article, added.passages));
     const knowledge = assembleKnowledge({
@@ -166,7 +168,7 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
       engine.issues.filter((issue) => issue.file !== file),
     );
   } catch (error) {
-    if (added) k.index.discard(added.passages.map((p) => p.id));
+    if (added) k.index.remove(indexed(added.article, added.passages));
     if (before) k.index.add(indexed(before, gone));
     throw error;
   }

@@ -44,9 +44,11 @@ export function foldForMatching(text: string): string {
 export function words(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
   for (const m of foldForMatching(text).matchAll(WORD)) {
-    const raw = m[0].replace(/['’]s$/i, "");
+    // The regular expressions only where they can match: this is the hot loop of reading text.
+    const last = m[0].charCodeAt(m[0].length - 1);
+    const raw = last === 115 || last === 83 ? m[0].replace(/['’]s$/i, "") : m[0];
     let w = raw.toLowerCase();
-    if (/^(?:\p{L}\.)+\p{L}$/u.test(w)) w = w.replace(/\./g, "");
+    if (w.includes(".") && /^(?:\p{L}\.)+\p{L}$/u.test(w)) w = w.replace(/\./g, "");
     // An acronym spelled like a function word (`IT`, `US`, `U.S.`) is a topic, not `it` or `us`.
     if (STOP_WORDS.has(w) && /^(?:\p{Lu}\.?){2,}$/u.test(raw)) w = `${w}_`;
     const start = m.index ?? 0;
@@ -80,7 +82,7 @@ export function contentTerms(text: string): string[] {
   const out: string[] = [];
   for (const { word } of words(text)) {
     if (STOP_WORDS.has(word)) continue;
-    for (const part of word.split(/[-–]/)) {
+    for (const part of word.includes("-") || word.includes("–") ? word.split(/[-–]/) : [word]) {
       if (part.length === 0 || STOP_WORDS.has(part)) continue;
       out.push(stem(part));
     }

@@ -16,6 +16,7 @@ import { coverage, periodFit, periodOrder, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
 import { tradeSide } from "../trade-side";
 import type { FigureCandidate } from "./candidate";
+import { preselectFigures } from "./figure-table";
 import { goodInComposition, goodsConflict, goodsWithOwnFigure, productAsked } from "./goods";
 import { localCoverage } from "./proximity";
 
@@ -462,23 +463,7 @@ function preselect(
   kinds: readonly FigureKind[],
   found: ReadonlySet<number>,
 ): number[] {
-  const scored: { i: number; score: number }[] = [];
-  for (const i of found) {
-    const f = k.figures[i];
-    if (!f || !kinds.includes(f.kind)) continue;
-    let partner = 0.5;
-    if (plan.partners.length > 0 && f.partners.length > 0) {
-      partner = plan.partners.every((p) => f.partners.includes(p)) ? 1 : 0;
-    }
-    const score =
-      coverage(k, topic, k.figureMeasureTerms[i] ?? []) +
-      coverage(k, topic, k.figureSentenceTerms[i] ?? []) +
-      partner;
-    scored.push({ i, score });
-  }
-  if (scored.length <= PRESELECTED) return scored.map((s) => s.i);
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  return scored.slice(0, PRESELECTED).map((s) => s.i);
+  return preselectFigures(k, plan, topic, kinds, found, PRESELECTED);
 }
 
 /** Every figure worth weighing for the question, with its features; best-looking first. */
@@ -517,6 +502,8 @@ export function figureCandidates(
     const sentence =
       sentenceAlone >= 1 ? 1 : coverage(k, topic, sentenceTerms, passageTerms(k, f.passageId));
     const goal = isGoal(f);
+    const ownTerms = new Set([...measureTerms, ...sentenceTerms]);
+    const heldOwn = rarestHeld(k, topic, ownTerms);
     let conflict: string | null = null;
     if (partner < 0) conflict = `it is about ${f.partners.join(", ")}`;
     else if (partner > 0 && partner < 0.5 && partnerTotal(k, f, plan.partners)) {
@@ -555,12 +542,8 @@ export function figureCandidates(
       sameRelative: sameRelative(plan.relative, f.period),
       partnerElsewhere: partnerElsewhere(k, plan, f),
       partnerNear: partnerNear(plan, f),
-      rarest: rarestHeld(
-        k,
-        topic,
-        new Set([...measureTerms, ...sentenceTerms]),
-        passageTerms(k, f.passageId),
-      ),
+      // The passage is read only when the figure's own words lack the rarest term.
+      rarest: heldOwn === 1 ? 1 : rarestHeld(k, topic, ownTerms, passageTerms(k, f.passageId)),
       slots: 0,
       behind: 0,
     };

@@ -1,10 +1,10 @@
-import { contentTerms } from "../../text/terms";
 import type { Official, Quote } from "../../types";
 import { type Knowledge, passageCountries, passageTerms } from "../knowledge";
 import { coverage } from "../match";
 import type { QuestionPlan } from "../question";
 import type { QuoteCandidate, QuoteFeatures } from "./candidate";
 import type { PersonMatch } from "./officials";
+import { quoteSentenceTerms, quoteTerms } from "./quote-terms";
 
 /**
  * Quotes that may answer "What did X say about Y?" (X's quoted words, best about Y first) and
@@ -24,9 +24,9 @@ function quoteFeatures(
   topic: readonly string[],
   q: Quote,
 ): Omit<QuoteFeatures, "speaker"> {
-  const own = coverage(k, topic, contentTerms(q.text));
-  const inSentence = coverage(k, topic, contentTerms(q.sentence));
-  const inPassage = coverage(k, topic, contentTerms(q.sentence), passageTerms(k, q.passageId));
+  const own = coverage(k, topic, quoteTerms(q));
+  const inSentence = coverage(k, topic, quoteSentenceTerms(q));
+  const inPassage = coverage(k, topic, quoteSentenceTerms(q), passageTerms(k, q.passageId));
   const places = passageCountries(k, q.passageId);
   const partner =
     plan.partners.length === 0 ? 1 : plan.partners.every((p) => places.has(p)) ? 1 : 0;
@@ -52,7 +52,7 @@ export function quotesOfPerson(
   let quotes = person.official.quotes;
   if (quotes.length > QUOTES_WEIGHED) {
     quotes = quotes
-      .map((q, i) => ({ q, i, cover: coverage(k, topic, contentTerms(q.text)) }))
+      .map((q, i) => ({ q, i, cover: coverage(k, topic, quoteTerms(q)) }))
       .sort((a, b) => b.cover - a.cover || a.i - b.i)
       .slice(0, QUOTES_WEIGHED)
       .map((x) => x.q);

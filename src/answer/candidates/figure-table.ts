@@ -1,0 +1,184 @@
+import { alternativesOf } from "../../text/synonyms";
+import type { FigureKind } from "../../types";
+import { type Knowledge, termWeight } from "../knowledge";
+import type { QuestionPlan } from "../question";
+
+/**
+ * What the figure preselection reads of every figure a question's words find — kind, partners,
+ * the terms of its measure and of its sentence — as flat arrays of small numbers, built once per
+ * knowledge (a live edit assembles new knowledge, so it is never stale). A common word finds
+ * thousands of figures on a large corpus; reading them as objects, arrays of strings and sets
+ * was most of a figure question's time.
+ */
+interface FigureTable {
+  kind: Uint8Array;
+  kindCodes: Map<FigureKind, number>;
+  termIds: Map<string, number>;
+  /** Figure i's measure terms are `measure[measureAt[i] .. measureAt[i + 1]]`; so for the rest. */
+  measureAt: Int32Array;
+  measure: Int32Array;
+  sentenceAt: Int32Array;
+  sentence: Int32Array;
+  partnerIds: Map<string, number>;
+  partnersAt: Int32Array;
+  partners: Int32Array;
+  /** Per term id, the figures whose measure holds it; and those whose sentence does. */
+  measureFigures: Map<number, Int32Array>;
+  sentenceFigures: Map<number, Int32Array>;
+}
+
+const TABLES = new WeakMap<Knowledge, FigureTable>();
+
+function figureTable(k: Knowledge): FigureTable {
+  let table = TABLES.get(k);
+  if (table) return table;
+  const n = k.figures.length;
+  const termIds = new Map<string, number>();
+  const partnerIds = new Map<string, number>();
+  const kindCodes = new Map<FigureKind, number>();
+  const idOf = <K>(ids: Map<K, number>, key: K) => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  };
+  const flat = (lists: (i: number) => readonly string[], ids: Map<string, number>) => {
+    const at = new Int32Array(n + 1);
+    const values: number[] = [];
+    for (let i = 0; i < n; i++) {
+      at[i] = values.length;
+      for (const t of lists(i)) values.push(idOf(ids, t));
+    }
+    at[n] = values.length;
+    return { at, values: Int32Array.from(values) };
+  };
+  const measure = flat((i) => k.figureMeasureTerms[i] ?? [], termIds);
+  const sentence = flat((i) => k.figureSentenceTerms[i] ?? [], termIds);
+  const partners = flat((i) => k.figures[i]?.partners ?? [], partnerIds);
+  const kind = new Uint8Array(n);
+  for (let i = 0; i < n; i++) kind[i] = idOf(kindCodes, k.figures[i]?.kind as FigureKind);
+  const inverted = (at: Int32Array, values: Int32Array) => {
+    const lists = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      for (let j = at[i] as number; j < (at[i + 1] as number); j++) {
+        const id = values[j] as number;
+        const list = lists.get(id);
+        if (list) {
+          if (list[list.length - 1] !== i) list.push(i);
+        } else lists.set(id, [i]);
+      }
+    }
+    return new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
+  };
+  table = {
+    measureFigures: inverted(measure.at, measure.values),
+    sentenceFigures: inverted(sentence.at, sentence.values),
+    kind,
+    kindCodes,
+    termIds,
+    measureAt: measure.at,
+    measure: measure.values,
+    sentenceAt: sentence.at,
+    sentence: sentence.values,
+    partnerIds,
+    partnersAt: partners.at,
+    partners: partners.values,
+  };
+  TABLES.set(k, table);
+  return table;
+}
+
+function within(values: Int32Array, from: number, to: number, id: number): boolean {
+  for (let j = from; j < to; j++) if (values[j] === id) return true;
+  return false;
+}
+
+/**
+ * The figures worth weighing in full, exactly as `preselect` in `figures.ts` picks them: of the
+ * right kind, scored by the measure's and the sentence's share of the topic plus the partner fit,
+ * the best `limit` by score then position; all of them, in the order found, when `limit` or fewer.
+ * The same weights, additions and order as `coverage`, so the same numbers and the same choice.
+ */
+export function preselectFigures(
+  k: Knowledge,
+  plan: QuestionPlan,
+  topic: readonly string[],
+  kinds: readonly FigureKind[],
+  found: ReadonlySet<number>,
+  limit: number,
+): number[] {
+  const table = figureTable(k);
+  const kindOk = new Uint8Array(table.kindCodes.size + 1);
+  for (const kind of kinds) {
+    const code = table.kindCodes.get(kind);
+    if (code !== undefined) kindOk[code] = 1;
+  }
+  // Topic terms as ids (-1: no figure holds it), their alternatives as lists of ids.
+  const weights = topic.map((t) => termWeight(k, t));
+  let total = 0;
+  for (const w of weights) total += w;
+  const ids = topic.map((t) => table.termIds.get(t) ?? -1);
+  const alternatives = topic.map((t) =>
+    alternativesOf(t)
+      .map((alt) => alt.map((a) => table.termIds.get(a) ?? -1))
+      .filter((alt) => !alt.includes(-1)),
+  );
+  // Which figures hold each topic term (or one of its alternatives, all of whose terms must be
+  // in the same list), in their measure and in their sentence: read off the term's figures.
+  const n = table.kind.length;
+  const heldBy = (figures: Map<number, Int32Array>) =>
+    topic.map((_, t) => {
+      const held = new Uint8Array(n);
+      const id = ids[t] as number;
+      for (const i of figures.get(id) ?? []) held[i] = 1;
+      for (const alt of alternatives[t] as number[][]) {
+        const terms = [...new Set(alt)];
+        const count = new Uint8Array(n);
+        for (const a of terms)
+          for (const i of figures.get(a) ?? []) count[i] = (count[i] as number) + 1;
+        for (const i of figures.get(terms[0] as number) ?? []) {
+          if (count[i] === terms.length) held[i] = 1;
+        }
+      }
+      return held;
+    });
+  const measureHeld = heldBy(table.measureFigures);
+  const sentenceHeld = heldBy(table.sentenceFigures);
+  const cover = (held: Uint8Array[], i: number): number => {
+    if (topic.length === 0) return 1;
+    let hit = 0;
+    for (let t = 0; t < topic.length; t++) {
+      if ((held[t] as Uint8Array)[i]) hit += weights[t] as number;
+    }
+    return total === 0 ? 0 : hit / total;
+  };
+  const asked = plan.partners.map((p) => table.partnerIds.get(p) ?? -1);
+
+  const chosen: number[] = [];
+  const scores: number[] = [];
+  for (const i of found) {
+    if (i < 0 || i >= table.kind.length || !kindOk[table.kind[i] as number]) continue;
+    const pFrom = table.partnersAt[i] as number;
+    const pTo = table.partnersAt[i + 1] as number;
+    let partner = 0.5;
+    if (asked.length > 0 && pTo > pFrom) {
+      partner = asked.every((p) => p >= 0 && within(table.partners, pFrom, pTo, p)) ? 1 : 0;
+    }
+    const score = cover(measureHeld, i) + cover(sentenceHeld, i) + partner;
+    chosen.push(i);
+    scores.push(score);
+  }
+  if (chosen.length <= limit) return chosen;
+  // The `limit`-th best score, then only those scoring at least that are ordered.
+  const threshold = Float64Array.from(scores).sort()[scores.length - limit] as number;
+  const best: number[] = [];
+  for (let j = 0; j < chosen.length; j++) if ((scores[j] as number) >= threshold) best.push(j);
+  best.sort(
+    (a, b) =>
+      (scores[b] as number) - (scores[a] as number) ||
+      (chosen[a] as number) - (chosen[b] as number),
+  );
+  return best.slice(0, limit).map((j) => chosen[j] as number);
+}
