@@ -31,7 +31,7 @@ if (!modulePath || !snapshotPath || !question) {
 }
 const engineModule = await loadEngineModule(modulePath);
 const imported = performance.now();
-const snapshot = readFileSync(snapshotPath, "utf8");
+const snapshot = readFileSync(snapshotPath);
 const read = performance.now();
 const engine = engineModule.engineFromSnapshot(snapshot);
 const loaded = performance.now();

@@ -156,9 +156,9 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   log(`${options.passages} passages: built the engine in ${Math.round(ingestMs)} ms`);
 
   started = performance.now();
-  let snapshot: string | null = options.engine.engineToSnapshot(engine);
-  const snapshotBytes = Buffer.byteLength(snapshot, "utf8");
-  const snapshotPath = join(tmpdir(), `tijarat-bench-${process.pid}-${options.passages}.json`);
+  let snapshot: Uint8Array | null = options.engine.engineToSnapshot(engine);
+  const snapshotBytes = snapshot.byteLength;
+  const snapshotPath = join(tmpdir(), `tijarat-bench-${process.pid}-${options.passages}.snapshot`);
   writeFileSync(snapshotPath, snapshot);
   if (profileDir) {
     const text = snapshot;
