@@ -15,7 +15,8 @@ import {
   SnapshotSections,
   uint32Bytes,
 } from "./snapshot/container";
-import type { Article, CorpusIssue, Figure, Mention, Official, Passage, Quote } from "./types";
+import { passageMaps, passageRows } from "./snapshot/passage-table";
+import type { Article, CorpusIssue, Figure, Mention, Official, Quote } from "./types";
 
 /**
  * The prebuilt engine on disk, framed by snapshot/container.ts. Every sentence the facts cite is a
@@ -45,16 +46,15 @@ const MetaSchema = z.object({
   issues: z.array(z.custom<CorpusIssue>()),
 });
 
+/** Only the outer shape: the section's CRC already vouches for its content, and zod over 100,000 entries took 170 ms. */
+const list = <T>() => z.custom<T[]>(Array.isArray);
 const TermsSchema = z.object({
-  passageFrequency: z.array(z.tuple([z.string(), z.number()])),
-  wordFrequency: z.array(z.tuple([z.string(), z.number()])),
-  capitalisation: z.array(z.tuple([z.string(), z.tuple([z.number(), z.number()])])),
-  figureMeasureTerms: z.array(z.array(z.string())),
-  figureSentenceTerms: z.array(z.array(z.string())),
+  passageFrequency: list<[string, number]>(),
+  wordFrequency: list<[string, number]>(),
+  capitalisation: list<[string, [number, number]]>(),
+  figureMeasureTerms: list<string[]>(),
+  figureSentenceTerms: list<string[]>(),
 });
-
-/** Per passage in the `passages` section: article position, index, start, end, sentences. */
-const PASSAGE_FIELDS = 5;
 
 function withoutSentence<T extends { sentence: string }>(x: T): Omit<T, "sentence"> {
   const { sentence: _, ...rest } = x;
@@ -77,35 +77,19 @@ export function knowledgeToSnapshot(
     bodyEnds[i] = end;
   });
 
-  const passages = [...k.passages.values()];
-  const passageRows = new Uint32Array(passages.length * PASSAGE_FIELDS);
-  const sentenceSpans: number[] = [];
-  passages.forEach((p, i) => {
-    const at = position.get(p.articleId);
-    const body = articles[at ?? -1]?.body;
-    // Restoring slices texts from bodies and makes ids from article and index: refuse what would not round-trip.
-    if (at === undefined || body === undefined || p.id !== `${p.articleId}#${p.index}`) {
-      throw new Error(`Tijarat: passage ${p.id} cannot be stored as offsets`);
-    }
-    if (body.slice(p.start, p.end) !== p.text) {
-      throw new Error(`Tijarat: passage ${p.id} is not its article's text`);
-    }
-    passageRows.set([at, p.index, p.start, p.end, p.sentences.length], i * PASSAGE_FIELDS);
-    for (const s of p.sentences) {
-      if (body.slice(s.start, s.end) !== s.text) {
-        throw new Error(`Tijarat: a sentence of ${p.id} is not its article's text`);
-      }
-      sentenceSpans.push(s.start, s.end);
-    }
-  });
+  // Grouped by article (as built), which the restored table relies on; a stable sort keeps the order within.
+  const passages = [...k.passages.values()].sort(
+    (p, q) => (position.get(p.articleId) ?? -1) - (position.get(q.articleId) ?? -1),
+  );
+  const { rows, spans } = passageRows(passages, position, articles);
 
   const index = k.index.pack();
   const sections = new Map<string, Uint8Array>([
     ["meta", jsonBytes({ articles: articles.map(({ body: _, ...meta }) => meta), issues })],
     ["bodies", Buffer.concat(bodies)],
     ["bodyEnds", uint32Bytes(bodyEnds)],
-    ["passages", uint32Bytes(passageRows)],
-    ["sentences", uint32Bytes(Uint32Array.from(sentenceSpans))],
+    ["passages", uint32Bytes(rows)],
+    ["sentences", uint32Bytes(spans)],
     ["figures", jsonBytes(k.figures.map(withoutSentence))],
     [
       "officials",
@@ -189,42 +173,18 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     return body.slice(start, end);
   };
 
-  const rows = sections.uint32("passages");
-  const spans = sections.uint32("sentences");
-  if (rows.length % PASSAGE_FIELDS !== 0) throw new SnapshotError("passage table damaged");
-  const passages: Passage[] = [];
-  let next = 0;
-  for (let r = 0; r < rows.length; r += PASSAGE_FIELDS) {
-    const article = articles[rows[r] as number];
-    const index = rows[r + 1] as number;
-    const start = rows[r + 2] as number;
-    const end = rows[r + 3] as number;
-    const count = rows[r + 4] as number;
-    if (!article || end > article.body.length || next + 2 * count > spans.length) {
-      throw new SnapshotError("passage out of range");
-    }
-    const sentences = [];
-    for (let s = 0; s < count; s++, next += 2) {
-      const from = spans[next] as number;
-      const to = spans[next + 1] as number;
-      sentences.push({ text: article.body.slice(from, to), start: from, end: to });
-    }
-    passages.push({
-      id: `${article.id}#${index}`,
-      articleId: article.id,
-      index,
-      text: article.body.slice(start, end),
-      start,
-      end,
-      sentences,
-    });
-  }
+  const passages = passageMaps(sections.uint32("passages"), sections.uint32("sentences"), articles);
 
   const withSentence = <
     T extends { articleId: string; sentenceStart: number; sentenceEnd: number },
   >(
     x: T,
-  ) => ({ ...x, sentence: slice(x.articleId, x.sentenceStart, x.sentenceEnd) });
+  ) => {
+    // In place: the parsed objects are this load's own, and a copy of each would double them.
+    const withText = x as T & { sentence: string };
+    withText.sentence = slice(x.articleId, x.sentenceStart, x.sentenceEnd);
+    return withText;
+  };
   const figures = sections.json("figures") as Slim<Figure, "sentence">[];
   const officials = sections.json("officials") as SlimOfficial[];
   const terms = parseSection(TermsSchema, sections.json("terms"), "terms");
@@ -242,13 +202,14 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
 
   const knowledge = assembleKnowledge({
     articles,
-    passages,
+    passages: [],
+    passageMaps: passages,
     figures: figures.map(withSentence),
-    officials: officials.map((o) => ({
-      ...o,
-      quotes: o.quotes.map(withSentence),
-      mentions: o.mentions.map(withSentence),
-    })),
+    officials: officials.map((o) => {
+      for (const q of o.quotes) withSentence(q);
+      for (const m of o.mentions) withSentence(m);
+      return o as Official;
+    }),
     index,
     passageFrequency: new Map(terms.passageFrequency),
     wordFrequency: new Map(terms.wordFrequency),

@@ -7,12 +7,14 @@ import {
   buildEngine,
   engineFromSnapshot,
   engineToSnapshot,
+  knowledgeOf,
   loadEngine,
   readSnapshotFingerprint,
   snapshotFile,
 } from "../src/engine";
 import { extractFigures } from "../src/facts/figures/figures";
 import { extractOfficials } from "../src/facts/people/officials";
+import { engineWithArticle, engineWithoutArticle } from "../src/live/engine-update";
 import {
   knowledgeFromSnapshot,
   SNAPSHOT_HEAD_BYTES,
@@ -20,6 +22,7 @@ import {
   SnapshotError,
   snapshotFingerprint,
 } from "../src/snapshot";
+import type { Engine } from "../src/types";
 import { QuestionFileSchema } from "./support/grading";
 
 // Spies that still do the work: they say whether a load read the corpus and extracted facts, or
@@ -62,6 +65,36 @@ describe("the engine snapshot", async () => {
     expect(restored.figures()).toEqual(built.figures());
     expect(restored.officials()).toEqual(built.officials());
     expect(restored.sources()).toEqual(built.sources());
+  });
+
+  it("restores every passage, made when first asked for, as built and in the same order", () => {
+    const builtPassages = knowledgeOf(built).passages;
+    const restoredPassages = knowledgeOf(restored).passages;
+    expect(restoredPassages.size).toBe(builtPassages.size);
+    const first = [...builtPassages.keys()][3] ?? "";
+    expect(restored.passage(first)).toEqual(built.passage(first));
+    expect(restored.passage(first)).toBe(restored.passage(first));
+    expect(restored.passage(`${first}0`)).toBeUndefined();
+    expect(restored.passage("no-such-article#0")).toBeUndefined();
+    expect([...restoredPassages.keys()]).toEqual([...builtPassages.keys()]);
+    expect([...restoredPassages.values()]).toEqual([...builtPassages.values()]);
+    expect([...knowledgeOf(restored).passagesByArticle]).toEqual([
+      ...knowledgeOf(built).passagesByArticle,
+    ]);
+  });
+
+  it("takes an article in and out while serving, as the engine it was made from does", async () => {
+    const { articles: extra } = await loadCorpus("tests/fixtures/extra-articles");
+    const added = extra[0];
+    if (!added) throw new Error("no extra article");
+    const removed = articles[1]?.id ?? "";
+    const change = (engine: Engine) =>
+      engineWithoutArticle(engineWithArticle(engine, added), removed);
+    const fromBuilt = change(buildEngine(articles));
+    const fromSnapshot = change(engineFromSnapshot(snapshot));
+    for (const q of questions)
+      expect(fromSnapshot.ask(q.question)).toEqual(fromBuilt.ask(q.question));
+    expect(fromSnapshot.sources()).toEqual(fromBuilt.sources());
   });
 
   it("keeps each article body once and stores sentences as offsets", () => {
