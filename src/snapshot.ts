@@ -173,7 +173,12 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     return body.slice(start, end);
   };
 
-  const passages = passageMaps(sections.uint32("passages"), sections.uint32("sentences"), articles);
+  // Copies: the table outlives this load, and a view would keep the whole file's bytes alive.
+  const passages = passageMaps(
+    sections.uint32("passages", true),
+    sections.uint32("sentences", true),
+    articles,
+  );
 
   const withSentence = <
     T extends { articleId: string; sentenceStart: number; sentenceEnd: number },

@@ -312,7 +312,9 @@ class PostingView implements ReadonlyMap<number, number> {
  * move everything into an ordinary SearchableMap once and use it from then on.
  */
 class PackedTerms implements TermMap {
-  readonly #pack: PackedIndex;
+  /** Only the postings: the pack's other arrays may be views of a whole snapshot file's bytes. */
+  readonly #pack: Pick<PackedIndex, "ranges" | "docs" | "freqs">;
+  readonly #ascending: boolean;
   readonly #fields: number;
   #rows: Map<string, number>;
   #changed = new Map<string, FieldPostings>();
@@ -321,7 +323,8 @@ class PackedTerms implements TermMap {
   #whole: SearchableMap<FieldPostings> | null = null;
 
   constructor(pack: PackedIndex, fields: number) {
-    this.#pack = pack;
+    this.#pack = { ranges: pack.ranges, docs: pack.docs, freqs: pack.freqs };
+    this.#ascending = pack.meta.ascending;
     this.#fields = fields;
     this.#rows = new Map(pack.meta.terms.map((term, row) => [term, row]));
   }
@@ -336,11 +339,11 @@ class PackedTerms implements TermMap {
     for (let f = 0; f < this.#fields; f++) {
       const [from, to] = this.#postings(row, f);
       if (from === to) continue;
-      const { docs, freqs, meta } = this.#pack;
+      const { docs, freqs } = this.#pack;
       // Read-only to MiniSearch's scoring, which is all a view is given to (see PostingView).
       fields.set(
         f,
-        new PostingView(docs, freqs, from, to, meta.ascending) as unknown as Map<number, number>,
+        new PostingView(docs, freqs, from, to, this.#ascending) as unknown as Map<number, number>,
       );
     }
     return fields;
