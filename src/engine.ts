@@ -119,7 +119,7 @@ export function engineFromKnowledge(knowledge: Knowledge, issues: readonly Corpu
 
 /** The built engine as snapshot bytes: facts, passages and the packed index, ready to load. */
 export function engineToSnapshot(engine: Engine, fingerprint = ""): Uint8Array {
-  return knowledgeToSnapshot(knowledgeOf(engine), engine.issues, fingerprint);
+  return Buffer.concat(knowledgeToSnapshot(knowledgeOf(engine), engine.issues, fingerprint));
 }
 
 /**
@@ -198,7 +198,8 @@ export async function snapshotFingerprintOf(corpusDir: string): Promise<string> 
 export async function saveSnapshot(file: string, engine: Engine, fingerprint: string) {
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, engineToSnapshot(engine, fingerprint));
+  // Part by part, without first joining them into one copy of the whole snapshot.
+  await writeFile(tmp, knowledgeToSnapshot(knowledgeOf(engine), engine.issues, fingerprint));
   await rename(tmp, file);
   // The JSON snapshot of earlier versions, same name but `.json`, is never read again.
   if (file.endsWith(".snapshot"))

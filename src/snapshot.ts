@@ -61,12 +61,15 @@ function withoutSentence<T extends { sentence: string }>(x: T): Omit<T, "sentenc
   return rest;
 }
 
-/** The knowledge as snapshot bytes (see the module comment; `SNAPSHOT_VERSION` names the layout). */
+/**
+ * The knowledge as snapshot bytes, in parts to be written one after another (see the module
+ * comment; `SNAPSHOT_VERSION` names the layout).
+ */
 export function knowledgeToSnapshot(
   k: Knowledge,
   issues: readonly CorpusIssue[],
   fingerprint: string,
-): Buffer {
+): Uint8Array[] {
   const articles = [...k.articles.values()];
   const position = new Map(articles.map((a, i) => [a.id, i]));
   const bodies = articles.map((a) => Buffer.from(a.body, "utf8"));

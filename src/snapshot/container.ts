@@ -42,12 +42,15 @@ type Head = z.infer<typeof HeadSchema>;
 
 const align = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
 
-/** The snapshot file's bytes: head, then each section in order. */
+/**
+ * The snapshot file's bytes, head then each section in order, as parts to write one after
+ * another: no second copy of the whole snapshot is made (at 1,000,000 passages, over a GB).
+ */
 export function frameSections(
   version: number,
   fingerprint: string,
   sections: ReadonlyMap<string, Uint8Array>,
-): Buffer {
+): Uint8Array[] {
   const table: Head["sections"] = [];
   let offset = 0;
   for (const [name, bytes] of sections) {
@@ -58,13 +61,10 @@ export function frameSections(
     `${MAGIC}${JSON.stringify({ version, fingerprint, endian: endianness(), sections: table } satisfies Head)}\n`,
   );
   if (head.length > HEAD_BYTES) throw new Error("Tijarat: snapshot head too long");
-  const start = align(head.length);
-  const out = Buffer.alloc(start + offset);
-  head.copy(out, 0);
-  for (const [i, bytes] of [...sections.values()].entries()) {
-    out.set(bytes, start + (table[i] as Head["sections"][number]).offset);
-  }
-  return out;
+  const padding = (n: number) => new Uint8Array(align(n) - n);
+  const parts: Uint8Array[] = [head, padding(head.length)];
+  for (const bytes of sections.values()) parts.push(bytes, padding(bytes.length));
+  return parts;
 }
 
 /** The head of a snapshot's first bytes, or null for anything else (an older JSON snapshot). */
