@@ -8,8 +8,8 @@ import type { Article, CorpusIssue, Engine } from "../src/types";
  */
 export interface EngineModule {
   buildEngine(articles: Article[], issues?: CorpusIssue[]): Engine;
-  engineToSnapshot(engine: Engine): string;
-  engineFromSnapshot(snapshot: string): Engine;
+  engineToSnapshot(engine: Engine): Uint8Array;
+  engineFromSnapshot(snapshot: Uint8Array): Engine;
 }
 
 export const DEFAULT_ENGINE_MODULE = resolve(import.meta.dirname, "../src/engine.ts");

@@ -20,8 +20,15 @@ export interface SizeResult {
   ingestMs: number;
   snapshotBytes: number;
   coldStartMs: number;
+  /** RSS and used heap of the measuring (ingest) process after `buildEngine` and a forced GC. */
   rssMB: number;
   heapMB: number;
+  /**
+   * RSS and used heap, after a forced GC, of the process that serves: the cold-start child, which
+   * loaded the snapshot and answered one question (the median run's).
+   */
+  servingRssMB: number;
+  servingHeapMB: number;
   askMs: LatencySummary;
   bareMiniSearchMs: LatencySummary;
   /** engine / bare MiniSearch, per percentile: the issue's target is p99 ≤ 0.25. */
@@ -156,9 +163,9 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   log(`${options.passages} passages: built the engine in ${Math.round(ingestMs)} ms`);
 
   started = performance.now();
-  let snapshot: string | null = options.engine.engineToSnapshot(engine);
-  const snapshotBytes = Buffer.byteLength(snapshot, "utf8");
-  const snapshotPath = join(tmpdir(), `tijarat-bench-${process.pid}-${options.passages}.json`);
+  let snapshot: Uint8Array | null = options.engine.engineToSnapshot(engine);
+  const snapshotBytes = snapshot.byteLength;
+  const snapshotPath = join(tmpdir(), `tijarat-bench-${process.pid}-${options.passages}.snapshot`);
   writeFileSync(snapshotPath, snapshot);
   if (profileDir) {
     const text = snapshot;
@@ -193,7 +200,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   const coldStart = coldStarts.find((c) => c.totalMs === coldStartMs) ?? coldStarts[0];
   if (!coldStart) throw new Error("no cold start was measured");
   log(
-    `${options.passages} passages: cold start ${coldStartMs} ms (runs: ${coldStartRunsMs.join(", ")})`,
+    `${options.passages} passages: cold start ${coldStartMs} ms (runs: ${coldStartRunsMs.join(", ")}), serving RSS ${coldStart.rssMB} MB`,
   );
 
   started = performance.now();
@@ -239,6 +246,8 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     coldStartMs,
     rssMB: memory.rssMB,
     heapMB: memory.heapMB,
+    servingRssMB: coldStart.rssMB,
+    servingHeapMB: coldStart.heapMB,
     askMs,
     bareMiniSearchMs,
     ratio: {

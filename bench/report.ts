@@ -8,7 +8,8 @@ export const TARGETS = {
   askP99VersusBare: 0.25,
   coldStartMs: 1500,
   ingestMs: 30_000,
-  rssMB: 600,
+  /** RSS of the process serving from the snapshot (the cold-start child), after GC. */
+  servingRssMB: 500,
   /** Adding one article to the built engine (issue 12). */
   addArticleMs: 1000,
   /** A /chart, request to PNG (issue 13). */
@@ -35,7 +36,7 @@ export function checkTargets(result: SizeResult): TargetCheck {
     ratioP99: result.ratio.p99 <= TARGETS.askP99VersusBare,
     coldStart: result.coldStartMs <= TARGETS.coldStartMs,
     ingest: result.ingestMs <= TARGETS.ingestMs,
-    rss: result.rssMB <= TARGETS.rssMB,
+    rss: result.servingRssMB <= TARGETS.servingRssMB,
     addArticle: result.addArticle ? result.addArticle.addMs.max <= TARGETS.addArticleMs : null,
     ...(result.charts ? { chartP95: result.charts.chartMs.p95 <= TARGETS.chartP95Ms } : {}),
   };
@@ -76,8 +77,9 @@ export function formatTable(report: BenchReport): string {
     "ingest s",
     "snapshot MB",
     "cold start ms",
-    "RSS MB",
+    "ingest RSS MB",
     "heap MB",
+    "serving RSS MB",
     "ask ms p50 / p95 / p99",
     "bare MiniSearch ms p50 / p95 / p99",
     "p99 ratio",
@@ -90,6 +92,7 @@ export function formatTable(report: BenchReport): string {
     String(Math.round(r.coldStartMs)),
     r.rssMB.toFixed(0),
     r.heapMB.toFixed(0),
+    r.servingRssMB.toFixed(0),
     triple(r.askMs),
     triple(r.bareMiniSearchMs),
     r.ratio.p99.toFixed(3),
@@ -163,7 +166,7 @@ export function formatTable(report: BenchReport): string {
     );
     lines.push(`  cold start <= ${TARGETS.coldStartMs} ms: ${mark(largest.coldStart)}`);
     lines.push(`  ingest <= ${TARGETS.ingestMs / 1000} s: ${mark(largest.ingest)}`);
-    lines.push(`  RSS <= ${TARGETS.rssMB} MB: ${mark(largest.rss)}`);
+    lines.push(`  serving RSS <= ${TARGETS.servingRssMB} MB: ${mark(largest.rss)}`);
     if (largest.addArticle !== null) {
       lines.push(`  add one article <= ${TARGETS.addArticleMs} ms: ${mark(largest.addArticle)}`);
     }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type AskOptions, ask } from "./answer/ask";
 import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
@@ -12,6 +12,7 @@ import {
   codeFingerprint,
   knowledgeFromSnapshot,
   knowledgeToSnapshot,
+  SNAPSHOT_HEAD_BYTES,
   snapshotFingerprint,
 } from "./snapshot";
 import { prepareEnglish } from "./text/english";
@@ -116,13 +117,16 @@ export function engineFromKnowledge(knowledge: Knowledge, issues: readonly Corpu
   return new TijaratEngine(knowledge, issues);
 }
 
-/** The built engine as JSON text: facts, passages and the MiniSearch index, ready to load. */
-export function engineToSnapshot(engine: Engine, fingerprint = ""): string {
-  return knowledgeToSnapshot(knowledgeOf(engine), engine.issues, fingerprint);
+/** The built engine as snapshot bytes: facts, passages and the packed index, ready to load. */
+export function engineToSnapshot(engine: Engine, fingerprint = ""): Uint8Array {
+  return Buffer.concat(knowledgeToSnapshot(knowledgeOf(engine), engine.issues, fingerprint));
 }
 
-/** Restores an engine from `engineToSnapshot` output without re-reading or re-indexing. */
-export function engineFromSnapshot(snapshot: string): Engine {
+/**
+ * Restores an engine from `engineToSnapshot` bytes without re-reading or re-indexing. Throws a
+ * SnapshotError for bytes that are not a whole snapshot of this version.
+ */
+export function engineFromSnapshot(snapshot: Uint8Array): Engine {
   const { knowledge, issues } = knowledgeFromSnapshot(snapshot);
   return new TijaratEngine(knowledge, issues);
 }
@@ -145,16 +149,16 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
   const { corpusDir, cacheDir, onIssue } = options;
   const fingerprint = cacheDir ? await snapshotFingerprintOf(corpusDir) : "";
   const file = cacheDir ? snapshotFile(corpusDir, cacheDir) : null;
-  if (file) {
-    const cached = await readFile(file, "utf8").catch(() => null);
-    if (cached && snapshotFingerprint(cached) === fingerprint) {
-      try {
+  if (file && (await readSnapshotFingerprint(file)) === fingerprint) {
+    const cached = await readFile(file).catch(() => null);
+    try {
+      if (cached) {
         const engine = engineFromSnapshot(cached);
         for (const issue of engine.issues) onIssue?.(issue);
         return engine;
-      } catch {
-        // A damaged snapshot is rebuilt below.
       }
+    } catch {
+      // A damaged snapshot is rebuilt below.
     }
   }
   const { articles, issues } = await loadCorpus(corpusDir);
@@ -167,7 +171,22 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
 /** Where `loadEngine` keeps the snapshot of `corpusDir`'s engine in `cacheDir`. */
 export function snapshotFile(corpusDir: string, cacheDir: string): string {
   const name = createHash("sha256").update(corpusDir).digest("hex").slice(0, 12);
-  return join(cacheDir, `index-${name}.json`);
+  return join(cacheDir, `index-${name}.snapshot`);
+}
+
+/** The fingerprint in the head of a snapshot file, read without the rest; null if none. */
+export async function readSnapshotFingerprint(file: string): Promise<string | null> {
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(file, "r");
+    const head = Buffer.alloc(SNAPSHOT_HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return snapshotFingerprint(head.subarray(0, bytesRead));
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** The fingerprint a snapshot of `corpusDir` must carry to be reused: the code's and the files'. */
@@ -179,6 +198,10 @@ export async function snapshotFingerprintOf(corpusDir: string): Promise<string> 
 export async function saveSnapshot(file: string, engine: Engine, fingerprint: string) {
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, engineToSnapshot(engine, fingerprint));
+  // Part by part, without first joining them into one copy of the whole snapshot.
+  await writeFile(tmp, knowledgeToSnapshot(knowledgeOf(engine), engine.issues, fingerprint));
   await rename(tmp, file);
+  // The JSON snapshot of earlier versions, same name but `.json`, is never read again.
+  if (file.endsWith(".snapshot"))
+    await rm(`${file.slice(0, -".snapshot".length)}.json`, { force: true });
 }

@@ -4,83 +4,124 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
+import type { PackedIndexMeta } from "./index/packed-index";
 import { PassageIndex } from "./index/passage-index";
-import type { Article, CorpusIssue, Figure, Mention, Official, Passage, Quote } from "./types";
+import {
+  fingerprintOf,
+  frameSections,
+  HEAD_BYTES,
+  jsonBytes,
+  SnapshotError,
+  SnapshotSections,
+  uint32Bytes,
+} from "./snapshot/container";
+import { passageMaps, passageRows } from "./snapshot/passage-table";
+import type { Article, CorpusIssue, Figure, Mention, Official, Quote } from "./types";
 
 /**
- * The prebuilt engine on disk. Every sentence the facts cite is a span of an article body, so the
- * snapshot keeps each body once and stores spans as offsets; texts are sliced back on load. With
- * the term lists of figures kept too, loading is parsing plus look-ups: no extraction, no stemming,
- * no re-indexing.
+ * The prebuilt engine on disk, framed by snapshot/container.ts. Every sentence the facts cite is a
+ * span of an article body, so the snapshot keeps each body once (UTF-8) and stores passages and
+ * sentences as Uint32 offsets; texts are sliced back on load. Figures and officials (without
+ * their sentences), term lists and term counts are JSON sections; the MiniSearch index is packed
+ * (index/packed-index.ts) and searched in place, never rebuilt. Loading is decoding plus
+ * look-ups: no extraction, no stemming, no re-indexing.
  */
 
+export { SnapshotError } from "./snapshot/container";
+
 /** Bump when the layout, or anything that produces what it stores, changes. */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 type Slim<T, K extends keyof T> = Omit<T, K>;
-
-/** A passage as stored: its sentences as flat [start, end, start, end, …] offsets. */
-const PassageRow = z.tuple([z.number(), z.number(), z.number(), z.number(), z.array(z.number())]);
-
-const SnapshotSchema = z.object({
-  version: z.literal(SNAPSHOT_VERSION),
-  fingerprint: z.string(),
-  articles: z.array(z.custom<Article>()),
-  /** [article position, passage index, start, end, sentence offsets] */
-  passages: z.array(PassageRow),
-  figures: z.array(z.custom<Slim<Figure, "sentence">>()),
-  officials: z.array(z.custom<SlimOfficial>()),
-  issues: z.array(z.custom<CorpusIssue>()),
-  passageFrequency: z.array(z.tuple([z.string(), z.number()])),
-  wordFrequency: z.array(z.tuple([z.string(), z.number()])),
-  capitalisation: z.array(z.tuple([z.string(), z.tuple([z.number(), z.number()])])),
-  figureMeasureTerms: z.array(z.array(z.string())),
-  figureSentenceTerms: z.array(z.array(z.string())),
-  index: z.unknown(),
-});
 
 type SlimOfficial = Omit<Official, "quotes" | "mentions"> & {
   quotes: Slim<Quote, "sentence">[];
   mentions: Slim<Mention, "sentence">[];
 };
 
+type ArticleMeta = Omit<Article, "body">;
+
+const MetaSchema = z.object({
+  articles: z.array(z.custom<ArticleMeta>((a) => typeof (a as ArticleMeta)?.id === "string")),
+  issues: z.array(z.custom<CorpusIssue>()),
+});
+
+/** Only the outer shape: the section's CRC already vouches for its content, and zod over 100,000 entries took 170 ms. */
+const list = <T>() => z.custom<T[]>(Array.isArray);
+const TermsSchema = z.object({
+  passageFrequency: list<[string, number]>(),
+  wordFrequency: list<[string, number]>(),
+  capitalisation: list<[string, [number, number]]>(),
+  figureMeasureTerms: list<string[]>(),
+  figureSentenceTerms: list<string[]>(),
+});
+
 function withoutSentence<T extends { sentence: string }>(x: T): Omit<T, "sentence"> {
   const { sentence: _, ...rest } = x;
   return rest;
 }
 
+/**
+ * The knowledge as snapshot bytes, in parts to be written one after another (see the module
+ * comment; `SNAPSHOT_VERSION` names the layout).
+ */
 export function knowledgeToSnapshot(
   k: Knowledge,
   issues: readonly CorpusIssue[],
   fingerprint: string,
-): string {
+): Uint8Array[] {
   const articles = [...k.articles.values()];
   const position = new Map(articles.map((a, i) => [a.id, i]));
-  return JSON.stringify({
-    version: SNAPSHOT_VERSION,
-    fingerprint,
-    articles,
-    passages: [...k.passages.values()].map((p) => [
-      position.get(p.articleId) ?? -1,
-      p.index,
-      p.start,
-      p.end,
-      p.sentences.flatMap((s) => [s.start, s.end]),
-    ]),
-    figures: k.figures.map(withoutSentence),
-    officials: k.officials.map((o) => ({
-      ...o,
-      quotes: o.quotes.map(withoutSentence),
-      mentions: o.mentions.map(withoutSentence),
-    })),
-    issues,
-    passageFrequency: [...k.passageFrequency],
-    wordFrequency: [...k.wordFrequency],
-    capitalisation: [...k.capitalisation],
-    figureMeasureTerms: k.figureMeasureTerms,
-    figureSentenceTerms: k.figureSentenceTerms,
-    index: k.index.toJSON(),
+  const bodies = articles.map((a) => Buffer.from(a.body, "utf8"));
+  const bodyEnds = new Uint32Array(articles.length);
+  let end = 0;
+  bodies.forEach((b, i) => {
+    end += b.length;
+    bodyEnds[i] = end;
   });
+
+  // Grouped by article (as built), which the restored table relies on; a stable sort keeps the order within.
+  const passages = [...k.passages.values()].sort(
+    (p, q) => (position.get(p.articleId) ?? -1) - (position.get(q.articleId) ?? -1),
+  );
+  const { rows, spans } = passageRows(passages, position, articles);
+
+  const index = k.index.pack();
+  const sections = new Map<string, Uint8Array>([
+    ["meta", jsonBytes({ articles: articles.map(({ body: _, ...meta }) => meta), issues })],
+    ["bodies", Buffer.concat(bodies)],
+    ["bodyEnds", uint32Bytes(bodyEnds)],
+    ["passages", uint32Bytes(rows)],
+    ["sentences", uint32Bytes(spans)],
+    ["figures", jsonBytes(k.figures.map(withoutSentence))],
+    [
+      "officials",
+      jsonBytes(
+        k.officials.map((o) => ({
+          ...o,
+          quotes: o.quotes.map(withoutSentence),
+          mentions: o.mentions.map(withoutSentence),
+        })),
+      ),
+    ],
+    [
+      "terms",
+      jsonBytes({
+        passageFrequency: [...k.passageFrequency],
+        wordFrequency: [...k.wordFrequency],
+        capitalisation: [...k.capitalisation],
+        figureMeasureTerms: k.figureMeasureTerms,
+        figureSentenceTerms: k.figureSentenceTerms,
+      }),
+    ],
+    ["index", jsonBytes(index.meta)],
+    ["index.shortIds", uint32Bytes(index.shortIds)],
+    ["index.fieldLengths", uint32Bytes(index.fieldLengths)],
+    ["index.ranges", uint32Bytes(index.ranges)],
+    ["index.docs", uint32Bytes(index.docs)],
+    ["index.freqs", uint32Bytes(index.freqs)],
+  ]);
+  return frameSections(SNAPSHOT_VERSION, fingerprint, sections);
 }
 
 const SOURCE_ROOT = fileURLToPath(new URL(".", import.meta.url));
@@ -98,64 +139,96 @@ export async function codeFingerprint(): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Reads the fingerprint from a snapshot's first bytes without parsing the whole of it. */
-export function snapshotFingerprint(snapshot: string): string | null {
-  const m = /"fingerprint":"((?:[^"\\]|\\.)*)"/.exec(snapshot.slice(0, 500));
-  return m ? (JSON.parse(`"${m[1]}"`) as string) : null;
+/** The fingerprint a snapshot was written with, from its first bytes (16 KB will do); null if none. */
+export function snapshotFingerprint(head: Uint8Array): string | null {
+  return fingerprintOf(head);
 }
 
-export function knowledgeFromSnapshot(snapshot: string): {
+/** How many bytes of a snapshot `snapshotFingerprint` needs. */
+export const SNAPSHOT_HEAD_BYTES = HEAD_BYTES;
+
+/**
+ * Knowledge from `knowledgeToSnapshot` bytes. Throws a SnapshotError when the bytes are not a
+ * whole snapshot of this version (cut short, damaged, older): the caller rebuilds.
+ */
+export function knowledgeFromSnapshot(snapshot: Uint8Array): {
   knowledge: Knowledge;
   issues: CorpusIssue[];
 } {
-  const data = SnapshotSchema.parse(JSON.parse(snapshot));
-  const articles = data.articles;
-  const bodies = new Map(articles.map((a) => [a.id, a.body]));
+  const sections = new SnapshotSections(snapshot, SNAPSHOT_VERSION);
+  const meta = parseSection(MetaSchema, sections.json("meta"), "meta");
+  const bodyBytes = sections.bytes("bodies");
+  const bodyText = Buffer.from(bodyBytes.buffer, bodyBytes.byteOffset, bodyBytes.length);
+  const bodyEnds = sections.uint32("bodyEnds");
+  if (bodyEnds.length !== meta.articles.length) throw new SnapshotError("article count differs");
+  let from = 0;
+  const articles: Article[] = meta.articles.map((a, i) => {
+    const to = bodyEnds[i] as number;
+    if (to < from || to > bodyText.length) throw new SnapshotError("article text out of range");
+    const body = bodyText.toString("utf8", from, to);
+    from = to;
+    return { ...a, body };
+  });
+  const byId = new Map(articles.map((a) => [a.id, a]));
   const slice = (articleId: string, start: number, end: number) => {
-    const body = bodies.get(articleId);
-    if (body === undefined) throw new Error(`Tijarat: snapshot cites unknown article ${articleId}`);
+    const body = byId.get(articleId)?.body;
+    if (body === undefined) throw new SnapshotError(`snapshot cites unknown article ${articleId}`);
     return body.slice(start, end);
   };
 
-  const passages: Passage[] = data.passages.map(([at, index, start, end, offsets]) => {
-    const article = articles[at];
-    if (!article) throw new Error(`Tijarat: snapshot passage of unknown article ${at}`);
-    const sentences = [];
-    for (let i = 0; i + 1 < offsets.length; i += 2) {
-      const s = offsets[i] as number;
-      const e = offsets[i + 1] as number;
-      sentences.push({ start: s, end: e, text: article.body.slice(s, e) });
-    }
-    return {
-      id: `${article.id}#${index}`,
-      articleId: article.id,
-      index,
-      start,
-      end,
-      text: article.body.slice(start, end),
-      sentences,
-    };
-  });
+  // Copies: the table outlives this load, and a view would keep the whole file's bytes alive.
+  const passages = passageMaps(
+    sections.uint32("passages", true),
+    sections.uint32("sentences", true),
+    articles,
+  );
+
   const withSentence = <
     T extends { articleId: string; sentenceStart: number; sentenceEnd: number },
   >(
     x: T,
-  ) => ({ ...x, sentence: slice(x.articleId, x.sentenceStart, x.sentenceEnd) });
+  ) => {
+    // In place: the parsed objects are this load's own, and a copy of each would double them.
+    const withText = x as T & { sentence: string };
+    withText.sentence = slice(x.articleId, x.sentenceStart, x.sentenceEnd);
+    return withText;
+  };
+  const figures = sections.json("figures") as Slim<Figure, "sentence">[];
+  const officials = sections.json("officials") as SlimOfficial[];
+  const terms = parseSection(TermsSchema, sections.json("terms"), "terms");
+  if (!Array.isArray(figures) || !Array.isArray(officials))
+    throw new SnapshotError("facts damaged");
+
+  const index = PassageIndex.fromPack({
+    meta: sections.json("index") as PackedIndexMeta,
+    shortIds: sections.uint32("index.shortIds"),
+    fieldLengths: sections.uint32("index.fieldLengths"),
+    ranges: sections.uint32("index.ranges", true),
+    docs: sections.uint32("index.docs", true),
+    freqs: sections.uint32("index.freqs", true),
+  });
 
   const knowledge = assembleKnowledge({
     articles,
-    passages,
-    figures: data.figures.map(withSentence),
-    officials: data.officials.map((o) => ({
-      ...o,
-      quotes: o.quotes.map(withSentence),
-      mentions: o.mentions.map(withSentence),
-    })),
-    index: PassageIndex.fromObject(data.index),
-    passageFrequency: new Map(data.passageFrequency),
-    wordFrequency: new Map(data.wordFrequency),
-    capitalisation: new Map(data.capitalisation),
-    figureTerms: { measure: data.figureMeasureTerms, sentence: data.figureSentenceTerms },
+    passages: [],
+    passageMaps: passages,
+    figures: figures.map(withSentence),
+    officials: officials.map((o) => {
+      for (const q of o.quotes) withSentence(q);
+      for (const m of o.mentions) withSentence(m);
+      return o as Official;
+    }),
+    index,
+    passageFrequency: new Map(terms.passageFrequency),
+    wordFrequency: new Map(terms.wordFrequency),
+    capitalisation: new Map(terms.capitalisation),
+    figureTerms: { measure: terms.figureMeasureTerms, sentence: terms.figureSentenceTerms },
   });
-  return { knowledge, issues: data.issues };
+  return { knowledge, issues: meta.issues };
+}
+
+function parseSection<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new SnapshotError(`snapshot ${name} section: ${parsed.error.message}`);
+  return parsed.data;
 }

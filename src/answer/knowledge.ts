@@ -60,6 +60,11 @@ export interface KnowledgeParts {
   capitalisation?: Map<string, [number, number]>;
   /** Stemmed terms of each figure's measure and sentence, when already worked out (a snapshot). */
   figureTerms?: { measure: string[][]; sentence: string[][] };
+  /**
+   * The passage look-ups, already made (a snapshot makes each passage when first asked for);
+   * `passages` is then not read, so the term counts and index must be given too.
+   */
+  passageMaps?: { passages: Map<string, Passage>; passagesByArticle: Map<string, Passage[]> };
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -70,9 +75,12 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
   const articles = new Map(parts.articles.map((a) => [a.id, a]));
-  const passages = new Map(parts.passages.map((p) => [p.id, p]));
-  const passagesByArticle = new Map<string, Passage[]>();
-  for (const p of parts.passages) addTo(passagesByArticle, p.articleId, p);
+  let { passages, passagesByArticle } = parts.passageMaps ?? {};
+  if (!passages || !passagesByArticle) {
+    passages = new Map(parts.passages.map((p) => [p.id, p]));
+    passagesByArticle = new Map<string, Passage[]>();
+    for (const p of parts.passages) addTo(passagesByArticle, p.articleId, p);
+  }
 
   let passageFrequency = parts.passageFrequency;
   if (!passageFrequency) {

@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import { STOP_WORDS, stem, words } from "../text/terms";
+import { type PackedIndex, packIndex, unpackInto } from "./packed-index";
 import { RankedSearch } from "./ranked-search";
 
 /**
@@ -71,6 +72,16 @@ export class PassageIndex {
 
   toJSON(): unknown {
     return this.search.toJSON();
+  }
+
+  /** The index as flat arrays, for the snapshot (see packed-index.ts). */
+  pack(): PackedIndex {
+    return packIndex(this.search);
+  }
+
+  /** The index of `pack()`, searching the arrays in place rather than rebuilding MiniSearch's maps. */
+  static fromPack(pack: PackedIndex): PassageIndex {
+    return new PassageIndex(unpackInto(new MiniSearch<IndexedPassage>(INDEX_OPTIONS), pack));
   }
 
   /** Indexes more passages in place (an article added while the bot runs). */

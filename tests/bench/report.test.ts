@@ -9,6 +9,8 @@ const size: SizeResult = {
   coldStartMs: 1_200,
   rssMB: 640,
   heapMB: 300,
+  servingRssMB: 520,
+  servingHeapMB: 250,
   askMs: { p50: 2, p95: 8, p99: 20, mean: 3, max: 40 },
   bareMiniSearchMs: { p50: 200, p95: 600, p99: 800, mean: 250, max: 900 },
   ratio: { p50: 0.01, p95: 0.013, p99: 0.025 },
@@ -122,7 +124,7 @@ describe("the bench report", () => {
   it("prints one table row per size with times in the units of its header", () => {
     const lines = formatTable(report).split("\n");
     expect(lines[0]).toMatch(
-      /^passages\s+ingest s\s+snapshot MB\s+cold start ms\s+RSS MB\s+heap MB/,
+      /^passages\s+ingest s\s+snapshot MB\s+cold start ms\s+ingest RSS MB\s+heap MB\s+serving RSS MB/,
     );
     expect(lines[2]?.split(/\s{2,}/)).toEqual([
       "100,000",
@@ -131,6 +133,7 @@ describe("the bench report", () => {
       "1200",
       "640",
       "300",
+      "520",
       "2.00 / 8.00 / 20.00",
       "200.00 / 600.00 / 800.00",
       "0.025",
@@ -146,7 +149,7 @@ describe("the bench report", () => {
     expect(text).toContain("no-answer 5/150 (1 errors)");
     expect(text).toContain("boot 300 + import 100 + read 50 + load 700 + first ask 50 ms");
     expect(text).toContain("  error: Who is the Ambassador of Brazil to Pakistan?: Error: boom");
-    expect(text).toContain("  RSS <= 600 MB: MISSED");
+    expect(text).toContain("  serving RSS <= 500 MB: MISSED");
     expect(text).toContain("  add one article <= 1000 ms: met");
     expect(text).toContain(
       "add one article: p50 250 / max 400 ms, remove max 300 ms, after 9000 ms",

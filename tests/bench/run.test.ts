@@ -33,7 +33,15 @@ describe("npm run bench", () => {
     expect(report.questions).toBe(20);
     expect(report.sizes.map((s) => s.passages)).toEqual([60]);
     for (const size of report.sizes) {
-      for (const field of ["ingestMs", "snapshotBytes", "coldStartMs", "rssMB", "heapMB"]) {
+      for (const field of [
+        "ingestMs",
+        "snapshotBytes",
+        "coldStartMs",
+        "rssMB",
+        "heapMB",
+        "servingRssMB",
+        "servingHeapMB",
+      ]) {
         expect(typeof size[field]).toBe("number");
       }
       for (const field of ["askMs", "bareMiniSearchMs"]) {

@@ -46,10 +46,10 @@ export function buildEngine(articles: Article[]): Engine {
   return engineOver(articles);
 }
 
-export function engineToSnapshot(engine: Engine): string {
-  return JSON.stringify((engine as Engine & { articles: Article[] }).articles);
+export function engineToSnapshot(engine: Engine): Uint8Array {
+  return Buffer.from(JSON.stringify((engine as Engine & { articles: Article[] }).articles));
 }
 
-export function engineFromSnapshot(snapshot: string): Engine {
-  return engineOver(JSON.parse(snapshot) as Article[]);
+export function engineFromSnapshot(snapshot: Uint8Array): Engine {
+  return engineOver(JSON.parse(Buffer.from(snapshot).toString("utf8")) as Article[]);
 }
