@@ -140,10 +140,17 @@ function findNearMiss(
   // The period as the asker wrote it ("FY24", not our "FY2023-24"); when normalising rewrote it
   // ("22-23"), it is not repeated.
   const labels = plan.periods.map((p) => p.label);
-  const asked = labels.every((l) => question.includes(l)) ? labels.join(", ") : "the period asked";
+  // A period counted in months ("first eight months of FY25") would read as a figure of its own
+  // beside the one the articles give: it is named as asked only when it counts nothing.
+  const counts = labels.some((l) => DURATION_IN_PERIOD.test(l));
+  const asked =
+    !counts && labels.every((l) => question.includes(l)) ? labels.join(", ") : "the period asked";
   const what = `for ${f.period}`;
   return { figure: f, text: `The articles give ${f.value} ${what}, not for ${asked}` };
 }
+
+const DURATION_IN_PERIOD =
+  /\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?:months?|weeks?|days?)\b/i;
 
 /** What the corpus lacks, in words a person understands. */
 function missingFor(k: Knowledge, plan: QuestionPlan, candidates: Candidate[]): string[] {
