@@ -31,8 +31,13 @@ export interface SizeResult {
   servingHeapMB: number;
   askMs: LatencySummary;
   bareMiniSearchMs: LatencySummary;
-  /** engine / bare MiniSearch, per percentile: the issue's target is p99 ≤ 0.25. */
+  /**
+   * engine / bare MiniSearch, per percentile, on the questions both answered: the issue's target
+   * is p99 ≤ 0.1.
+   */
   ratio: { p50: number; p95: number; p99: number };
+  /** Questions bare MiniSearch was timed on: all, or the first `--bare-questions` of them. */
+  bareQuestions: number;
   /** Passages the splitter found in the generated articles (should equal `passages`). */
   passagesIndexed: number;
   articles: number;
@@ -65,6 +70,8 @@ export interface MeasureOptions {
   /** Charts to draw and time; 0 or absent: none. */
   charts?: number;
   coldStartRuns: number;
+  /** Time bare MiniSearch on only the first this many questions (it takes seconds each at 1M). */
+  bareQuestions?: number | null;
   seed?: number;
   /** Path of the engine module, loaded again by each cold-start child. */
   enginePath: string;
@@ -208,17 +215,22 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   const bareIngestMs = performance.now() - started;
   log(`${options.passages} passages: built bare MiniSearch in ${Math.round(bareIngestMs)} ms`);
 
+  const bareSet = options.bareQuestions ? questions.slice(0, options.bareQuestions) : questions;
   timeEngine(engine, warmUp);
-  timeEach(warmUp, (q) => bare.ask(q));
+  timeEach(warmUp.slice(0, bareSet.length < questions.length ? 5 : warmUp.length), (q) =>
+    bare.ask(q),
+  );
   const {
     times: askTimes,
     timesByKind,
     answers,
     errors,
   } = await phase("ask", () => timeEngine(engine, questions));
-  const bareTimes = timeEach(questions, (q) => bare.ask(q));
+  const bareTimes = timeEach(bareSet, (q) => bare.ask(q));
   const askMs = summarize(askTimes);
   const bareMiniSearchMs = summarize(bareTimes);
+  // Ratios compare the same questions: the engine's times on the ones bare MiniSearch was given.
+  const askOnBareSet = summarize(askTimes.slice(0, bareSet.length));
   log(
     `${options.passages} passages: ask p99 ${askMs.p99} ms, bare MiniSearch p99 ${bareMiniSearchMs.p99} ms`,
   );
@@ -251,10 +263,11 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     askMs,
     bareMiniSearchMs,
     ratio: {
-      p50: ratio(askMs.p50, bareMiniSearchMs.p50),
-      p95: ratio(askMs.p95, bareMiniSearchMs.p95),
-      p99: ratio(askMs.p99, bareMiniSearchMs.p99),
+      p50: ratio(askOnBareSet.p50, bareMiniSearchMs.p50),
+      p95: ratio(askOnBareSet.p95, bareMiniSearchMs.p95),
+      p99: ratio(askOnBareSet.p99, bareMiniSearchMs.p99),
     },
+    bareQuestions: bareSet.length,
     passagesIndexed: bare.passages,
     articles: corpus.articles.length,
     questions: questions.length,

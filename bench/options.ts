@@ -8,6 +8,8 @@ export interface BenchOptions {
   /** Charts drawn per size (request to PNG), for the chart latency. */
   charts: number;
   coldStartRuns: number;
+  /** Bare MiniSearch timed on only the first N questions; null: all. */
+  bareQuestions: number | null;
   seed: number | undefined;
   enginePath: string;
   /** Write CPU profiles of ingest, snapshot load and the ask loop here, and report hot functions. */
@@ -21,6 +23,7 @@ export const USAGE = `usage: npm run bench -- [--sizes 1000,10000,100000] [--jso
   --questions N      questions per size (default 1000; 200 with --quick)
   --cold-starts N    cold-start runs per size, median reported (default 3; 1 with --quick)
   --charts N         charts drawn per size, request to PNG (default 60; 20 with --quick)
+  --bare-questions N time bare MiniSearch on the first N questions only (seconds each at 1,000,000)
   --seed N           corpus seed (default fixed, so runs compare)
   --engine PATH      engine module to measure (default src/engine.ts)
   --profile DIR      CPU-profile ingest, snapshot load and the asks (slower); profiles go to DIR`;
@@ -42,6 +45,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let questions: number | null = null;
   let coldStartRuns: number | null = null;
   let charts: number | null = null;
+  let bareQuestions: number | null = null;
   let seed: number | undefined;
   let enginePath = DEFAULT_ENGINE_MODULE;
   let profileDir: string | undefined;
@@ -64,6 +68,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case "--cold-starts":
         coldStartRuns = positiveInteger("--cold-starts", value());
+        break;
+      case "--bare-questions":
+        bareQuestions = positiveInteger("--bare-questions", value());
         break;
       case "--charts":
         charts = positiveInteger("--charts", value());
@@ -94,6 +101,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     questions: questions ?? (quick ? 200 : 1000),
     coldStartRuns: coldStartRuns ?? (quick ? 1 : 3),
     charts: charts ?? (quick ? 20 : 60),
+    bareQuestions,
     seed,
     enginePath,
     profileDir,

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
         questions: options.questions,
         charts: options.charts,
         coldStartRuns: options.coldStartRuns,
+        bareQuestions: options.bareQuestions,
         seed: options.seed,
         enginePath: resolve(options.enginePath),
         profileDir: options.profileDir ? resolve(options.profileDir) : undefined,

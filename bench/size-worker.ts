@@ -12,6 +12,7 @@ interface WorkerArguments {
   questions: number;
   charts?: number;
   coldStartRuns: number;
+  bareQuestions?: number | null;
   seed?: number;
   enginePath: string;
   profileDir?: string;

@@ -11,10 +11,16 @@ describe("bench options", () => {
       questions: 1000,
       coldStartRuns: 3,
       charts: 60,
+      bareQuestions: null,
       seed: undefined,
       enginePath: DEFAULT_ENGINE_MODULE,
       profileDir: undefined,
     });
+  });
+
+  it("times bare MiniSearch on all questions unless --bare-questions caps them", () => {
+    expect(parseOptions(["--bare-questions", "20"]).bareQuestions).toBe(20);
+    expect(() => parseOptions(["--bare-questions", "0"])).toThrow(/--bare-questions/);
   });
 
   it("reads --sizes as a comma-separated list, with or without an equals sign", () => {

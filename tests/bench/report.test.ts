@@ -14,6 +14,7 @@ const size: SizeResult = {
   askMs: { p50: 2, p95: 8, p99: 20, mean: 3, max: 40 },
   bareMiniSearchMs: { p50: 200, p95: 600, p99: 800, mean: 250, max: 900 },
   ratio: { p50: 0.01, p95: 0.013, p99: 0.025 },
+  bareQuestions: 1_000,
   passagesIndexed: 100_000,
   articles: 10_000,
   questions: 1_000,
