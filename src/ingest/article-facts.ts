@@ -9,6 +9,7 @@ import {
 import { splitPassages } from "../corpus/passages";
 import { extractFigures } from "../facts/figures/figures";
 import { type ArticlePerson, peopleOfArticle } from "../facts/people/officials";
+import { words } from "../text/terms";
 import type { Article, Figure, Passage } from "../types";
 
 /**
@@ -79,9 +80,10 @@ export function readRunFacts(articles: readonly Article[]): RunFacts {
     }
     run.articles.push(facts);
     for (const p of facts.passages) {
-      countInto(run.passageFrequency, passageFrequencyTerms(p));
-      countInto(run.wordFrequency, passageWords(p));
-      addCounts(run.capitalisation, passageCapitalisation(p), 1);
+      const textWords = words(p.text);
+      countInto(run.passageFrequency, passageFrequencyTerms(p, textWords));
+      countInto(run.wordFrequency, passageWords(p, textWords));
+      addCounts(run.capitalisation, passageCapitalisation(p, textWords), 1);
     }
     for (const f of facts.figures) {
       run.figureTerms.measure.push(figureMeasureTermsOf(f));
