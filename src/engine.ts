@@ -7,6 +7,7 @@ import { corpusFingerprint, loadCorpus } from "./corpus/load";
 import { canonicalCountry } from "./facts/language/countries";
 import { officialMatches } from "./facts/people/officials";
 import { readRunFacts } from "./ingest/article-facts";
+import { putBackBodyText } from "./ingest/body-slices";
 import { CorpusParts } from "./ingest/corpus-parts";
 import { type ParallelOptions, readRunsInParallel, workersFor } from "./ingest/parallel-ingest";
 import {
@@ -111,7 +112,17 @@ export async function buildEngineInParallel(
   const workers = workersFor(articles, options);
   if (workers === 0) return buildEngine(articles, issues);
   const parts = new CorpusParts(articles);
-  await readRunsInParallel(articles, workers, (run) => parts.add(run), options.runArticles);
+  const bodies = new Map(articles.map((a) => [a.id, a.body]));
+  const bodyOf = (id: string) => bodies.get(id) ?? "";
+  await readRunsInParallel(
+    articles,
+    workers,
+    (run) => {
+      putBackBodyText(run, bodyOf);
+      parts.add(run);
+    },
+    options.runArticles,
+  );
   return new TijaratEngine(parts.knowledge(), issues);
 }
 

@@ -5,6 +5,7 @@
 import { parentPort } from "node:worker_threads";
 import type { Article } from "../types";
 import { type RunFacts, readRunFacts } from "./article-facts";
+import { leaveOutBodyText } from "./body-slices";
 
 export interface RunRequest {
   run: number;
@@ -18,7 +19,9 @@ export type RunReply =
 parentPort?.on("message", (request: RunRequest) => {
   let reply: RunReply;
   try {
-    reply = { run: request.run, ok: true, facts: readRunFacts(request.articles) };
+    const facts = readRunFacts(request.articles);
+    leaveOutBodyText(facts, request.articles);
+    reply = { run: request.run, ok: true, facts };
   } catch (error) {
     reply = { run: request.run, ok: false, error: errorText(error) };
   }
