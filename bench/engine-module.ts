@@ -8,6 +8,8 @@ import type { Article, CorpusIssue, Engine } from "../src/types";
  */
 export interface EngineModule {
   buildEngine(articles: Article[], issues?: CorpusIssue[]): Engine;
+  /** The same build on worker threads, where the module has it; the bench then times this one. */
+  buildEngineInParallel?(articles: Article[], issues?: CorpusIssue[]): Promise<Engine>;
   engineToSnapshot(engine: Engine): Uint8Array;
   engineFromSnapshot(snapshot: Uint8Array): Engine;
 }

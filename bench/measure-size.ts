@@ -153,7 +153,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   const root = resolve(import.meta.dirname, "..");
   const hotspots: NonNullable<SizeResult["hotspots"]> = { ingest: [], snapshotLoad: [], ask: [] };
   /** Runs a phase, under the profiler when asked, keeping its summary and writing its profile. */
-  const phase = async <T>(name: keyof typeof hotspots, work: () => T): Promise<T> => {
+  const phase = async <T>(name: keyof typeof hotspots, work: () => T | Promise<T>): Promise<T> => {
     if (!profileDir) return work();
     const { result, profile } = await profiled(work);
     writeFileSync(
@@ -165,7 +165,12 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   };
 
   started = performance.now();
-  const engine = await phase("ingest", () => options.engine.buildEngine(corpus.articles));
+  const { buildEngine, buildEngineInParallel } = options.engine;
+  const engine = await phase("ingest", () =>
+    buildEngineInParallel
+      ? buildEngineInParallel(corpus.articles)
+      : Promise.resolve(buildEngine(corpus.articles)),
+  );
   const ingestMs = performance.now() - started;
   log(`${options.passages} passages: built the engine in ${Math.round(ingestMs)} ms`);
 

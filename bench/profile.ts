@@ -30,7 +30,10 @@ export interface HotFunction {
   totalPercent: number;
 }
 
-export async function profiled<T>(work: () => T): Promise<{ result: T; profile: CpuProfile }> {
+/** Work that returns a promise (ingest on worker threads) is profiled until it settles; only this thread's time is sampled. */
+export async function profiled<T>(
+  work: () => T | Promise<T>,
+): Promise<{ result: T; profile: CpuProfile }> {
   const session = new Session();
   session.connect();
   try {
@@ -38,7 +41,7 @@ export async function profiled<T>(work: () => T): Promise<{ result: T; profile: 
     // 200 µs: fine enough for asks that take a few milliseconds.
     await session.post("Profiler.setSamplingInterval", { interval: 200 });
     await session.post("Profiler.start");
-    const result = work();
+    const result = await work();
     const { profile } = (await session.post("Profiler.stop")) as { profile: CpuProfile };
     return { result, profile };
   } finally {

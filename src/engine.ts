@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import { type FileHandle, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type AskOptions, ask } from "./answer/ask";
-import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
+import type { Knowledge } from "./answer/knowledge";
 import { corpusFingerprint, loadCorpus } from "./corpus/load";
-import { splitPassages } from "./corpus/passages";
-import { extractFigures } from "./facts/figures/figures";
 import { canonicalCountry } from "./facts/language/countries";
-import { extractOfficials, officialMatches } from "./facts/people/officials";
+import { officialMatches } from "./facts/people/officials";
+import { readRunFacts } from "./ingest/article-facts";
+import { putBackBodyText } from "./ingest/body-slices";
+import { CorpusParts } from "./ingest/corpus-parts";
+import { type ParallelOptions, readRunsInParallel, workersFor } from "./ingest/parallel-ingest";
 import {
   codeFingerprint,
   knowledgeFromSnapshot,
@@ -92,18 +94,37 @@ function countBy(keys: string[]): Map<string, number> {
   return counts;
 }
 
-/** Passages, facts and index from articles: the whole ingest. */
+/** Passages, facts and index from articles: the whole ingest, on this thread. */
 export function buildEngine(articles: Article[], issues: CorpusIssue[] = []): Engine {
-  const docs = articles.map((article) => ({ article, passages: splitPassages(article) }));
-  const figures = docs.flatMap((d) => extractFigures(d.article, d.passages));
-  const officials = extractOfficials(docs);
-  const knowledge = assembleKnowledge({
+  const parts = new CorpusParts(articles);
+  parts.add(readRunFacts(articles));
+  return new TijaratEngine(parts.knowledge(), issues);
+}
+
+/**
+ * As `buildEngine`, with the articles read on worker threads (one per core) when the corpus is
+ * large enough to repay starting them; the same engine either way.
+ */
+export async function buildEngineInParallel(
+  articles: Article[],
+  issues: CorpusIssue[] = [],
+  options: ParallelOptions = {},
+): Promise<Engine> {
+  const workers = workersFor(articles, options);
+  if (workers === 0) return buildEngine(articles, issues);
+  const parts = new CorpusParts(articles);
+  const bodies = new Map(articles.map((a) => [a.id, a.body]));
+  const bodyOf = (id: string) => bodies.get(id) ?? "";
+  await readRunsInParallel(
     articles,
-    passages: docs.flatMap((d) => d.passages),
-    figures,
-    officials,
-  });
-  return new TijaratEngine(knowledge, issues);
+    workers,
+    (run) => {
+      putBackBodyText(run, bodyOf);
+      parts.add(run);
+    },
+    options.runArticles,
+  );
+  return new TijaratEngine(parts.knowledge(), issues);
 }
 
 /** What an engine answers from; for updating it in place of a rebuild (src/live/). */
@@ -163,7 +184,7 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
   }
   const { articles, issues } = await loadCorpus(corpusDir);
   for (const issue of issues) onIssue?.(issue);
-  const engine = buildEngine(articles, issues);
+  const engine = await buildEngineInParallel(articles, issues);
   if (file) await saveSnapshot(file, engine, fingerprint);
   return engine;
 }

@@ -13,7 +13,7 @@ import {
   snapshotFile,
 } from "../src/engine";
 import { extractFigures } from "../src/facts/figures/figures";
-import { extractOfficials } from "../src/facts/people/officials";
+import { peopleOfArticle } from "../src/facts/people/officials";
 import { engineWithArticle, engineWithoutArticle } from "../src/live/engine-update";
 import {
   knowledgeFromSnapshot,
@@ -37,7 +37,7 @@ vi.mock("../src/facts/figures/figures", async (importOriginal) => {
 });
 vi.mock("../src/facts/people/officials", async (importOriginal) => {
   const real = await importOriginal<typeof import("../src/facts/people/officials")>();
-  return { ...real, extractOfficials: vi.fn(real.extractOfficials) };
+  return { ...real, peopleOfArticle: vi.fn(real.peopleOfArticle) };
 });
 vi.mock("../src/snapshot", async (importOriginal) => {
   const real = await importOriginal<typeof import("../src/snapshot")>();
@@ -165,7 +165,7 @@ describe("loading with a cache folder", () => {
     // ...and nothing was parsed or extracted again.
     expect(vi.mocked(loadCorpus)).not.toHaveBeenCalled();
     expect(vi.mocked(extractFigures)).not.toHaveBeenCalled();
-    expect(vi.mocked(extractOfficials)).not.toHaveBeenCalled();
+    expect(vi.mocked(peopleOfArticle)).not.toHaveBeenCalled();
     const q = "What was the trade volume between Pakistan and Japan?";
     expect(second.ask(q).text).toContain("$1.26 billion");
     expect(second.ask(q)).toEqual(first.ask(q));

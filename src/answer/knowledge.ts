@@ -1,7 +1,7 @@
 import { countryForms, findCountries } from "../facts/language/countries";
 import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { PassageIndex } from "../index/passage-index";
-import { contentTerms, words } from "../text/terms";
+import { contentTerms, contentTermsOfWords, words } from "../text/terms";
 import type { Article, Figure, Official, Passage, Sentence } from "../types";
 
 /**
@@ -160,18 +160,53 @@ const PROPER_SHARE = 0.9;
  * How often each word of a passage stands inside a sentence (not after a full stop or an opening
  * quote), and how often capitalised there: [inside, capitalised].
  */
-export function passageCapitalisation(p: Passage): Map<string, [number, number]> {
+export function passageCapitalisation(
+  p: Passage,
+  passageWords = words(p.text),
+): Map<string, [number, number]> {
   const counts = new Map<string, [number, number]>();
-  for (const w of words(p.text)) {
-    if (!/^\p{L}/u.test(w.word)) continue;
-    const before = p.text.slice(Math.max(0, w.start - 3), w.start).trimEnd();
-    if (w.start === 0 || before === "" || /[.!?:"“‘(]$/u.test(before)) continue;
+  const text = p.text;
+  for (const w of passageWords) {
+    if (!startsWithLetter(w.word)) continue;
+    if (!insideSentence(text, w.start)) continue;
     const c = counts.get(w.word) ?? [0, 0];
     c[0]++;
-    if (/^\p{Lu}/u.test(p.text.charAt(w.start))) c[1]++;
+    if (isCapital(text.charCodeAt(w.start), text.charAt(w.start))) c[1]++;
     counts.set(w.word, c);
   }
   return counts;
+}
+
+// Ingest asks these of every word of the corpus: ASCII is answered by its code, the rest by the
+// Unicode classes.
+const LETTER_FIRST = /^\p{L}/u;
+const startsWithLetter = (word: string): boolean => {
+  const code = word.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER_FIRST.test(word);
+};
+
+const CAPITAL = /^\p{Lu}/u;
+const isCapital = (code: number, char: string): boolean =>
+  code < 128 ? code >= 65 && code <= 90 : CAPITAL.test(char);
+
+const SPACE = /\s/;
+const isSpace = (code: number, char: string): boolean =>
+  code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(char);
+
+/** Ends a sentence or opens a quote or bracket: a word after it starts something. */
+const OPENS_SENTENCE = new Set([".", "!", "?", ":", '"', "“", "‘", "("]);
+
+/**
+ * Whether the word at `start` stands inside a sentence: neither first in the text nor after
+ * sentence punctuation or an opening quote among the (up to three) characters before it, spaces
+ * aside.
+ */
+function insideSentence(text: string, start: number): boolean {
+  const from = Math.max(0, start - 3);
+  let i = start - 1;
+  while (i >= from && isSpace(text.charCodeAt(i), text.charAt(i))) i--;
+  return i >= from && !OPENS_SENTENCE.has(text.charAt(i));
 }
 
 /** Adds (sign 1) or takes away (sign -1) one passage's capitalisation counts. */
@@ -201,15 +236,15 @@ function properNounsOf(
 }
 
 /** The terms a passage counts once toward `passageFrequency`. */
-export const passageFrequencyTerms = (p: Passage): Set<string> => new Set(contentTerms(p.text));
+export const passageFrequencyTerms = (p: Passage, passageWords = words(p.text)): Set<string> =>
+  new Set(contentTermsOfWords(passageWords));
 
 /** The words (as written, lower-case) a passage counts once toward `wordFrequency`. */
-export const passageWords = (p: Passage): Set<string> =>
-  new Set(
-    words(p.text)
-      .map((x) => x.word)
-      .filter((w) => /^\p{L}/u.test(w)),
-  );
+export const passageWords = (p: Passage, passageWords = words(p.text)): Set<string> => {
+  const set = new Set<string>();
+  for (const { word } of passageWords) if (startsWithLetter(word)) set.add(word);
+  return set;
+};
 
 /** A figure's stemmed measure terms, as `figureMeasureTerms` holds them. */
 export const figureMeasureTermsOf = (f: Figure): string[] => [

@@ -114,10 +114,19 @@ function linesOf(body: string): Line[] {
 
 /** Whether the whole line is site furniture rather than article text. */
 export function isBoilerplate(line: string, title: string, seen: Set<string>): boolean {
-  const key = looseKey(line);
+  return isBoilerplateKeyed(line, looseKey(line), looseKey(title), seen);
+}
+
+/** `isBoilerplate` with the line's and the title's `looseKey` worked out once by the caller. */
+function isBoilerplateKeyed(
+  line: string,
+  key: string,
+  titleKey: string,
+  seen: Set<string>,
+): boolean {
   if (key.length === 0) return true;
   if (BOILERPLATE.test(line.trim()) || DATELINE.test(line.trim())) return true;
-  if (key === looseKey(title)) return true;
+  if (key === titleKey) return true;
   // A short line without end punctuation seen before is a repeated heading.
   if (seen.has(key) && !TERMINAL.test(line)) return true;
   // Markdown furniture: rules, image lines.
@@ -240,10 +249,12 @@ function pushSentence(out: Sentence[], text: string, from: number, to: number, b
 export function splitPassages(article: Pick<Article, "id" | "title" | "body">): Passage[] {
   const passages: Passage[] = [];
   const seen = new Set<string>();
+  const titleKey = looseKey(article.title);
   for (const raw of paragraphsOf(article.body)) {
     const p = stripMarkup(raw);
-    const boiler = isBoilerplate(p.text, article.title, seen);
-    seen.add(looseKey(p.text));
+    const key = looseKey(p.text);
+    const boiler = isBoilerplateKeyed(p.text, key, titleKey, seen);
+    seen.add(key);
     if (boiler) continue;
     const index = passages.length;
     passages.push({

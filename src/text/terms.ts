@@ -79,8 +79,13 @@ const STEMS = new Map<string, string>();
 
 /** Topic terms of a text: words minus stop words, stemmed. */
 export function contentTerms(text: string): string[] {
+  return contentTermsOfWords(words(text));
+}
+
+/** `contentTerms` of a text already split by `words`. */
+export function contentTermsOfWords(textWords: readonly { word: string }[]): string[] {
   const out: string[] = [];
-  for (const { word } of words(text)) {
+  for (const { word } of textWords) {
     if (STOP_WORDS.has(word)) continue;
     for (const part of word.includes("-") || word.includes("–") ? word.split(/[-–]/) : [word]) {
       if (part.length === 0 || STOP_WORDS.has(part)) continue;

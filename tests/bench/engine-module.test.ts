@@ -5,7 +5,7 @@ import { generateQuestions } from "../../bench/questions";
 import { splitPassages } from "../../src/corpus/passages";
 import * as engineModule from "../../src/engine";
 import { extractFigures } from "../../src/facts/figures/figures";
-import { extractOfficials } from "../../src/facts/people/officials";
+import { peopleOfArticle } from "../../src/facts/people/officials";
 
 // Spies that still do the work: they tell a build (which splits and extracts) from a restore
 // (which must do neither: the bench's cold start is meant to measure parsing the snapshot only).
@@ -19,7 +19,7 @@ vi.mock("../../src/facts/figures/figures", async (importOriginal) => {
 });
 vi.mock("../../src/facts/people/officials", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../src/facts/people/officials")>();
-  return { ...real, extractOfficials: vi.fn(real.extractOfficials) };
+  return { ...real, peopleOfArticle: vi.fn(real.peopleOfArticle) };
 });
 
 // Compile-time check: the bench loads the engine by path, so this is what keeps their shapes in step.
@@ -35,13 +35,13 @@ describe("the engine as the bench drives it", () => {
     const built = engine.buildEngine(corpus.articles);
     expect(vi.mocked(splitPassages)).toHaveBeenCalledTimes(corpus.articles.length);
     expect(vi.mocked(extractFigures)).toHaveBeenCalled();
-    expect(vi.mocked(extractOfficials)).toHaveBeenCalled();
+    expect(vi.mocked(peopleOfArticle)).toHaveBeenCalled();
 
     vi.clearAllMocks();
     const restored = engine.engineFromSnapshot(engine.engineToSnapshot(built));
     expect(vi.mocked(splitPassages)).not.toHaveBeenCalled();
     expect(vi.mocked(extractFigures)).not.toHaveBeenCalled();
-    expect(vi.mocked(extractOfficials)).not.toHaveBeenCalled();
+    expect(vi.mocked(peopleOfArticle)).not.toHaveBeenCalled();
 
     const questions = generateQuestions(corpus, { count: 10, seed: 10 });
     expect(questions.length).toBe(10);

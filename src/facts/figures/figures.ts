@@ -208,10 +208,10 @@ function figuresOfSentence(
   passage: Passage,
   sentence: Sentence,
   context: PeriodContext,
+  periodMentions: PeriodMention[],
 ): Figure[] {
   const quantities = findQuantities(sentence.text);
   if (quantities.length === 0) return [];
-  const periodMentions = findPeriods(sentence.text);
   const countries = findCountries(sentence.text);
   const measures = findMeasures(sentence.text, quantities, { periods: periodMentions, countries });
   const { periods, comparative } = periodsFor(sentence.text, periodMentions, quantities);
@@ -379,21 +379,22 @@ export function extractFigures(
     context.paragraph = null;
     context.previous = null;
     for (const sentence of passage.sentences) {
-      const found = figuresOfSentence(article, passage, sentence, context);
-      figures.push(...found);
+      // The sentence's periods, read once: for its figures and for the sentences after it.
       const named = findPeriods(sentence.text);
-      const stated = statedPeriod(found, named);
+      const found = figuresOfSentence(article, passage, sentence, context, named);
+      figures.push(...found);
+      const ofFigures = statedPeriod(found, []);
+      const stated = ofFigures ?? statedPeriod([], named);
       if (stated) {
         context.paragraph = stated;
         context.latest = stated;
       }
       if (index === 0 && context.lede === null) context.lede = stated;
       if (found.length > 0) {
-        context.stated = statedPeriod(found, []);
+        context.stated = ofFigures;
         context.statedIn = sentence.text;
       }
-      context.previous =
-        found.length > 0 ? { text: sentence.text, period: statedPeriod(found, []) } : null;
+      context.previous = found.length > 0 ? { text: sentence.text, period: ofFigures } : null;
     }
   });
   return figures.sort((a, b) => a.valueStart - b.valueStart);

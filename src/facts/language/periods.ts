@@ -65,12 +65,18 @@ interface Pattern {
   regex: RegExp;
   /** Its matches point back to a period named before. */
   back?: boolean;
+  /** What every match holds (a digit, a four-digit year): a text without it is passed over. */
+  needs?: RegExp;
 }
 
-const pattern = (kind: PeriodKind, source: string): Pattern => ({
+const pattern = (kind: PeriodKind, source: string, needs?: RegExp): Pattern => ({
   kind,
   regex: new RegExp(`${START}(?:${source})${END}`, "gu"),
+  ...(needs ? { needs } : {}),
 });
+
+const A_DIGIT = /\d/;
+const A_YEAR = new RegExp(Y4);
 
 const COUNT_WORD =
   "\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four";
@@ -93,23 +99,29 @@ const PATTERNS: Pattern[] = [
   pattern(
     "fiscal",
     `(?:(?:${PART_WITH_MONTHS}|${PART})${S})?${FISCAL_WORDS}[ \\u00a0]?(${YEAR})(?:${DASH}(${YEAR}))?`,
+    A_DIGIT,
   ),
   // the 2022-23 fiscal year
-  pattern("fiscal", `(${Y4})${DASH}(${YEAR})${S}(?:fiscal|financial)${S}year`),
+  pattern("fiscal", `(${Y4})${DASH}(${YEAR})${S}(?:fiscal|financial)${S}year`, A_YEAR),
   // 2022-23, July-March 2023-24, 2019-2023
-  pattern("span", `(?:(?:${PART})${S})?(${Y4})${DASH}(${YEAR})`),
+  pattern("span", `(?:(?:${PART})${S})?(${Y4})${DASH}(${YEAR})`, A_YEAR),
   // 2019 to 2023, between 2019 and 2023 (the label keeps `between`: `2019 and 2023` alone reads
   // as two years)
-  pattern("span", `(?:[Bb]etween${S}|[Ff]rom${S})?(${Y4})${S}(?:to|and|through|until)${S}(${Y4})`),
+  pattern(
+    "span",
+    `(?:[Bb]etween${S}|[Ff]rom${S})?(${Y4})${S}(?:to|and|through|until)${S}(${Y4})`,
+    A_YEAR,
+  ),
   // late 2024, mid-2024, calendar year 2017, first half of 2024, Q3 2024, January 2024
   pattern(
     "calendar",
     `(?:(?:${PART_WITH_MONTHS}|[Cc]alendar${S}[Yy]ear|CY|[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd|[Ee]nd${S}of|[Ss]tart${S}of|[Bb]eginning${S}of|[Cc]lose${S}of|${PART})(?:[ \\u00a0]?-[ \\u00a0]?|[ \\u00a0]|,${S}))(${Y4})`,
+    A_YEAR,
   ),
-  pattern("calendar", `[Ss]ince${S}(${Y4})`),
+  pattern("calendar", `[Ss]ince${S}(${Y4})`, A_YEAR),
   // February 12, August 16, 2025, 12 February 2025, 1st of May
-  pattern("date", `${MONTH}${S}(\\d{1,2})(?:st|nd|rd|th)?(?:,?${S}(${Y4}))?`),
-  pattern("date", `(\\d{1,2})(?:st|nd|rd|th)?${S}(?:of${S})?${MONTH}(?:,?${S}(${Y4}))?`),
+  pattern("date", `${MONTH}${S}(\\d{1,2})(?:st|nd|rd|th)?(?:,?${S}(${Y4}))?`, A_DIGIT),
+  pattern("date", `(\\d{1,2})(?:st|nd|rd|th)?${S}(?:of${S})?${MONTH}(?:,?${S}(${Y4}))?`, A_DIGIT),
   // the first eight months of the ongoing year, the seven-month period of this year
   pattern(
     "relative",
@@ -147,7 +159,7 @@ const PATTERNS: Pattern[] = [
   },
   // in June: a month of a year the sentence does not name
   pattern("relative", `(?<=(?:[Ii]n|during|since|by|until|till|through|from)${S})(?:${PART})`),
-  pattern("calendar", `(${Y4})`),
+  pattern("calendar", `(${Y4})`, A_YEAR),
 ];
 
 /** Capitalised words a bare year may follow; after any other, it is part of a name (`Expo 2025`). */
@@ -238,8 +250,13 @@ export function findPeriods(text: string): PeriodMention[] {
   if (!MAY_NAME_A_PERIOD.test(text)) return [];
   const candidates: Candidate[] = [];
   for (const p of PATTERNS) {
-    for (const m of text.matchAll(p.regex)) {
-      const start = m.index ?? 0;
+    if (p.needs && !p.needs.test(text)) continue;
+    // exec on the pattern itself: matchAll would copy the regex on every call, and this runs on
+    // every sentence of the corpus. No pattern matches the empty string.
+    const re = p.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const start = m.index;
       candidates.push({
         kind: p.kind,
         back: p.back === true,

@@ -375,6 +375,9 @@ const nameWordCache = new Map<string, boolean>();
 /** A capitalised word that can be part of a person's name. */
 export function isNameWord(t: WordToken | undefined): boolean {
   if (t === undefined || !t.word) return false;
+  // Most words start in lower case: answered without hashing the word for the cache.
+  const first = t.text.charCodeAt(0);
+  if (first < 128 && !(first >= 65 && first <= 90)) return false;
   let known = nameWordCache.get(t.text);
   if (known === undefined) {
     // One letter alone is an initial, not a name word.

@@ -1,0 +1,94 @@
+import {
+  addCounts,
+  figureMeasureTermsOf,
+  figureSentenceTermsOf,
+  passageCapitalisation,
+  passageFrequencyTerms,
+  passageWords,
+} from "../answer/knowledge";
+import { splitPassages } from "../corpus/passages";
+import { extractFigures } from "../facts/figures/figures";
+import { type ArticlePerson, peopleOfArticle } from "../facts/people/officials";
+import { words } from "../text/terms";
+import type { Article, Figure, Passage } from "../types";
+
+/**
+ * The per-article half of ingest, for a run of consecutive articles: everything that reads one
+ * article (or one passage) at a time, so it can run on any thread and in any order. What joins
+ * articles — officials merged across them, the search index, the maps of the whole corpus — is
+ * left to whoever puts the runs back together in corpus order (`ingest-parts.ts`).
+ *
+ * Plain data only (arrays, maps, strings, numbers), so a run's facts cross a worker's message
+ * port by structured clone.
+ */
+export interface ArticleFacts {
+  articleId: string;
+  passages: Passage[];
+  figures: Figure[];
+  /** `peopleOfArticle`: this article's people, for `mergeOfficials`. */
+  people: ArticlePerson[];
+}
+
+export interface RunFacts {
+  articles: ArticleFacts[];
+  /** Over the run's passages, in order: see `Knowledge.passageFrequency`. */
+  passageFrequency: Map<string, number>;
+  /** See `Knowledge.wordFrequency`. */
+  wordFrequency: Map<string, number>;
+  /** See `Knowledge.capitalisation`. */
+  capitalisation: Map<string, [number, number]>;
+  /** Stemmed measure and sentence terms of the run's figures, in order. */
+  figureTerms: { measure: string[][]; sentence: string[][] };
+}
+
+/** An article whose facts could not be read: which one, and why. */
+export class ArticleFactsError extends Error {
+  constructor(
+    readonly articleId: string,
+    readonly reason: string,
+  ) {
+    super(`could not read the facts of article ${articleId}: ${reason}`);
+    this.name = "ArticleFactsError";
+  }
+}
+
+const countInto = (map: Map<string, number>, keys: Iterable<string>) => {
+  for (const key of keys) map.set(key, (map.get(key) ?? 0) + 1);
+};
+
+/** Passages, figures, people and passage statistics of `articles`, in their order. */
+export function readRunFacts(articles: readonly Article[]): RunFacts {
+  const run: RunFacts = {
+    articles: [],
+    passageFrequency: new Map(),
+    wordFrequency: new Map(),
+    capitalisation: new Map(),
+    figureTerms: { measure: [], sentence: [] },
+  };
+  for (const article of articles) {
+    let facts: ArticleFacts;
+    try {
+      const passages = splitPassages(article);
+      facts = {
+        articleId: article.id,
+        passages,
+        figures: extractFigures(article, passages),
+        people: peopleOfArticle({ article, passages }),
+      };
+    } catch (error) {
+      throw new ArticleFactsError(String(article?.id), String(error));
+    }
+    run.articles.push(facts);
+    for (const p of facts.passages) {
+      const textWords = words(p.text);
+      countInto(run.passageFrequency, passageFrequencyTerms(p, textWords));
+      countInto(run.wordFrequency, passageWords(p, textWords));
+      addCounts(run.capitalisation, passageCapitalisation(p, textWords), 1);
+    }
+    for (const f of facts.figures) {
+      run.figureTerms.measure.push(figureMeasureTermsOf(f));
+      run.figureTerms.sentence.push(figureSentenceTermsOf(f));
+    }
+  }
+  return run;
+}
