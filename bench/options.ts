@@ -23,7 +23,8 @@ export const USAGE = `usage: npm run bench -- [--sizes 1000,10000,100000] [--jso
   --questions N      questions per size (default 1000; 200 with --quick)
   --cold-starts N    cold-start runs per size, median reported (default 3; 1 with --quick)
   --charts N         charts drawn per size, request to PNG (default 60; 20 with --quick)
-  --bare-questions N time bare MiniSearch on the first N questions only (seconds each at 1,000,000)
+  --bare-questions N time bare MiniSearch on the first N questions only (seconds each at 1,000,000);
+                     0: no bare MiniSearch at all
   --seed N           corpus seed (default fixed, so runs compare)
   --engine PATH      engine module to measure (default src/engine.ts)
   --profile DIR      CPU-profile ingest, snapshot load and the asks (slower); profiles go to DIR`;
@@ -69,9 +70,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case "--cold-starts":
         coldStartRuns = positiveInteger("--cold-starts", value());
         break;
-      case "--bare-questions":
-        bareQuestions = positiveInteger("--bare-questions", value());
+      case "--bare-questions": {
+        // 0 is allowed: no reference at all.
+        const text = value();
+        bareQuestions = text === "0" ? 0 : positiveInteger("--bare-questions", text);
         break;
+      }
       case "--charts":
         charts = positiveInteger("--charts", value());
         break;

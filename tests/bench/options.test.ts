@@ -20,7 +20,8 @@ describe("bench options", () => {
 
   it("times bare MiniSearch on all questions unless --bare-questions caps them", () => {
     expect(parseOptions(["--bare-questions", "20"]).bareQuestions).toBe(20);
-    expect(() => parseOptions(["--bare-questions", "0"])).toThrow(/--bare-questions/);
+    expect(parseOptions(["--bare-questions", "0"]).bareQuestions).toBe(0);
+    expect(() => parseOptions(["--bare-questions", "-1"])).toThrow(/--bare-questions/);
   });
 
   it("reads --sizes as a comma-separated list, with or without an equals sign", () => {

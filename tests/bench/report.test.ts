@@ -15,6 +15,7 @@ const size: SizeResult = {
   bareMiniSearchMs: { p50: 200, p95: 600, p99: 800, mean: 250, max: 900 },
   ratio: { p50: 0.01, p95: 0.013, p99: 0.025 },
   bareQuestions: 1_000,
+  ingestPeakRssMB: 900,
   passagesIndexed: 100_000,
   articles: 10_000,
   questions: 1_000,
