@@ -15,11 +15,22 @@ export interface ChildResult {
   wallMs: number;
 }
 
-export function runBenchScript(script: string, args: readonly string[]): Promise<ChildResult> {
+/**
+ * The heap a child measuring `passages` may use: 4 GB up to a few hundred thousand passages, and
+ * about 12 GB a million beyond (ingest at 1,000,000 passages outgrew 4 GB on 2026-11-30).
+ */
+export const heapMBFor = (passages: number): number =>
+  Math.max(4096, Math.ceil((passages / 1_000_000) * 12_288));
+
+export function runBenchScript(
+  script: string,
+  args: readonly string[],
+  heapMB = 4096,
+): Promise<ChildResult> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ["--expose-gc", "--max-old-space-size=4096", "--import", "tsx", resolve(script), ...args],
+    ["--expose-gc", `--max-old-space-size=${heapMB}`, "--import", "tsx", resolve(script), ...args],
     // Inherits stderr so progress and engine warnings reach the person running the bench.
     { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "inherit"] },
   );

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import type { Answer, Engine } from "../src/types";
 import { type AddArticleResult, measureAddArticle } from "./add-article";
 import { buildBareMiniSearch } from "./bare-minisearch";
-import { lastJsonLine, runBenchScript } from "./child";
+import { heapMBFor, lastJsonLine, runBenchScript } from "./child";
 import type { ColdStartReport } from "./cold-start";
 import type { EngineModule } from "./engine-module";
 import { DEFAULT_SEED, generateCorpus } from "./generate";
@@ -203,11 +203,11 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   const coldStarts: ColdStartReport[] = [];
   try {
     for (let run = 0; run < options.coldStartRuns; run++) {
-      const child = await runBenchScript(resolve(import.meta.dirname, "cold-start.ts"), [
-        options.enginePath,
-        snapshotPath,
-        coldStartQuestion,
-      ]);
+      const child = await runBenchScript(
+        resolve(import.meta.dirname, "cold-start.ts"),
+        [options.enginePath, snapshotPath, coldStartQuestion],
+        heapMBFor(options.passages),
+      );
       coldStarts.push(lastJsonLine<ColdStartReport>(child.stdout));
     }
   } finally {
@@ -250,7 +250,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   // Ratios compare the same questions: the engine's times on the ones bare MiniSearch was given.
   const askOnBareSet = summarize(askTimes.slice(0, bareSet.length));
   log(
-    `${options.passages} passages: ask p99 ${askMs.p99} ms, bare MiniSearch p99 ${bareMiniSearchMs.p99} ms`,
+    `${options.passages} passages: ask p50 ${askMs.p50} / p99 ${askMs.p99} ms, bare MiniSearch p99 ${bareMiniSearchMs.p99} ms`,
   );
 
   const charts =

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { lastJsonLine, runBenchScript } from "./child";
+import { heapMBFor, lastJsonLine, runBenchScript } from "./child";
 import type { SizeResult } from "./measure-size";
 import { parseOptions, USAGE, UsageError } from "./options";
 import { type BenchReport, checkTargets, formatTable, machine, TARGETS } from "./report";
@@ -23,18 +23,22 @@ async function main(): Promise<void> {
   const sizes: SizeResult[] = [];
   for (const passages of options.sizes) {
     console.error(`bench: measuring ${passages.toLocaleString("en-US")} passages…`);
-    const child = await runBenchScript(resolve(import.meta.dirname, "size-worker.ts"), [
-      JSON.stringify({
-        passages,
-        questions: options.questions,
-        charts: options.charts,
-        coldStartRuns: options.coldStartRuns,
-        bareQuestions: options.bareQuestions,
-        seed: options.seed,
-        enginePath: resolve(options.enginePath),
-        profileDir: options.profileDir ? resolve(options.profileDir) : undefined,
-      }),
-    ]);
+    const child = await runBenchScript(
+      resolve(import.meta.dirname, "size-worker.ts"),
+      [
+        JSON.stringify({
+          passages,
+          questions: options.questions,
+          charts: options.charts,
+          coldStartRuns: options.coldStartRuns,
+          bareQuestions: options.bareQuestions,
+          seed: options.seed,
+          enginePath: resolve(options.enginePath),
+          profileDir: options.profileDir ? resolve(options.profileDir) : undefined,
+        }),
+      ],
+      heapMBFor(passages),
+    );
     sizes.push(lastJsonLine<SizeResult>(child.stdout));
   }
   const report: BenchReport = {
