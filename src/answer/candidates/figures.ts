@@ -29,7 +29,7 @@ import { localCoverage } from "./proximity";
 
 /** Words around a figure that make it a goal rather than a reported value. */
 const TARGET_CUE =
-  /\b(?:target(?:s|ed|ing)?|goal|aim(?:s|ed|ing)?|plan(?:s|ned)?|push(?:es|ing)? to|toward|towards|hope|seek(?:s|ing)?|ambition|envisage[sd]?|projected|expected to|potential|could (?:reach|touch|cross|rise|grow|go)|can (?:reach|touch|cross|rise|grow|go)|will (?:cross|reach|touch|exceed|surpass)|aspire|(?:to|will|would) (?:raise|boost|double|triple|increase|enhance|take)|by (?:the end of )?(?:20\d\d|FY\s?\d\d))\b/i;
+  /\b(?:target(?:s|ed|ing)?|goal|aim(?:s|ed|ing)?|plan(?:s|ned)?|push(?:es|ing)? to|toward|towards|hope|seek(?:s|ing)?|ambition|envisage[sd]?|projected|expected to|potential|could (?:reach|touch|cross|rise|grow|go)|can (?:reach|touch|cross|rise|grow|go)|will (?:cross|reach|touch|exceed|surpass)|will (?:also |soon )?(?:arrive|come|set up|open|invest|join|enter|start|establish)|aspire|(?:to|will|would) (?:raise|boost|double|triple|increase|enhance|take)|by (?:the end of )?(?:20\d\d|FY\s?\d\d))\b/i;
 
 /**
  * Whether a figure is a goal: a cue in its own clause ("pushes to raise exports toward $5

@@ -20,3 +20,20 @@ describe("telling a goal from a result", () => {
     ).toBe(true);
   });
 });
+
+describe("telling a prospect of firms coming from a count of firms present", () => {
+  it("reads 'will also arrive' as a prospect and 'are operating' as a result", () => {
+    const coming = figureIn(
+      "“Two to three more Japanese companies will also arrive in Pakistan,” the consul general said.",
+      "Two to three",
+      { measure: "Japanese companies" },
+    );
+    const present = figureIn(
+      "Currently, a total of 80 Japanese companies are successfully operating in Pakistan.",
+      "80",
+      { measure: "Japanese companies" },
+    );
+    expect(isGoal(coming)).toBe(true);
+    expect(isGoal(present)).toBe(false);
+  });
+});
