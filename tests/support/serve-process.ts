@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
+import { plainText } from "../wire/harness";
 import { type BotProcess, logText, startBot } from "./bot-process";
 import { FakeDiscord, type Reply, type SentInteraction } from "./fake-discord";
 import { signingKeys } from "./signing";
@@ -100,4 +102,18 @@ export async function askBurst(fake: FakeDiscord, count: number): Promise<BurstR
       `${deferred} deferred then edited; ${count - replies.length} never answered`,
   );
   return { sent, replies, responseMs, statuses: deliveries.map((d) => d?.status ?? 0), deferred };
+}
+
+/**
+ * The HTTP contract a burst must keep: every /ask acknowledged with 200 inside Discord's 3 s and
+ * answered with the Japan figure, mentions off.
+ */
+export function expectEveryAskAnswered(burst: BurstResult): void {
+  expect(burst.replies).toHaveLength(burst.sent.length);
+  expect(burst.statuses.every((status) => status === 200)).toBe(true);
+  expect(Math.max(...burst.responseMs)).toBeLessThan(3_000);
+  for (const reply of burst.replies) {
+    expect(plainText(reply.data)).toContain("$1.26 billion");
+    expect(reply.data.allowed_mentions).toEqual({ parse: [] });
+  }
 }
