@@ -321,6 +321,20 @@ export function termWeight(k: Knowledge, term: string): number {
   return Math.log(1 + (n + 1) / (df + 0.5));
 }
 
+/** The countries an article's title names. */
+export function titleCountries(k: Knowledge, articleId: string): ReadonlySet<string> {
+  const title = k.articles.get(articleId)?.title ?? "";
+  let found = TITLE_COUNTRIES.get(title);
+  if (!found) {
+    found = new Set(findCountries(title).map((c) => c.country));
+    if (TITLE_COUNTRIES.size > 20_000) TITLE_COUNTRIES.clear();
+    TITLE_COUNTRIES.set(title, found);
+  }
+  return found;
+}
+
+const TITLE_COUNTRIES = new Map<string, ReadonlySet<string>>();
+
 /** The countries any passage of an article names (its title included). */
 export function articleCountries(k: Knowledge, articleId: string): ReadonlySet<string> {
   return memo(k.articleCountryCache, articleId, () => {

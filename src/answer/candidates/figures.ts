@@ -11,6 +11,7 @@ import {
   sentenceKey,
   sentencePeriods,
   termWeight,
+  titleCountries,
 } from "../knowledge";
 import { coverage, periodFit, periodOrder, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
@@ -135,10 +136,7 @@ function partnerFit(k: Knowledge, plan: QuestionPlan, f: Figure): number {
  * is no figure of the United States, which the article names only in passing.
  */
 function partnerTotal(k: Knowledge, f: Figure, asked: readonly string[]): boolean {
-  const title = k.articles.get(f.articleId)?.title ?? "";
-  const about = findCountries(title)
-    .map((c) => c.country)
-    .filter((c) => c !== "Pakistan");
+  const about = [...titleCountries(k, f.articleId)].filter((c) => c !== "Pakistan");
   return about.length > 0 && !asked.some((p) => about.includes(p));
 }
 

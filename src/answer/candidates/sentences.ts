@@ -8,6 +8,7 @@ import {
   passageTerms,
   sentencePeriods,
   sentenceTerms,
+  titleCountries,
 } from "../knowledge";
 import { coverage, periodFit, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
@@ -145,20 +146,6 @@ function coverageNearNumbers(k: Knowledge, topic: readonly string[], text: strin
   }
   return best;
 }
-
-/** The countries an article's title names. */
-function titleCountries(k: Knowledge, articleId: string): ReadonlySet<string> {
-  const title = k.articles.get(articleId)?.title ?? "";
-  let found = TITLE_COUNTRIES.get(title);
-  if (!found) {
-    found = new Set(findCountries(title).map((c) => c.country));
-    if (TITLE_COUNTRIES.size > 20_000) TITLE_COUNTRIES.clear();
-    TITLE_COUNTRIES.set(title, found);
-  }
-  return found;
-}
-
-const TITLE_COUNTRIES = new Map<string, ReadonlySet<string>>();
 
 /** Whether a sentence names a country other than Pakistan and the asked partners. */
 function namesOtherCountry(text: string, partners: readonly string[]): boolean {
