@@ -10,7 +10,7 @@
  * `crossed`, `topped`) is given as `more than`; written ones are kept as written, in lower case.
  */
 
-import type { Article, Figure, Passage, Sentence } from "../../types";
+import type { Article, Figure, FigureKind, Passage, Sentence } from "../../types";
 import { findCountries } from "../language/countries";
 import { findPeriods, type PeriodMention } from "../language/periods";
 import { findMeasures, type MeasureMatch, measureTopics } from "./measures";
@@ -161,8 +161,8 @@ interface PeriodContext {
   statedIn: string;
   /** The last period the article stated figures for, or named, before this sentence. */
   latest: PeriodMention | null;
-  /** The previous sentence of the paragraph when it stated figures, and the period it gave them. */
-  previous: { text: string; period: PeriodMention | null } | null;
+  /** The previous sentence of the paragraph when it stated figures, the period it gave them, and the figures. */
+  previous: { text: string; period: PeriodMention | null; figures: Figure[] } | null;
 }
 
 /** A period the answer layer can place in time: a fiscal or calendar year, a span. */
@@ -239,7 +239,7 @@ function figuresOfSentence(
       unit,
       kind: q.kind,
       qualifier: q.qualifier,
-      measure: measure?.text ?? null,
+      measure: measure?.text ?? ellipticalMeasure(q.kind, unit, context),
       period: periodOf(
         periods[i] ?? null,
         measure?.text ?? null,
@@ -264,6 +264,22 @@ function figuresOfSentence(
     });
   });
   return figures;
+}
+
+/**
+ * What a physical quantity without a measure of its own measures when the paragraph's previous
+ * sentence gave one in the same unit: `the pipeline will carry 33 billion cubic metres of gas …
+ * Pakistan is due to receive 14.2 billion cubic metres a year` (of gas). Money, shares and counts
+ * are left alone: their units say too little of what they measure.
+ */
+function ellipticalMeasure(kind: FigureKind, unit: string, context: PeriodContext): string | null {
+  if (kind !== "quantity") return null;
+  const measures = new Set(
+    (context.previous?.figures ?? [])
+      .filter((f) => f.unit === unit && f.measure)
+      .map((f) => f.measure),
+  );
+  return measures.size === 1 ? ([...measures][0] ?? null) : null;
 }
 
 /**
@@ -394,7 +410,8 @@ export function extractFigures(
         context.stated = ofFigures;
         context.statedIn = sentence.text;
       }
-      context.previous = found.length > 0 ? { text: sentence.text, period: ofFigures } : null;
+      context.previous =
+        found.length > 0 ? { text: sentence.text, period: ofFigures, figures: found } : null;
     }
   });
   return figures.sort((a, b) => a.valueStart - b.valueStart);

@@ -323,6 +323,27 @@ describe("sources of figures", () => {
 });
 
 describe("figures that need their measure for a unit", () => {
+  it("gives a quantity without a measure the measure of the same unit in the sentence before", () => {
+    const found = figuresOf(
+      "The gas pipeline will carry 33 billion cubic metres of gas per annum. Pakistan is due to receive 14.2 billion cubic metres a year once it is complete.",
+    );
+    expect(found.map((f) => [f.value, f.measure])).toEqual([
+      ["33 billion cubic metres", "gas"],
+      ["14.2 billion cubic metres", "gas"],
+    ]);
+  });
+
+  it("does not lend a measure across paragraphs or to money", () => {
+    const found = figuresOf(
+      "The pipeline will carry 33 billion cubic metres of gas per annum.\n\nPakistan is due to receive 14.2 billion cubic metres a year. Exports of rice were $2 billion. The country is due to receive $1 billion a year.",
+    );
+    expect(found.map((f) => [f.value, f.measure])).toContainEqual([
+      "14.2 billion cubic metres",
+      null,
+    ]);
+    expect(found.map((f) => [f.value, f.measure])).toContainEqual(["$1 billion", null]);
+  });
+
   it("keeps a people's name as the unit of a count", () => {
     expect(only("Some 2.8 million Pakistanis live in Saudi Arabia.")).toMatchObject({
       value: "2.8 million Pakistanis",
