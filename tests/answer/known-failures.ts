@@ -34,9 +34,7 @@ export const KNOWN_FAILURES = {
   "dev-beside-extra": {
     d18: "declined ((sentence) at p=0.52, with agreeing candidates 0.52 < 0.58)",
   },
-  extra: {
-    x15: "answers Tariff lines (Pakistan–European Union): around 66 percent in January 1, 2014 [1…",
-  },
+  extra: {},
   more: {
     m31: "declined ((figure) at p=0.50, with agreeing candidates 0.51 < 0.58)",
     m37: "declined ((figure) at p=0.17, with agreeing candidates 0.17 < 0.58)",

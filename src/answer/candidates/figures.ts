@@ -16,6 +16,7 @@ import {
 import { coverage, periodFit, periodOrder, rarestHeld } from "../match";
 import type { QuestionPlan } from "../question";
 import { tradeSide } from "../trade-side";
+import { acronymNotNamed, askedAcronyms } from "./acronyms";
 import type { FigureCandidate } from "./candidate";
 import { preselectFigures } from "./figure-table";
 import { goodInComposition, goodsConflict, goodsWithOwnFigure, productAsked } from "./goods";
@@ -488,6 +489,17 @@ export function figureCandidates(
   const askedTerms = new Set([...contentTerms(plan.text), ...plan.topic]);
   const echoed = numbersIn(plan.text);
   const change = asksChange(plan);
+  const acronyms = askedAcronyms(k, plan);
+  const unnamedIn = new Map<string, string | null>();
+  const acronymMissing = (articleId: string) => {
+    if (acronyms.length === 0) return null;
+    let missing = unnamedIn.get(articleId);
+    if (missing === undefined) {
+      missing = acronymNotNamed(k, acronyms, articleId);
+      unnamedIn.set(articleId, missing);
+    }
+    return missing;
+  };
   const out: FigureCandidate[] = [];
   for (const i of preselect(k, plan, topic, kinds, found)) {
     const f = k.figures[i];
@@ -512,6 +524,8 @@ export function figureCandidates(
       conflict = `it is for ${f.period}, not ${plan.relative.join(", ")}`;
     } else if (plan.periods.length > 0 && period === 0) {
       conflict = f.period ? `it is for ${f.period}` : "the article gives it no period";
+    } else if (acronymMissing(f.articleId)) {
+      conflict = `the article does not name the ${acronymMissing(f.articleId)}`;
     } else {
       const own = goodsWithOwnFigure(k, product, f, i);
       const part = own ? null : goodInComposition(k, plan, topic, f, i);
