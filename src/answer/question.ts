@@ -206,7 +206,13 @@ function fromPartnersSide(text: string, topic: string[]): string[] {
  * Splits "How many MoUs were signed, and what were they worth?" into its questions: a comma or
  * "and" followed by a question word starts a new one. One question comes back as one part.
  */
+/** An opening that says whose account the question asks for, set off by a comma. */
+const ATTRIBUTION_OPENING =
+  /^\W*(?:according\s+to|as\s+per|per|in\s+the\s+(?:words|view|opinion)\s+of)\b[^,;?]*,\s*(?:what|how|when|who|which|where|why)\b/i;
+
 export function splitQuestion(question: string): string[] {
+  // "According to the official, what holds exporters back?" is one question, attributed.
+  if (ATTRIBUTION_OPENING.test(question)) return [question];
   const parts = question
     .split(/\s*(?:,\s*and|,|\band|;)\s+(?=(?:what|how|when|who|which|where|why)\b)/i)
     .map((p) => p.trim())

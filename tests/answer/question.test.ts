@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planQuestion } from "../../src/answer/question";
+import { planQuestion, splitQuestion } from "../../src/answer/question";
 
 describe("planning a question", () => {
   it.each([
@@ -71,5 +71,19 @@ describe("the side of the trade a question asks about", () => {
 
   it("keeps a measure the partner reports as it is named", () => {
     expect(planQuestion("What were EU imports from Pakistan in 2023?").topic).toEqual(["impor"]);
+  });
+});
+
+describe("splitting a question asked in parts", () => {
+  it("splits two questions joined by a comma and 'and'", () => {
+    expect(splitQuestion("How many MoUs did Saudi Arabia sign, and what were they worth?")).toEqual(
+      ["How many MoUs did Saudi Arabia sign", "what were they worth?"],
+    );
+  });
+
+  it("keeps an attributed question whole: 'according to …, what …' is one question", () => {
+    const q =
+      "According to the unnamed commerce ministry official, what really holds back Pakistani exporters?";
+    expect(splitQuestion(q)).toEqual([q]);
   });
 });
