@@ -475,6 +475,16 @@ function finishRun(
 
 const MAX_INITIALS = 2;
 
+/**
+ * `He` of `Vice Premier He Lifeng`: a Chinese surname written like the pronoun. Read as a name
+ * only with a name word right after it, which the pronoun never has (`He said`, `He also`).
+ */
+function isSurnameLikePronounAt(tokens: readonly WordToken[], j: number): boolean {
+  const t = tokens[j];
+  const next = tokens[j + 1];
+  return t?.text === "He" && next !== undefined && next.start === t.end + 1 && isNameWord(next);
+}
+
 /** The name that starts at token `i`, if one does. Stops after a possessive word. */
 export function readNameForward(tokens: readonly WordToken[], i: number): NameRun | null {
   let j = i;
@@ -493,7 +503,7 @@ export function readNameForward(tokens: readonly WordToken[], i: number): NameRu
       j += 2;
       continue;
     }
-    if (isNameWord(t)) {
+    if (isNameWord(t) || (j === i && isSurnameLikePronounAt(tokens, j))) {
       words++;
       last = j;
       j++;
@@ -535,6 +545,11 @@ export function readNameBackward(tokens: readonly WordToken[], last: number): Na
       first = j;
       j--;
       continue;
+    }
+    if (j < last && j === first - 1 && isSurnameLikePronounAt(tokens, j)) {
+      words++;
+      first = j;
+      break;
     }
     // `A.` read from its dot.
     if (t?.text === "." && isInitialAt(tokens, j - 1) && j < last && initials < MAX_INITIALS) {

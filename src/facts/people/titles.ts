@@ -13,6 +13,13 @@ import { isCapitalised, normWord, tokenize, type WordToken } from "../language/w
  */
 const TITLE_HEADS: readonly string[] = [
   "prime minister",
+  "deputy prime minister",
+  // China's State Council: `Vice Premier He Lifeng`, `Premier Li Qiang`.
+  "premier",
+  "vice premier",
+  "vice-premier",
+  "state councillor",
+  "state councilor",
   "chief minister",
   "federal minister",
   "provincial minister",

@@ -172,6 +172,15 @@ describe("titles before names", () => {
     });
   });
 
+  it("reads China's vice premier, whose surname He is written like the pronoun", () => {
+    expect(card(only("Chinese Vice Premier He Lifeng arrived in Islamabad on Tuesday."))).toEqual({
+      name: "He Lifeng",
+      title: "Chinese Vice Premier",
+      organization: null,
+      country: "China",
+    });
+  });
+
   it("reads a portfolio written before the title and derives the ministry", () => {
     expect(card(only("Finance Minister Muhammad Aurangzeb presented the budget."))).toEqual({
       name: "Muhammad Aurangzeb",
