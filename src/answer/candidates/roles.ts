@@ -108,6 +108,18 @@ function rankFit(asked: string, office: string): number {
   return family.includes(office) ? 0.8 : 0;
 }
 
+/** Modifiers that make a lower office of a rank, which the office itself must carry when asked. */
+const LOWER_OFFICE = new Set([
+  "vice",
+  "deputy",
+  "additional",
+  "joint",
+  "under",
+  "assistant",
+  "associate",
+  "junior",
+]);
+
 /** An office whose portfolio the articles do not give: neither a fit nor a conflict. */
 const UNKNOWN_PORTFOLIO = 0.3;
 
@@ -165,6 +177,10 @@ function matchOffice(asked: AskedRole, o: OfficeFacts): OfficeMatch {
     conflict = `the office is ${o.rank} of ${o.portfolio.join(" ") || o.organization}`;
   const extra = o.modifiers.filter((m) => MODIFIERS.has(m) && !asked.modifiers.includes(m));
   if (!conflict && extra.length > 0) conflict = `the office is ${extra.join(" ")} ${o.rank}`;
+  // "Who is the vice premier?" is not answered by the premier: a lower office asked is not the top one.
+  const lacking = asked.modifiers.filter((m) => LOWER_OFFICE.has(m) && !o.modifiers.includes(m));
+  if (!conflict && lacking.length > 0)
+    conflict = `the office is not ${lacking.join(" ")} ${o.rank}`;
   // Whose office: the asked owner must be the office's; with none asked, Pakistan's is likelier.
   let owner: number;
   if (asked.owner) {
@@ -238,7 +254,12 @@ const POSTED_BY_TITLE = new Map<string, string | null>();
 function bestOffice(asked: AskedRole, official: Official): OfficeMatch | null {
   let best: OfficeMatch | null = null;
   const titled = postedByTitle(official.title);
+  // "Minister Khan" in one sentence and "Federal Minister for Commerce" in another are one office:
+  // the bare mention does not make him a fit for any portfolio asked.
+  const described = official.offices.filter((o) => o.portfolio.length > 0 || o.organization);
   for (const office of official.offices) {
+    const bare = office.portfolio.length === 0 && !office.organization;
+    if (bare && described.some((d) => d.rank === office.rank)) continue;
     const o = office.postedTo || !titled ? office : { ...office, postedTo: titled };
     const m = matchOffice(asked, o);
     if (

@@ -41,6 +41,15 @@ const OFFICIALS = [
     office({ rank: "ambassador", country: "Pakistan", postedTo: "Japan" }),
   ]),
   official("Wada Mitsuhiro", "Ambassador", [office({ rank: "ambassador", country: "Japan" })]),
+  official("Li Qiang", "Premier", [office({ rank: "prime minister", country: "China" })]),
+  official("He Lifeng", "Vice Premier", [
+    office({ rank: "prime minister", modifiers: ["vice"], country: "China" }),
+  ]),
+  // Named once with his portfolio and once as plain "Minister Abbasi": one office, not two.
+  official("Hanif Abbasi", "Federal Minister for Railways", [
+    office({ rank: "minister", portfolio: ["railways"], country: "Pakistan" }),
+    office({ rank: "minister", country: "Pakistan" }),
+  ]),
   official("Azfar Manzoor", "Special Technology Zones Authority Chairman", [
     office({
       rank: "chairman",
@@ -111,6 +120,15 @@ describe("matching the asked office against the offices people hold", () => {
   it("tells Pakistan's ambassador to Japan from Japan's ambassador", () => {
     expect(fitting("who is Pakistan's ambassador to Japan")).toEqual(["Abdul Hameed"]);
     expect(fitting("who is the Japanese ambassador")).toEqual(["Wada Mitsuhiro"]);
+  });
+
+  it("never gives the premier for the vice premier", () => {
+    expect(fitting("who is the chinese vice premier")).toEqual(["He Lifeng"]);
+  });
+
+  it("does not take a minister named once without his portfolio for a portfolio he does not hold", () => {
+    expect(fitting("who is the industries minister")).not.toContain("Hanif Abbasi");
+    expect(fitting("who is the railways minister")).toEqual(["Hanif Abbasi"]);
   });
 
   it("reads a body's initials in the question", () => {
