@@ -9,6 +9,7 @@ import {
   type PersonMatch,
 } from "./candidates/officials";
 import { ASKS_SPEAKER, quotesOfPerson, quotesSaying } from "./candidates/quotes";
+import { ATTRIBUTED, quotesOfRole } from "./candidates/role-speaker";
 import { roleCandidates } from "./candidates/roles";
 import { searchPassages, sentenceCandidates } from "./candidates/sentences";
 import { CitationList, citeSpan } from "./citations";
@@ -191,6 +192,7 @@ function gather(
       break;
     case "quote":
       if (person) out.push(...quotesOfPerson(k, plan, person));
+      else out.push(...quotesOfRole(k, plan));
       out.push(...sentences());
       break;
     case "who":
@@ -210,6 +212,8 @@ function gather(
       if (person && plan.topic.every((t) => exclude.has(t))) {
         out.push(namedOfficialCandidate(person));
       }
+      // "What will phase two focus on, according to the vice premier?" asks for their words.
+      if (!person && ATTRIBUTED.test(plan.text)) out.push(...quotesOfRole(k, plan));
       if (
         QUANTITATIVE.test(plan.text) ||
         !/^\s*(?:what|how|did|does|do|is|are|was|were|which|where|when|why)\b/i.test(plan.text)

@@ -48,7 +48,6 @@ export const KNOWN_FAILURES = {
     t26: "declined ((sentence) at p=0.40, with agreeing candidates 0.42 < 0.58)",
     t27: "answers Gas (Pakistan–Turkmenistan, Afghanistan, India): 33 billion cubic metres [1].",
     t31: "declined ((figure) at p=0.49, with agreeing candidates 0.50 < 0.58)",
-    t35: "answers ISLAMABAD, July 30 (Xinhua) -- Chinese Vice Premier He Lifeng arrived in Islama…",
   },
   fourth: {
     f01: "declined ((sentence) at p=0.30, with agreeing candidates 0.30 < 0.58)",
