@@ -29,7 +29,6 @@ export const KNOWN_FAILURES = {
     "d18-r2": "declined ((sentence) at p=0.26, with agreeing candidates 0.26 < 0.58)",
     "d18-r4": "declined ((sentence) at p=0.03, with agreeing candidates 0.03 < 0.58)",
     "d18-r5": "declined ((sentence) at p=0.03, with agreeing candidates 0.03 < 0.58)",
-    dn08: "answered a question the articles do not answer: American information and communication technology companies (Pakistan…",
   },
   "dev-beside-extra": {
     d18: "declined ((sentence) at p=0.52, with agreeing candidates 0.52 < 0.58)",

@@ -3,6 +3,7 @@ import { type CountryMatch, findCountries } from "../../facts/language/countries
 import { alternativesOf, foldPhrases, holdsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
 import type { Figure, FigureKind, Passage, Sentence } from "../../types";
+import QUESTION_WORDS from "../data/question-words.json" with { type: "json" };
 import {
   articleCountries,
   type Knowledge,
@@ -309,6 +310,26 @@ function countedFit(plan: QuestionPlan, f: Figure, measureTerms: readonly string
   return holdsTerm(have, plan.countedNoun) ? 1 : 0;
 }
 
+const wordsOf = (list: readonly string[]) =>
+  new RegExp(`\\b(?:${list.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`, "i");
+const ASKS_PRESENCE = wordsOf(QUESTION_WORDS.presence);
+const GATHERING = wordsOf(QUESTION_WORDS.gathering);
+
+/**
+ * "How many American companies operate in Pakistan?" is not answered by the 25 companies a
+ * diplomat connected with Pakistani firms on one day: a count of those at an event is no count of
+ * those established, unless its sentence says they are.
+ */
+function countsAGathering(plan: QuestionPlan, f: Figure): boolean {
+  return (
+    plan.kind === "count" &&
+    f.kind === "count" &&
+    ASKS_PRESENCE.test(plan.text) &&
+    GATHERING.test(f.sentence) &&
+    !ASKS_PRESENCE.test(f.sentence)
+  );
+}
+
 /** Words by which a question asks about a prospect, which a goal may answer. */
 const ASKS_PROSPECT =
   /\b(?:expect(?:s|ed|ing)?|project(?:ed|ion|ions)?|forecast|potential|possible|could|can|will|would|future|next|upcoming|by 20\d\d|hop(?:e|es|ing)|want(?:s)?|aim(?:s|ing)?|plan(?:s|ned)?|push)\b/i;
@@ -520,6 +541,8 @@ export function figureCandidates(
       conflict = `it is a total, not ${plan.partners.join(", ")}'s`;
     } else if (goal && !plan.asksTarget && !ASKS_PROSPECT.test(plan.text)) {
       conflict = "it is a goal, not a result";
+    } else if (countsAGathering(plan, f)) {
+      conflict = "it counts those at one event, not those established";
     } else if (relativeClash(plan.relative, f.period)) {
       conflict = `it is for ${f.period}, not ${plan.relative.join(", ")}`;
     } else if (plan.periods.length > 0 && period === 0) {
