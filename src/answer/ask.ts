@@ -1,7 +1,7 @@
 import type { Answer, AskContext } from "../types";
 import { type Candidate, describeCandidate } from "./candidates/candidate";
 import { figureCandidates } from "./candidates/figures";
-import { inheritGoodsConflicts } from "./candidates/goods";
+import { inheritGoodsConflicts, inheritSideConflicts } from "./candidates/goods";
 import {
   asksForRole,
   findPerson,
@@ -189,6 +189,7 @@ function gather(
     case "share":
       out.push(...figureCandidates(k, plan, exclude), ...sentences());
       inheritGoodsConflicts(out);
+      inheritSideConflicts(plan, out);
       break;
     case "quote":
       if (person) out.push(...quotesOfPerson(k, plan, person));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tradeSide } from "../../src/answer/trade-side";
+import { buildEngine } from "../../src/engine";
+import { articleOf } from "../compare/figure-in";
 
 describe("the side of Pakistan's trade a text speaks of", () => {
   it.each([
@@ -19,5 +21,28 @@ describe("the side of Pakistan's trade a text speaks of", () => {
   it("says neither when a text names both sides or none", () => {
     expect(tradeSide("bilateral trade reached $1.26 billion")).toBeNull();
     expect(tradeSide("exports rose while imports fell")).toBeNull();
+  });
+});
+
+describe("trade as a whole against one side of it", () => {
+  const engine = buildEngine([
+    articleOf(
+      "china-fta",
+      [
+        "Pakistan’s imports from China stood at $8.5 billion in July-December FY22, whereas its exports to the ally remain at $1.3 billion in the same period of the fiscal year, translating into a massive trade gap of $7.2 billion.",
+      ],
+      "2022-02-01",
+    ),
+  ]);
+
+  it("does not give imports, exports or the gap between them as the total trade", () => {
+    const a = engine.ask("whats the total china pakistan trade in FY22");
+    expect(a.answered).toBe(false);
+  });
+
+  it("still answers the side that is asked", () => {
+    const a = engine.ask("how much did pakistan import from china in July-December FY22");
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("$8.5 billion");
   });
 });

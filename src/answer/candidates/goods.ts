@@ -140,6 +140,32 @@ export function inheritGoodsConflicts(candidates: readonly Candidate[]): void {
   }
 }
 
+/** The measure of one side of trade or of the gap between them, not of trade as a whole. */
+const ONE_SIDE = /\b(?:imports?|exports?|deficit|surplus|gap|balance)\b/i;
+
+/**
+ * "What's the total China–Pakistan trade?" is not answered by a sentence that gives imports and
+ * exports and the gap between them: trade as a whole is a figure of its own, and nothing is added
+ * up here. Only when the question names trade and no side of it.
+ */
+export function inheritSideConflicts(plan: QuestionPlan, candidates: readonly Candidate[]): void {
+  if (plan.side || !plan.topic.includes(TRADE) || ONE_SIDE.test(plan.text)) return;
+  const figures = candidates.filter((c): c is FigureCandidate => c.kind === "figure");
+  const oneSide = (f: FigureCandidate) => ONE_SIDE.test(f.figure.measure ?? "");
+  for (const f of figures) {
+    if (f.conflict === null && oneSide(f)) f.conflict = "it is one side of trade, not the whole";
+  }
+  for (const s of candidates) {
+    if (s.kind !== "sentence" || s.conflict !== null) continue;
+    const within = figures.filter((f) => holds(s, f));
+    if (within.length > 0 && within.every(oneSide)) {
+      s.conflict = "its figures are of one side of trade, not the whole";
+    }
+  }
+}
+
+const TRADE = contentTerms("trade")[0] ?? "trade";
+
 const holds = (s: SentenceCandidate, f: FigureCandidate) =>
   s.passage.articleId === f.figure.articleId &&
   f.figure.sentenceStart >= s.start &&
