@@ -198,6 +198,13 @@ function pairWord(w: string): string {
   return form && form.length > 0 ? form : w;
 }
 
+/** The form of a phrase, capitalised as typed ("Pakistan get" → "Pakistan receive"). */
+function phraseForm(typed: string): string {
+  const form = PHRASE_FORMS.get(typed.toLowerCase());
+  if (form === undefined) return typed;
+  return /^\p{Lu}/u.test(typed) ? form.charAt(0).toUpperCase() + form.slice(1) : form;
+}
+
 /** Rewrites a question typed in chat into the words articles use. */
 export function normaliseQuestion(question: string): NormalisedQuestion {
   const changes: string[] = [];
@@ -235,7 +242,7 @@ export function normaliseQuestion(question: string): NormalisedQuestion {
 
   // Several words typed for one ("charge d affaires").
   apply(
-    text.replace(PHRASE, (m) => PHRASE_FORMS.get(m.toLowerCase()) ?? m),
+    text.replace(PHRASE, phraseForm),
     "phrases as articles write them",
   );
 
@@ -278,6 +285,12 @@ export function normaliseQuestion(question: string): NormalisedQuestion {
     if (cased !== token) changes.push(cased === "" ? `dropped “${token}”` : `${token} → ${cased}`);
     return cased + rest;
   });
+
+  // A phrase the word forms have just spelled out ("pak get" → "Pakistan get" → "Pakistan receive").
+  apply(
+    text.replace(PHRASE, phraseForm),
+    "phrases as articles write them",
+  );
 
   const latest = TIME_NOW.test(text);
   TIME_NOW.lastIndex = 0;

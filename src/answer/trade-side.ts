@@ -11,7 +11,8 @@ export type TradeSide = "exports" | "imports";
 
 const SELL =
   "(?:exports?|exported|exporting|sells?|sold|selling|supplies|supplied|supplying|ships?|shipped|shipments?|sales)";
-const BUY = "(?:imports?|imported|importing|buys?|bought|buying|purchases?|purchased|purchasing)";
+const BUY =
+  "(?:imports?|imported|importing|buys?|bought|buying|purchases?|purchased|purchasing|receives?|received|receiving)";
 const GAP = "(?:[\\w'’$.,%-]+\\s+){0,6}?";
 const SHORT = "(?:[\\w'’-]+\\s+){0,2}?";
 

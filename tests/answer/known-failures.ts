@@ -45,7 +45,6 @@ export const KNOWN_FAILURES = {
     t23: "declined ((figure) at p=0.30, with agreeing candidates 0.45 < 0.58)",
     t25: "declined ((figure) at p=0.53, with agreeing candidates 0.53 < 0.58)",
     t26: "declined ((sentence) at p=0.40, with agreeing candidates 0.42 < 0.58)",
-    t27: "answers Gas (Pakistan–Turkmenistan, Afghanistan, India): 33 billion cubic metres [1].",
     t31: "declined ((figure) at p=0.49, with agreeing candidates 0.50 < 0.58)",
   },
   fourth: {

@@ -102,6 +102,15 @@ describe("forms typed with a possessive or over several words", () => {
     }
   });
 
+  it("reads Pakistan getting something as receiving it, after chat forms are spelled out too", () => {
+    expect(normaliseQuestion("How much gas will Pakistan get each year").text).toContain(
+      "Pakistan receive",
+    );
+    expect(normaliseQuestion("how much gas does pak get from tapi").text).toContain(
+      "Pakistan receive",
+    );
+  });
+
   it("drops words that only say the answer is money", () => {
     expect(
       normaliseQuestion("how much did exports to the us go up by in dollar terms in fy21").text,
