@@ -241,10 +241,7 @@ export function normaliseQuestion(question: string): NormalisedQuestion {
   }
 
   // Several words typed for one ("charge d affaires").
-  apply(
-    text.replace(PHRASE, phraseForm),
-    "phrases as articles write them",
-  );
+  apply(text.replace(PHRASE, phraseForm), "phrases as articles write them");
 
   // "how much did exports go up by in dollar terms": the money is already asked by "how much".
   for (const m of text.match(FILLER) ?? []) apply(text.replace(m, " "), `dropped “${m}”`);
@@ -287,10 +284,7 @@ export function normaliseQuestion(question: string): NormalisedQuestion {
   });
 
   // A phrase the word forms have just spelled out ("pak get" → "Pakistan get" → "Pakistan receive").
-  apply(
-    text.replace(PHRASE, phraseForm),
-    "phrases as articles write them",
-  );
+  apply(text.replace(PHRASE, phraseForm), "phrases as articles write them");
 
   const latest = TIME_NOW.test(text);
   TIME_NOW.lastIndex = 0;

@@ -10,7 +10,8 @@
  * - a target or a projection is never a result, a growth rate never a level, a share never an
  *   amount: each is a measure of its own.
  */
-import { clauseOf, isChange, isGoal } from "../answer/candidates/figures";
+import { clauseOf } from "../answer/candidates/clause";
+import { isChange, isGoal } from "../answer/candidates/figures";
 import { tradeSide } from "../answer/trade-side";
 import { findCountries } from "../facts/language/countries";
 import { contentTerms } from "../text/terms";

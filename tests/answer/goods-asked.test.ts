@@ -68,3 +68,29 @@ describe("a total and the goods it is made of", () => {
     expect(a.text).toContain("78%");
   });
 });
+
+describe("a good named before its flow, and the level a movement reached", () => {
+  const saudi = buildEngine([
+    articleOf(
+      "saudi-goods",
+      [
+        "Pakistan’s exports to Saudi Arabia increased by 31 percent to a record of $563.47 million in the outgoing fiscal year (FY23).",
+        "The exports to the Kingdom were boosted by the sale of rice which stood at $106.68 million, followed by meat that increased from $46.8 million to $82.73 million.",
+      ],
+      "2023-07-31",
+    ),
+  ]);
+
+  it("answers 'what did meat exports rise to' with the level meat reached, not rice's figure nor the level before", () => {
+    const a = saudi.ask("what did meat exports to the kingdom rise to?");
+    expect(a.text).not.toContain("$106.68 million");
+    expect(a.text).not.toContain("$46.8 million");
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("$82.73 million");
+  });
+
+  it("never gives the level reached when the level before is asked", () => {
+    const a = saudi.ask("meat exports to saudi arabia rose from how much?");
+    expect(a.text).not.toContain("$82.73 million");
+  });
+});

@@ -19,6 +19,7 @@ import type { QuestionPlan } from "../question";
 import { tradeSide } from "../trade-side";
 import { acronymNotNamed, askedAcronyms } from "./acronyms";
 import type { FigureCandidate } from "./candidate";
+import { clauseOf } from "./clause";
 import { preselectFigures } from "./figure-table";
 import { goodInComposition, goodsConflict, goodsWithOwnFigure, productAsked } from "./goods";
 import { localCoverage } from "./proximity";
@@ -69,10 +70,31 @@ export function isChange(f: Figure): boolean {
   return CHANGE_BEFORE.test(before) || CHANGE_OF.test(before) || CHANGE_AFTER.test(after);
 }
 
+/** A movement's verb: `rose`, `went up`, `declined`. */
+const MOVED =
+  "(?:grow(?:th|n|s)?|grew|increase[ds]?|rise|rose|risen|decline[ds]?|fall|fell|fallen|drop(?:ped)?|change[ds]?|jump(?:ed)?|climb(?:ed)?|go(?:ne)? up|went up|go(?:ne)? down|went down|boost(?:ed)?)";
+const ASKS_MOVEMENT = new RegExp(`\\b(?:by how much|how fast|${MOVED})\\b`, "i");
+/** "What did meat exports rise to?" asks the level reached, not the change. */
+const ASKS_LEVEL_REACHED = new RegExp(`\\b${MOVED}\\s+to\\b`, "i");
+/** "What did they rise from?", "before the increase": the level before a movement. */
+const ASKS_LEVEL_BEFORE = new RegExp(
+  `\\b(?:${MOVED}\\s+from|up from|down from|before|previous(?:ly)?|earlier|prior|originally|used to)\\b`,
+  "i",
+);
+
 export const asksChange = (plan: QuestionPlan) =>
-  /\b(?:by how much|how fast|grow(?:th|n|s)?|grew|increase[ds]?|rise|rose|risen|decline[ds]?|fall|fell|drop(?:ped)?|change[ds]?|jump(?:ed)?|go(?:ne)? up|went up|go(?:ne)? down|went down|boost)\b/i.test(
-    plan.text,
-  );
+  ASKS_MOVEMENT.test(plan.text) && !ASKS_LEVEL_REACHED.test(plan.text);
+
+/**
+ * The first value of `from $46.8 million to $82.73 million`: the level before the movement, which
+ * answers only a question about that earlier level.
+ */
+function isLevelBefore(f: Figure): boolean {
+  const at = f.valueStart - f.sentenceStart;
+  if (!/\bfrom\s+$/i.test(f.sentence.slice(Math.max(0, at - 12), at))) return false;
+  const after = f.sentence.slice(at + f.value.length, at + f.value.length + 60);
+  return /^\s*(?:\([^)]*\)\s*)?(?:in\s+[\w-]+(?:\s+[\w-]+)?\s+)?to\s+\S*\d/i.test(after);
+}
 
 const asksDuration = (plan: QuestionPlan) =>
   /\bhow long\b|\bduration\b|\bperiod of\b|\bhow many (?:years|months|weeks|days)\b/i.test(
@@ -222,26 +244,6 @@ function measureSurplus(
     if (!asked.has(t) && !topic.some((q) => holdsTerm(new Set([t]), q))) extra += w;
   }
   return total === 0 ? 0 : extra / total;
-}
-
-/** The clause of a figure's sentence that holds its value. */
-export function clauseOf(f: Figure): string {
-  const at = f.valueStart - f.sentenceStart;
-  // "… exports to the EU grew 65 percent and the EU's exports to Pakistan 44 percent": an "and"
-  // that opens another trade flow opens another clause.
-  const cut =
-    /[,;]|\bwhile\b|\bwhereas\b|\bagainst\b|\bcompared\b|\band\s+(?=(?:the\s+)?[^\s,;]+\s+(?:[^\s,;]+\s+)?(?:exports?|imports?)\b)/gi;
-  let from = 0;
-  let to = f.sentence.length;
-  for (const m of f.sentence.matchAll(cut)) {
-    const i = m.index ?? 0;
-    if (i + m[0].length <= at) from = i + m[0].length;
-    else if (i >= at + f.value.length) {
-      to = i;
-      break;
-    }
-  }
-  return f.sentence.slice(from, to);
 }
 
 /** 1 when the figure's side of the trade is the asked one, -1 the other one, 0 unknown. */
@@ -541,6 +543,8 @@ export function figureCandidates(
       conflict = `it is a total, not ${plan.partners.join(", ")}'s`;
     } else if (goal && !plan.asksTarget && !ASKS_PROSPECT.test(plan.text)) {
       conflict = "it is a goal, not a result";
+    } else if (!f.period && isLevelBefore(f) && !ASKS_LEVEL_BEFORE.test(plan.text)) {
+      conflict = "it is the level before the change";
     } else if (countsAGathering(plan, f)) {
       conflict = "it counts those at one event, not those established";
     } else if (relativeClash(plan.relative, f.period)) {

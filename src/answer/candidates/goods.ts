@@ -1,9 +1,11 @@
+import { findCountries } from "../../facts/language/countries";
 import { holdsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS } from "../../text/terms";
 import type { Figure } from "../../types";
 import type { Knowledge } from "../knowledge";
 import type { QuestionPlan } from "../question";
 import type { Candidate, FigureCandidate, SentenceCandidate } from "./candidate";
+import { clauseOf } from "./clause";
 
 /**
  * The goods a question asks the amount of, against figures of a whole flow: "how much rice did
@@ -38,19 +40,40 @@ const LIST_END =
 
 /** The goods a "how much X did …" question asks the amount of ("how much rice did …" → rice). */
 export function productAsked(plan: QuestionPlan, generic: ReadonlySet<string>): string[] {
-  if (plan.kind !== "amount") return [];
+  if (plan.kind !== "amount" && plan.kind !== "other") return [];
   const m =
-    /\bhow much\s+((?:[a-z-]+\s+){0,1}[a-z-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b/i.exec(
-      plan.text,
-    );
+    (plan.kind === "amount" ? HOW_MUCH_GOOD.exec(plan.text) : null) ??
+    GOOD_BEFORE_FLOW.exec(plan.text);
   if (!m?.[1]) return [];
+  const countryWords = new Set(findCountries(m[1]).flatMap((c) => contentTerms(c.matched)));
   return contentTerms(m[1]).filter(
-    (t) => !generic.has(t) && !STOP_WORDS.has(t) && !MONEY_WORDS.has(t),
+    (t) =>
+      !generic.has(t) &&
+      !STOP_WORDS.has(t) &&
+      !MONEY_WORDS.has(t) &&
+      !countryWords.has(t) &&
+      !FLOW_WORDS.has(t),
   );
 }
 
-const ownTerms = (k: Knowledge, i: number) =>
-  new Set([...(k.figureMeasureTerms[i] ?? []), ...(k.figureSentenceTerms[i] ?? [])]);
+/** "how much rice did …" */
+const HOW_MUCH_GOOD =
+  /\bhow much\s+((?:[a-z-]+\s+){0,1}[a-z-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b/i;
+/** "meat exports to the kingdom", "rice imports": a good named before the flow it moves in. */
+const GOOD_BEFORE_FLOW = /\b([a-z-]{3,})\s+(?:exports?|imports?|shipments?|sales)\b/i;
+const FLOW_WORDS = new Set(
+  [
+    "export",
+    "import",
+    "trade",
+    "total",
+    "overall",
+    "bilateral",
+    "annual",
+    "country",
+    "pakistan",
+  ].map((w) => contentTerms(w)[0] ?? w),
+);
 
 /**
  * A good the question asks the amount of ("how much rice") that this figure's own words do not
@@ -62,7 +85,9 @@ export function goodsWithOwnFigure(
   f: Figure,
   i: number,
 ): string | null {
-  const here = ownTerms(k, i);
+  // The figure's own clause: "the sale of rice which stood at $106.68 million, followed by meat
+  // that increased …" names meat in the sentence, not in what the figure is of.
+  const here = new Set([...(k.figureMeasureTerms[i] ?? []), ...contentTerms(clauseOf(f))]);
   for (const good of product) {
     if (holdsTerm(here, good)) continue;
     const others = k.figuresByTerm.get(good) ?? [];

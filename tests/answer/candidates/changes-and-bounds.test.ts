@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boundHeldBy, oneReading } from "../../../src/answer/candidates/bounds";
-import { clauseOf, isChange } from "../../../src/answer/candidates/figures";
+import { clauseOf } from "../../../src/answer/candidates/clause";
+import { isChange } from "../../../src/answer/candidates/figures";
 import { tradeSide } from "../../../src/answer/trade-side";
 import { figureIn } from "../../compare/figure-in";
 
