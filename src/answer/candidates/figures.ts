@@ -397,11 +397,22 @@ function partnerElsewhere(k: Knowledge, plan: QuestionPlan, f: Figure): number {
  */
 function partnerNear(plan: QuestionPlan, f: Figure): number {
   if (plan.partners.length === 0) return 1;
-  const named = countriesOfSentence(f.sentence).filter((c) => c.country !== "Pakistan");
-  if (named.every((c) => plan.partners.includes(c.country))) return 1;
   const at = f.valueStart - f.sentenceStart;
   const distance = (c: { start: number; end: number }) =>
     c.end <= at ? at - c.end : Math.max(0, c.start - (at + f.value.length));
+  // "Japanese companies in Thailand": Japan owns what is counted, Thailand is where. The place
+  // must be nearest, Pakistan included ("80 Japanese companies operating from Pakistan … 4,500
+  // operating in Thailand"); the owner's word stands beside every value alike.
+  const owners = plan.owners.filter((o) => o !== "Pakistan");
+  const places = plan.partners.filter((p) => !owners.includes(p));
+  if (owners.length > 0 && places.length > 0) {
+    const named = countriesOfSentence(f.sentence).filter((c) => !owners.includes(c.country));
+    const asked = named.filter((c) => places.includes(c.country)).map(distance);
+    const others = named.filter((c) => !places.includes(c.country)).map(distance);
+    if (asked.length > 0) return Math.min(...asked) <= Math.min(...others) ? 1 : 0;
+  }
+  const named = countriesOfSentence(f.sentence).filter((c) => c.country !== "Pakistan");
+  if (named.every((c) => plan.partners.includes(c.country))) return 1;
   const asked = named.filter((c) => plan.partners.includes(c.country)).map(distance);
   const others = named.filter((c) => !plan.partners.includes(c.country)).map(distance);
   if (asked.length === 0) return 0;
