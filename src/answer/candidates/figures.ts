@@ -82,6 +82,9 @@ const ASKS_LEVEL_BEFORE = new RegExp(
   "i",
 );
 
+/** "How much did exports go up by?", "by how much did …": only a change answers. */
+const ASKS_CHANGE_BY = new RegExp(`\\b(?:by how much|${MOVED}\\s+by)\\b`, "i");
+
 export const asksChange = (plan: QuestionPlan) =>
   ASKS_MOVEMENT.test(plan.text) && !ASKS_LEVEL_REACHED.test(plan.text);
 
@@ -554,6 +557,8 @@ export function figureCandidates(
       conflict = `it is a total, not ${plan.partners.join(", ")}'s`;
     } else if (goal && !plan.asksTarget && !ASKS_PROSPECT.test(plan.text)) {
       conflict = "it is a goal, not a result";
+    } else if (ASKS_CHANGE_BY.test(plan.text) && !isChange(f)) {
+      conflict = "it is a level, not the change asked";
     } else if (!f.period && isLevelBefore(f) && !ASKS_LEVEL_BEFORE.test(plan.text)) {
       conflict = "it is the level before the change";
     } else if (countsAGathering(plan, f)) {
