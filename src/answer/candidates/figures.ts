@@ -23,6 +23,7 @@ import { clauseOf } from "./clause";
 import { preselectFigures } from "./figure-table";
 import { goodInComposition, goodsConflict, goodsWithOwnFigure, productAsked } from "./goods";
 import { localCoverage } from "./proximity";
+import { speakerCountriesAt } from "./quotes";
 
 /**
  * Figures that may answer a question, each with the features the figure model weighs. Nothing is
@@ -153,6 +154,8 @@ function partnerFit(k: Knowledge, plan: QuestionPlan, f: Figure): number {
   if (f.partners.length > 0) return plan.partners.every((p) => f.partners.includes(p)) ? 1 : -1;
   const named = passageCountries(k, f.passageId, METONYM.test(f.sentence));
   if (plan.partners.every((p) => named.has(p))) return 0.6;
+  const speakers = speakerCountriesAt(k, f.passageId, f.sentenceStart, f.sentenceEnd);
+  if (speakers.size > 0 && plan.partners.every((p) => speakers.has(p))) return 0.6;
   const article = articleCountries(k, f.articleId);
   return plan.partners.every((p) => article.has(p)) ? 0.3 : 0;
 }

@@ -114,3 +114,22 @@ function quotesByPassage(k: Knowledge): Map<string, { official: Official; quote:
   }
   return map;
 }
+
+/**
+ * The countries of the officials whose quoted words hold the span: "We aim to increase our trade
+ * volume with Pakistan to $5 billion," said by Turkey's trade minister, is Turkey's figure.
+ */
+export function speakerCountriesAt(
+  k: Knowledge,
+  passageId: string,
+  start: number,
+  end: number,
+): Set<string> {
+  const out = new Set<string>();
+  for (const { official, quote } of quotesByPassage(k).get(passageId) ?? []) {
+    if (official.country && quote.sentenceStart <= start && quote.sentenceEnd >= end) {
+      out.add(official.country);
+    }
+  }
+  return out;
+}
