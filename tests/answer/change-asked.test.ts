@@ -28,3 +28,26 @@ describe("a question that asks by how much something moved", () => {
     expect(a.text).not.toContain("$1.45 billion");
   });
 });
+
+describe("a share against a change", () => {
+  const shares = buildEngine([
+    articleOf(
+      "us-growth",
+      [
+        "Pakistan’s exports to the United States during the fiscal year 2021 increased 39 per cent, compared with the last year, a senior government official said on Monday.",
+      ],
+      "2021-07-20",
+    ),
+  ]);
+
+  it("never gives a rise in percent as the share asked", () => {
+    const a = shares.ask("what share of pakistans total exports goes to the united states");
+    expect(a.text).not.toContain("39 per cent");
+  });
+
+  it("still gives the rise when the growth is asked", () => {
+    const a = shares.ask("by what percent did exports to the US grow in fiscal year 2021");
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("39 per cent");
+  });
+});

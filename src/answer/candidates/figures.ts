@@ -21,7 +21,13 @@ import { acronymNotNamed, askedAcronyms } from "./acronyms";
 import type { FigureCandidate } from "./candidate";
 import { clauseOf } from "./clause";
 import { preselectFigures } from "./figure-table";
-import { goodInComposition, goodsConflict, goodsWithOwnFigure, productAsked } from "./goods";
+import {
+  CHANGE_NOT_SHARE,
+  goodInComposition,
+  goodsConflict,
+  goodsWithOwnFigure,
+  productAsked,
+} from "./goods";
 import { localCoverage } from "./proximity";
 import { speakerCountriesAt } from "./quotes";
 
@@ -560,6 +566,8 @@ export function figureCandidates(
       conflict = `it is a total, not ${plan.partners.join(", ")}'s`;
     } else if (goal && !plan.asksTarget && !ASKS_PROSPECT.test(plan.text)) {
       conflict = "it is a goal, not a result";
+    } else if (plan.kind === "share" && f.kind === "percent" && !change && isChange(f)) {
+      conflict = CHANGE_NOT_SHARE;
     } else if (ASKS_CHANGE_BY.test(plan.text) && !isChange(f)) {
       conflict = "it is a level, not the change asked";
     } else if (!f.period && isLevelBefore(f) && !ASKS_LEVEL_BEFORE.test(plan.text)) {

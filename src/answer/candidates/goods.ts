@@ -147,13 +147,18 @@ export const goodsConflict = {
   ownFigure: (good: string) => `the article gives ${good} a figure of its own`,
   part: (good: string) => `it is a total of which ${good} is a part`,
 };
-const GOODS_CONFLICT =
-  /^(?:the article gives .+ a figure of its own|it is a total of which .+ is a part)$/;
+/** A figure that is a change where a share was asked ("increased 39 per cent"). */
+export const CHANGE_NOT_SHARE = "it is a change, not a share";
+
+/** Conflicts that say what a figure is of, which its sentence, stating it, shares. */
+const GOODS_CONFLICT = new RegExp(
+  `^(?:the article gives .+ a figure of its own|it is a total of which .+ is a part|${CHANGE_NOT_SHARE})$`,
+);
 
 /**
  * A sentence whose every figure is the wrong whole for the good asked ("imports from Oman, led by
- * urea, … reached USD 752 million" for "how much urea") is no answer either: it would state the
- * same wrong figure in full.
+ * urea, … reached USD 752 million" for "how much urea"), or a change where a share was asked, is
+ * no answer either: it would state the same wrong figure in full.
  */
 export function inheritGoodsConflicts(candidates: readonly Candidate[]): void {
   const figures = candidates.filter((c): c is FigureCandidate => c.kind === "figure");
