@@ -55,8 +55,6 @@ export const KNOWN_FAILURES = {
     f22: "declined ((sentence) at p=0.48, with agreeing candidates 0.49 < 0.58)",
   },
   fifth: {
-    v03: "declined ((sentence) at p=0.40, with agreeing candidates 0.40 < 0.58)",
-    v12: "declined ((sentence) at p=0.25, with agreeing candidates 0.25 < 0.58)",
     v13: "declined ((sentence) at p=0.04, with agreeing candidates 0.04 < 0.58)",
     v20: "declined ((sentence) at p=0.37, with agreeing candidates 0.41 < 0.58)",
     v39: "declined (no candidate without a conflict)",

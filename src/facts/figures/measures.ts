@@ -288,6 +288,23 @@ const SOURCE_OF = new Set([
 /** Words after an amount that say how often or per what (`$2 billion a year`, `Rs 42 per unit`). */
 const RATE_AFTER = /^(?:a|an|per|each|every)$/i;
 
+/** Words that open an aside listing what a total is made of: `, mainly …`, `, including …`. */
+const COMPOSITION_OPENERS = new Set([
+  "mainly",
+  "mostly",
+  "largely",
+  "chiefly",
+  "primarily",
+  "principally",
+  "including",
+  "comprising",
+  "consisting",
+  "particularly",
+  "especially",
+]);
+/** `, led by …`, `, dominated by …`. */
+const COMPOSITION_BY = new Set(["led", "dominated", "driven"]);
+
 /** The measure from the words before the figure, or null. */
 function measureBefore(
   ctx: Context,
@@ -358,10 +375,19 @@ function measureBefore(
     k--;
     if (ctx.tokens[k]?.text === ",") k--;
   } else if (verb && ctx.tokens[k]?.text === ",") {
-    // `Textile exports, which account for 60 percent of exports, rose …`: past the aside.
+    // `Textile exports, which account for 60 percent of exports, rose …`: past the aside; so
+    // too `imports from Egypt, mainly fertiliser, glass and citrus, were …`, `imports from Oman,
+    // led by urea and polyethylene, reached …`: what a total is made of, set off by commas.
     for (let j = k - 1; j > 0 && j > k - 40; j--) {
       const w = lower(ctx.tokens[j]);
-      if ((w === "which" || w === "who") && ctx.tokens[j - 1]?.text === ",") {
+      if (ctx.tokens[j - 1]?.text !== ",") continue;
+      const by = lower(ctx.tokens[j + 1]) === "by";
+      if (
+        w === "which" ||
+        w === "who" ||
+        COMPOSITION_OPENERS.has(w ?? "") ||
+        (by && COMPOSITION_BY.has(w ?? ""))
+      ) {
         k = j - 2;
         break;
       }

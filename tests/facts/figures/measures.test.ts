@@ -77,6 +77,16 @@ describe("findMeasures", () => {
       "$604 million",
       "Pakistani imports",
     ],
+    [
+      "Pakistan’s exports to Egypt made up $318 million of the total, while imports from Egypt, mainly fertiliser, glass and citrus, were $194 million.",
+      "$194 million",
+      "imports",
+    ],
+    [
+      "Exports were USD 450 million, while imports from Oman, led by urea, polyethylene and refined petroleum products, reached USD 752 million.",
+      "USD 752 million",
+      "imports",
+    ],
   ])("in %j, %s measures %j", (sentence, value, measure) => {
     expect(measures(sentence)).toContainEqual([value, measure]);
   });
