@@ -1,7 +1,7 @@
 import type { Citation, Figure, Official } from "../types";
 import { boundHeldBy } from "./candidates/bounds";
 import type { Candidate, FigureCandidate, QuoteCandidate } from "./candidates/candidate";
-import { figuresTold } from "./candidates/figures";
+import { figuresTold, toldTogether } from "./candidates/figures";
 import { CitationList } from "./citations";
 import { corpusNamesCountry, type Knowledge } from "./knowledge";
 import { confidence, scoreWith, THRESHOLD } from "./model";
@@ -28,6 +28,9 @@ export interface Decision {
   reason: string;
 }
 
+/** The share of the question's topic a figure's measure must hold to be summed with its periods. */
+const MEASURE_NAMED = 0.5;
+
 /** Quotes of the same speaker within this much score (log-odds) of the best are told together. */
 const QUOTES_TOGETHER = 0.5;
 const MAX_QUOTES = 3;
@@ -40,7 +43,7 @@ export function choose(
   asked: string = plan.text,
 ): Decision {
   const first = candidates.find((c) => c.conflict === null);
-  const sure = first ? confidence(first, candidates) : 0;
+  const sure = first ? answerConfidence(k, plan, first, candidates) : 0;
   const best = first?.kind === "figure" ? exactReading(first, candidates) : first;
   if (best && sure >= THRESHOLD) {
     const citations = new CitationList();
@@ -90,6 +93,27 @@ export function choose(
       ? `best candidate (${best.kind}) at p=${best.p.toFixed(2)}, with agreeing candidates ${sure.toFixed(2)} < ${THRESHOLD}`
       : "no candidate without a conflict",
   };
+}
+
+/**
+ * The probability that answering with `best` is right: its own and that of the candidates that
+ * agree with it. Figures a reply would tell together (the same measure for every period the
+ * corpus gives, when no one period is asked) are one answer and add up — only when their measure
+ * is the one asked, or two weak readings of the wrong measure would make a sure one.
+ */
+export function answerConfidence(
+  k: Knowledge,
+  plan: QuestionPlan,
+  best: Candidate,
+  candidates: readonly Candidate[],
+): number {
+  const together = toldTogether(k, plan);
+  const namesMeasure = (c: FigureCandidate) => c.features.measure >= MEASURE_NAMED;
+  return confidence(
+    best,
+    candidates,
+    (a, b) => namesMeasure(a) && namesMeasure(b) && together(a, b),
+  );
 }
 
 /** "more than $5 billion" chosen where the article also states "$5.2 billion": the exact one. */

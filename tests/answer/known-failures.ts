@@ -35,7 +35,6 @@ export const KNOWN_FAILURES = {
   },
   extra: {},
   more: {
-    m31: "declined ((figure) at p=0.50, with agreeing candidates 0.51 < 0.58)",
     m37: "declined ((figure) at p=0.17, with agreeing candidates 0.17 < 0.58)",
     m38: "declined ((figure) at p=0.19, with agreeing candidates 0.19 < 0.58)",
   },
@@ -43,7 +42,6 @@ export const KNOWN_FAILURES = {
     t03: "declined ((figure) at p=0.47, with agreeing candidates 0.56 < 0.58)",
     t07: "declined ((sentence) at p=0.54, with agreeing candidates 0.54 < 0.58)",
     t23: "declined ((figure) at p=0.30, with agreeing candidates 0.45 < 0.58)",
-    t25: "declined ((figure) at p=0.53, with agreeing candidates 0.53 < 0.58)",
     t26: "declined ((sentence) at p=0.40, with agreeing candidates 0.42 < 0.58)",
     t31: "declined ((figure) at p=0.49, with agreeing candidates 0.50 < 0.58)",
   },
