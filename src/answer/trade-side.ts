@@ -13,15 +13,29 @@ const SELL =
   "(?:exports?|exported|exporting|sells?|sold|selling|supplies|supplied|supplying|ships?|shipped|shipments?|sales)";
 const BUY =
   "(?:imports?|imported|importing|buys?|bought|buying|purchases?|purchased|purchasing|receives?|received|receiving)";
+/**
+ * The verbs alone: "the UAE sold", "China bought". "US exports" typed without a possessive is a
+ * heading ("us exports fy22"), which in Pakistan's trade news asks for Pakistan's exports to the
+ * US as often as the reverse, so it decides nothing by itself.
+ */
+const SELL_VERB = "(?:exported|exporting|sells?|sold|selling|supplies|supplied|supplying|shipped)";
+const BUY_VERB =
+  "(?:imported|importing|buys?|bought|buying|purchased|purchasing|receives|received|receiving)";
+/** "does China export …", "did the UAE import …": after an auxiliary the word is a verb. */
+const ASKED = "(?:does|did|do|will|would|can|could)\\s+(?:the\\s+)?";
 const GAP = "(?:[\\w'’$.,%-]+\\s+){0,6}?";
 const SHORT = "(?:[\\w'’-]+\\s+){0,2}?";
 
 /** Rules in order; the first that matches decides. `P` stands for Pakistan, `X` for a partner. */
 const RULES: [RegExp, TradeSide][] = [
-  [new RegExp(`\\bX(?:'s|’s)?\\s+${SHORT}${SELL}\\b`, "i"), "imports"],
+  [new RegExp(`\\bX(?:'s|’s)\\s+${SHORT}${SELL}\\b`, "i"), "imports"],
+  [new RegExp(`\\bX\\s+${SHORT}${SELL_VERB}\\b`, "i"), "imports"],
+  [new RegExp(`\\b${ASKED}X\\s+${SHORT}${SELL}\\b`, "i"), "imports"],
   [new RegExp(`\\b${SELL}\\s+${GAP}(?:to|into)\\s+(?:the\\s+)?P\\b`, "i"), "imports"],
   [new RegExp(`\\b${BUY}\\s+${GAP}from\\s+(?:the\\s+)?P\\b`, "i"), "exports"],
-  [new RegExp(`\\bX(?:'s|’s)?\\s+${SHORT}${BUY}\\b`, "i"), "exports"],
+  [new RegExp(`\\bX(?:'s|’s)\\s+${SHORT}${BUY}\\b`, "i"), "exports"],
+  [new RegExp(`\\bX\\s+${SHORT}${BUY_VERB}\\b`, "i"), "exports"],
+  [new RegExp(`\\b${ASKED}X\\s+${SHORT}${BUY}\\b`, "i"), "exports"],
   [new RegExp(`\\b${SELL}\\s+${GAP}from\\s+(?:the\\s+)?X\\b`, "i"), "imports"],
   [new RegExp(`\\b${BUY}\\s+${GAP}from\\s+(?:the\\s+)?X\\b`, "i"), "imports"],
   [new RegExp(`\\b${SELL}\\s+${GAP}(?:to|into)\\s+(?:the\\s+)?X\\b`, "i"), "exports"],

@@ -6,6 +6,10 @@ import { articleOf } from "../compare/figure-in";
 describe("the side of Pakistan's trade a text speaks of", () => {
   it.each([
     ["how much did pakistan export to china", "exports"],
+    // A heading typed without a possessive asks Pakistan's side, as "saudi exports fy23?" does.
+    ["us exports fy22", "exports"],
+    ["what does china export", "imports"],
+    ["what did china import from pakistan", "exports"],
     ["how much does the UAE sell to Pakistan", "imports"],
     ["how much did the uae export to pakistan in 2019", "imports"],
     ["In 2019, the UAE exported $5.93 billion worth of products to Pakistan.", "imports"],

@@ -226,6 +226,8 @@ function describe(c: Candidate): Pick<PeriodMention, "years" | "fiscalYear" | "k
     if (b === undefined) return { years: [first - 1, first], fiscalYear: first, kind: "fiscal" };
     const last = fullYear(b, century);
     if (last === first + 1) return { years: [first, last], fiscalYear: last, kind: "fiscal" };
+    // `fiscal year 2022-21` runs backwards: a misprint whose year cannot be told.
+    if (last < first) return { years: [], fiscalYear: null, kind: "span" };
     return { years: yearsBetween(first, last), fiscalYear: null, kind: "span" };
   }
   if (c.kind === "span") {

@@ -26,6 +26,17 @@ describe("fiscal years", () => {
   });
 });
 
+describe("a fiscal year misprinted backwards", () => {
+  it("reads 'fiscal year 2022-21' as a period whose year cannot be told, not as 2022", () => {
+    expect(only("during the fiscal year 2022-21")).toEqual({
+      label: "fiscal year 2022-21",
+      years: [],
+      fiscalYear: null,
+      kind: "span",
+    });
+  });
+});
+
 describe("calendar periods", () => {
   it.each([
     ["in 2023", "2023", [2023]],
