@@ -26,6 +26,8 @@ const ORG_NOUN =
   "ministry|bank|board|bureau|authority|office|council|commission|department|division|agency|regulator|embassy|government|secretariat|chamber";
 /** `the commerce ministry`, `the central bank`. */
 const LOWER_ORG = `(?:[a-z]+${SP}){0,2}(?:${ORG_NOUN})`;
+/** `the Pakistani embassy`, `the Chinese commerce ministry`: a name and the kind of body it is. */
+const NAME_WITH_ORG = `${NAME}(?:${SP}(?:[a-z]+${SP})?(?:${ORG_NOUN})(?![\\p{L}]))?`;
 const EVIDENCE =
   "(?:data|figures|statistics|numbers|sources|estimates|reports?|officials|survey|documents?|a\\s(?:report|statement|survey|study))";
 const BY =
@@ -36,7 +38,7 @@ const REPORTING_VERB =
 const ATTRIBUTIONS: RegExp[] = [
   // according to (data from) the Federal Board of Revenue
   new RegExp(
-    `[Aa]ccording${SP}to${SP}(?:(?:the${SP})?(?:(?:latest|official|provisional|recent|new)${SP})?${EVIDENCE}${SP}${BY}${SP})?(?:the${SP})?(${NAME}|${LOWER_ORG})`,
+    `[Aa]ccording${SP}to${SP}(?:(?:the${SP})?(?:(?:latest|official|provisional|recent|new)${SP})?${EVIDENCE}${SP}${BY}${SP})?(?:the${SP})?(${NAME_WITH_ORG}|${LOWER_ORG})`,
     "gu",
   ),
   // data from the Pakistan Telecommunication Authority (shows)
@@ -46,7 +48,7 @@ const ATTRIBUTIONS: RegExp[] = [
   ),
   // as per SBP data, citing the Ministry of Commerce, (source: PBS)
   new RegExp(
-    `(?<![\\p{L}])(?:[Aa]s${SP}per|[Cc]iting|[Qq]uoting|[Rr]eported${SP}by|[Rr]eleased${SP}by|[Cc]ompiled${SP}by|[Pp]ublished${SP}by|[Ii]ssued${SP}by|[Ss]hared${SP}by|[Ss]ource:)${SP}(?:(?:data|figures|statistics)${SP}(?:from|of|by)${SP})?(?:the${SP})?(${NAME}|${LOWER_ORG})`,
+    `(?<![\\p{L}])(?:[Aa]s${SP}per|[Cc]iting|[Qq]uoting|[Rr]eported${SP}by|[Rr]eleased${SP}by|[Cc]ompiled${SP}by|[Pp]ublished${SP}by|[Ii]ssued${SP}by|[Ss]hared${SP}by|[Ss]ource:)${SP}(?:(?:data|figures|statistics)${SP}(?:from|of|by)${SP})?(?:the${SP})?(${NAME_WITH_ORG}|${LOWER_ORG})`,
     "gu",
   ),
 ];

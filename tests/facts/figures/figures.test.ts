@@ -313,6 +313,10 @@ describe("sources of figures", () => {
     ],
     ["The State Bank of Pakistan said remittances rose to $3 billion.", "State Bank of Pakistan"],
     ["Exports rose 5% in July (PBS).", "PBS"],
+    [
+      "Exports reached a record of $563.47 million in FY23, according to data shared by the Pakistani embassy in Riyadh.",
+      "Pakistani embassy",
+    ],
   ])("in %j the source is %j", (body, source) => {
     expect(only(body).source).toBe(source);
   });
