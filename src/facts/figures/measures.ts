@@ -185,9 +185,15 @@ function objectAt(ctx: Context, from: number): MeasureMatch | null {
   return words.length > 0 ? toMeasure(ctx, words) : null;
 }
 
+/** A period word left at the end of a change noun's phrase: `increase last year`. */
+const RELATIVE_TAIL = /^(?:(?:last|this|next|previous|the|past|current)\s+)?(?:fiscal\s+)?(?:year|month|quarter|week)$/;
+
 /** `a 12% increase in exports` → `exports`; a bare change noun defers to the figure before. */
 function resolveChange(ctx: Context, found: MeasureMatch, after: number): MeasureMatch | null {
-  if (!CHANGE_NOUNS.has(found.text.toLowerCase())) return found;
+  // `50 percent increase last year`: the change noun with the period after it.
+  const [head, ...rest] = found.text.toLowerCase().split(/\s+/);
+  const bare = rest.length === 0 || RELATIVE_TAIL.test(rest.join(" "));
+  if (!head || !CHANGE_NOUNS.has(head) || !bare) return found;
   const prep = lower(ctx.tokens[after]);
   if (prep === "in" || prep === "of") return objectAt(ctx, after + 1);
   return null;
@@ -642,6 +648,11 @@ export function findMeasures(
     const isChange =
       CHANGE_BEFORE.test(before(q, 16)) || CHANGE_AFTER.test(sentence.slice(q.end, q.end + 16));
     if (!found && isChange) found = previous(out);
+    // `trade saw a 50 percent increase last year, exceeding $1 billion`: a participle set off by
+    // a comma goes on about what the figure before measures.
+    if (!found && /ing$/i.test(q.qualifier ?? "") && /,[ \u00a0]*$/u.test(before(q, 3))) {
+      found = previous(out);
+    }
     out.push(found);
   });
   return out;

@@ -47,7 +47,7 @@ export const LEVEL_VERBS = words(`
   hovered hovers stayed stays eased eases slowed slows accelerated accelerates moderated
   quickened picked peaked dipped dips slumped improved valued estimated pegged put puts seen projected forecast expected
   targeted set poised likely went goes go stood settled settle settles accounted accounts accounting account
-  represented represents constituted constitutes made makes`);
+  represented represents constituted constitutes made makes saw sees witnessed witnesses`);
 
 /** Verbs before a level verb that keep its subject (`is expected to reach`). */
 export const AUXILIARIES = words(`

@@ -87,6 +87,16 @@ describe("findMeasures", () => {
       "USD 752 million",
       "imports",
     ],
+    [
+      "The annual bilateral trade between Pakistan and Russia saw more than 50 percent increase last year, exceeding $ 1 billion, the highest ever.",
+      "50 percent",
+      "annual bilateral trade",
+    ],
+    [
+      "The annual bilateral trade between Pakistan and Russia saw more than 50 percent increase last year, exceeding $ 1 billion, the highest ever.",
+      "$ 1 billion",
+      "annual bilateral trade",
+    ],
   ])("in %j, %s measures %j", (sentence, value, measure) => {
     expect(measures(sentence)).toContainEqual([value, measure]);
   });
