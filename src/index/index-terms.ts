@@ -93,6 +93,10 @@ export function fileIndexTerms(
   const ms = search as unknown as MiniSearchInternals;
   const { vocabulary, data } = batch;
   const createMap = () => new Map<number, Map<number, number>>();
+  // Each term's postings, looked up in the radix tree on its first use in the batch only: the
+  // same lookups in the same order as filing one use at a time (a term's postings stay the same
+  // object however the tree grows).
+  const postings: (Map<number, Map<number, number>> | undefined)[] = new Array(vocabulary.length);
   let at = 0;
   for (const id of ids) {
     if (ms._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
@@ -102,9 +106,13 @@ export function fileIndexTerms(
       ms.addFieldLength(shortId, fieldId, ms._documentCount - 1, data[at++] as number);
       const terms = data[at++] as number;
       for (let t = 0; t < terms; t++) {
-        const term = vocabulary[data[at++] as number] as string;
+        const place = data[at++] as number;
         const count = data[at++] as number;
-        const indexData = ms._index.fetch(term, createMap);
+        let indexData = postings[place];
+        if (indexData === undefined) {
+          indexData = ms._index.fetch(vocabulary[place] as string, createMap);
+          postings[place] = indexData;
+        }
         const fieldIndex = indexData.get(fieldId);
         if (fieldIndex == null) indexData.set(fieldId, new Map([[shortId, count]]));
         else fieldIndex.set(shortId, (fieldIndex.get(shortId) ?? 0) + count);
