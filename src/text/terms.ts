@@ -63,18 +63,19 @@ export function words(text: string): { word: string; start: number; end: number 
  * related words collide more often than unrelated ones, and ranking sorts out the rest.
  */
 export function stem(word: string): string {
+  let s = STEMS.get(word);
+  if (s !== undefined) return s;
   const w = word.toLowerCase();
-  if (/[\d_]/.test(w)) return w;
-  let s = STEMS.get(w);
-  if (s === undefined) {
-    s = porter(w).slice(0, 5);
-    if (STEMS.size > 200_000) STEMS.clear();
-    STEMS.set(w, s);
-  }
+  s = /[\d_]/.test(w) ? w : porter(w).slice(0, 5);
+  if (STEMS.size > 200_000) STEMS.clear();
+  STEMS.set(word, s);
   return s;
 }
 
-/** Stemming is the hot loop of ingest and of sentence scoring; a news vocabulary is small. */
+/**
+ * Stemming is the hot loop of ingest and of sentence scoring; a news vocabulary is small. Keyed by
+ * the word as asked (nearly always lower-case already), so a word seen before costs one lookup.
+ */
 const STEMS = new Map<string, string>();
 
 /** Topic terms of a text: words minus stop words, stemmed. */
