@@ -43,7 +43,10 @@ export function foldForMatching(text: string): string {
 /** Lower-cased words with their offsets; possessive `'s` dropped; dotted abbreviations undotted. */
 export function words(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
-  for (const m of foldForMatching(text).matchAll(WORD)) {
+  const folded = foldForMatching(text);
+  // exec on WORD itself: matchAll would copy the regular expression on every call.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(folded); m !== null; m = WORD.exec(folded)) {
     // The regular expressions only where they can match: this is the hot loop of reading text.
     const last = m[0].charCodeAt(m[0].length - 1);
     const raw = last === 115 || last === 83 ? m[0].replace(/['’]s$/i, "") : m[0];
