@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
-import { STOP_WORDS, stem, words } from "../text/terms";
+import { words } from "../text/terms";
+import { fileIndexTerms, INDEXED_FIELDS, type IndexTermsBatch, indexTerm } from "./index-terms";
 import { type PackedIndex, packIndex, unpackInto } from "./packed-index";
 import { RankedSearch } from "./ranked-search";
 
@@ -24,13 +25,10 @@ export interface IndexedPassage {
 
 export const INDEX_OPTIONS: Options<IndexedPassage> = {
   idField: "id",
-  fields: ["title", "text"],
+  fields: [...INDEXED_FIELDS],
   storeFields: [],
   tokenize: (text) => words(text).map((w) => w.word),
-  processTerm: (term) => {
-    if (STOP_WORDS.has(term)) return null;
-    return stem(term);
-  },
+  processTerm: indexTerm,
   searchOptions: {
     boost: { text: 2 },
     prefix: false,
@@ -87,6 +85,12 @@ export class PassageIndex {
   /** Indexes more passages in place (an article added while the bot runs). */
   add(passages: Iterable<IndexedPassage>): void {
     for (const p of passages) this.search.add(p);
+    this.ranked.changed();
+  }
+
+  /** Indexes passages whose terms were worked out elsewhere (`IndexTermsWriter`), as `add` would. */
+  fileTerms(ids: readonly string[], batch: IndexTermsBatch): void {
+    fileIndexTerms(this.search as MiniSearch<unknown>, ids, batch);
     this.ranked.changed();
   }
 

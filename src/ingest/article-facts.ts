@@ -9,6 +9,7 @@ import {
 import { splitPassages } from "../corpus/passages";
 import { extractFigures } from "../facts/figures/figures";
 import { type ArticlePerson, peopleOfArticle } from "../facts/people/officials";
+import { type EncodedField, type IndexTermsBatch, IndexTermsWriter } from "../index/index-terms";
 import { words } from "../text/terms";
 import type { Article, Figure, Passage } from "../types";
 
@@ -39,6 +40,8 @@ export interface RunFacts {
   capitalisation: Map<string, [number, number]>;
   /** Stemmed measure and sentence terms of the run's figures, in order. */
   figureTerms: { measure: string[][]; sentence: string[][] };
+  /** The search index's terms of the run's passages, in order (title, then text). */
+  indexTerms: IndexTermsBatch;
 }
 
 /** An article whose facts could not be read: which one, and why. */
@@ -58,7 +61,8 @@ const countInto = (map: Map<string, number>, keys: Iterable<string>) => {
 
 /** Passages, figures, people and passage statistics of `articles`, in their order. */
 export function readRunFacts(articles: readonly Article[]): RunFacts {
-  const run: RunFacts = {
+  const indexTerms = new IndexTermsWriter();
+  const run: Omit<RunFacts, "indexTerms"> = {
     articles: [],
     passageFrequency: new Map(),
     wordFrequency: new Map(),
@@ -67,6 +71,7 @@ export function readRunFacts(articles: readonly Article[]): RunFacts {
   };
   for (const article of articles) {
     let facts: ArticleFacts;
+    let titleTerms: EncodedField;
     try {
       const passages = splitPassages(article);
       facts = {
@@ -75,6 +80,7 @@ export function readRunFacts(articles: readonly Article[]): RunFacts {
         figures: extractFigures(article, passages),
         people: peopleOfArticle({ article, passages }),
       };
+      titleTerms = indexTerms.field(tokens(words(article.title)));
     } catch (error) {
       throw new ArticleFactsError(String(article?.id), String(error));
     }
@@ -84,11 +90,15 @@ export function readRunFacts(articles: readonly Article[]): RunFacts {
       countInto(run.passageFrequency, passageFrequencyTerms(p, textWords));
       countInto(run.wordFrequency, passageWords(p, textWords));
       addCounts(run.capitalisation, passageCapitalisation(p, textWords), 1);
+      indexTerms.passage([titleTerms, indexTerms.field(tokens(textWords))]);
     }
     for (const f of facts.figures) {
       run.figureTerms.measure.push(figureMeasureTermsOf(f));
       run.figureTerms.sentence.push(figureSentenceTermsOf(f));
     }
   }
-  return run;
+  return { ...run, indexTerms: indexTerms.done() };
 }
+
+/** Words as the search index takes them (`INDEX_OPTIONS.tokenize`). */
+const tokens = (found: readonly { word: string }[]): string[] => found.map((w) => w.word);

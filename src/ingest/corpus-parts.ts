@@ -11,7 +11,6 @@ import type { RunFacts } from "./article-facts";
  * workers still reading); officials are merged across articles once, at the end, here only.
  */
 export class CorpusParts {
-  private readonly articleById: Map<string, Article>;
   private readonly passages: Passage[] = [];
   private readonly figures: Figure[] = [];
   private readonly people: ArticlePerson[][] = [];
@@ -24,19 +23,20 @@ export class CorpusParts {
   };
   private readonly index = PassageIndex.build([]);
 
-  constructor(private readonly articles: Article[]) {
-    this.articleById = new Map(articles.map((a) => [a.id, a]));
-  }
+  constructor(private readonly articles: Article[]) {}
 
   /** The next run of articles, in corpus order. */
   add(run: RunFacts): void {
+    const ids: string[] = [];
     for (const facts of run.articles) {
-      for (const p of facts.passages) this.passages.push(p);
+      for (const p of facts.passages) {
+        this.passages.push(p);
+        ids.push(p.id);
+      }
       for (const f of facts.figures) this.figures.push(f);
       this.people.push(facts.people);
-      const title = this.articleById.get(facts.articleId)?.title ?? "";
-      this.index.add(facts.passages.map((p) => ({ id: p.id, title, text: p.text })));
     }
+    this.index.fileTerms(ids, run.indexTerms);
     addUp(this.passageFrequency, run.passageFrequency);
     addUp(this.wordFrequency, run.wordFrequency);
     addCounts(this.capitalisation, run.capitalisation, 1);

@@ -26,7 +26,11 @@ parentPort?.on("message", (request: RunRequest) => {
     reply = { run: request.run, ok: false, error: errorText(error) };
   }
   try {
-    parentPort?.postMessage(reply);
+    // The index terms' array is handed over rather than copied.
+    parentPort?.postMessage(
+      reply,
+      reply.ok ? [reply.facts.indexTerms.data.buffer as ArrayBuffer] : [],
+    );
   } catch (error) {
     // Facts that cannot be copied to the main thread: say so rather than leave it waiting.
     parentPort?.postMessage({ run: request.run, ok: false, error: errorText(error) });

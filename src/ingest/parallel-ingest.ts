@@ -24,7 +24,7 @@ export interface ParallelOptions {
 
 /** About 2,500 passages of news: where two workers start to pay for their start-up. */
 export const PARALLEL_MIN_CHARS = 1_000_000;
-const RUN_ARTICLES = 32;
+const RUN_ARTICLES = 128;
 const RUNS_IN_HAND = 2;
 
 const WORKER = new URL("./extract-worker.mjs", import.meta.url);

@@ -43,7 +43,10 @@ export function foldForMatching(text: string): string {
 /** Lower-cased words with their offsets; possessive `'s` dropped; dotted abbreviations undotted. */
 export function words(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
-  for (const m of foldForMatching(text).matchAll(WORD)) {
+  const folded = foldForMatching(text);
+  // exec on WORD itself: matchAll would copy the regular expression on every call.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(folded); m !== null; m = WORD.exec(folded)) {
     // The regular expressions only where they can match: this is the hot loop of reading text.
     const last = m[0].charCodeAt(m[0].length - 1);
     const raw = last === 115 || last === 83 ? m[0].replace(/['’]s$/i, "") : m[0];
@@ -63,18 +66,19 @@ export function words(text: string): { word: string; start: number; end: number 
  * related words collide more often than unrelated ones, and ranking sorts out the rest.
  */
 export function stem(word: string): string {
+  let s = STEMS.get(word);
+  if (s !== undefined) return s;
   const w = word.toLowerCase();
-  if (/[\d_]/.test(w)) return w;
-  let s = STEMS.get(w);
-  if (s === undefined) {
-    s = porter(w).slice(0, 5);
-    if (STEMS.size > 200_000) STEMS.clear();
-    STEMS.set(w, s);
-  }
+  s = /[\d_]/.test(w) ? w : porter(w).slice(0, 5);
+  if (STEMS.size > 200_000) STEMS.clear();
+  STEMS.set(word, s);
   return s;
 }
 
-/** Stemming is the hot loop of ingest and of sentence scoring; a news vocabulary is small. */
+/**
+ * Stemming is the hot loop of ingest and of sentence scoring; a news vocabulary is small. Keyed by
+ * the word as asked (nearly always lower-case already), so a word seen before costs one lookup.
+ */
 const STEMS = new Map<string, string>();
 
 /** Topic terms of a text: words minus stop words, stemmed. */

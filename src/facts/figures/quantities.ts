@@ -241,7 +241,9 @@ interface Numeral {
 
 function numeralsOf(text: string): Numeral[] {
   const out: Numeral[] = [];
-  for (const m of text.matchAll(NUMERAL)) {
+  // exec on NUMERAL itself: matchAll would copy it (a large pattern) for every sentence.
+  NUMERAL.lastIndex = 0;
+  for (let m = NUMERAL.exec(text); m !== null; m = NUMERAL.exec(text)) {
     const start = m.index ?? 0;
     out.push({ text: m[0], start, end: start + m[0].length });
   }

@@ -114,8 +114,10 @@ const AS_WRITTEN = gazetteer(
 export function findCountries(text: string): CountryMatch[] {
   const found: CountryMatch[] = [];
   for (const g of [NAMES, AS_WRITTEN]) {
-    g.regex.lastIndex = 0;
-    for (const m of text.matchAll(g.regex)) {
+    // exec on the pattern itself: matchAll would copy it for every sentence read.
+    const re = g.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const alt = g.byText.get(g.fold ? m[0].toLowerCase() : m[0]);
       if (!alt) continue;
       const start = m.index ?? 0;

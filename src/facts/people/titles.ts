@@ -759,8 +759,27 @@ export interface Office {
 /** Words of a title or body name that say nothing about which office it is. */
 const OFFICE_NOISE = new Set(["of", "for", "the", "and", "&", "to", "in", "on", "at", "ministry"]);
 
-/** The office a title (with its organisation) names, or null when no title head is found in it. */
-export function officeOf(title: string, organization: string | null): Office | null {
+/**
+ * The office a title (with its organisation) names, or null when no title head is found in it.
+ * Titles recur across the people of a large corpus (`Federal Minister for Commerce`), and merging
+ * officials asks for every person's offices: each title is read once, and the same (read-only)
+ * office is given every time it is asked again.
+ */
+export function officeOf(title: string, organization: string | null): Readonly<Office> | null {
+  const key = `${title}\u0000${organization ?? "\u0001"}`;
+  let office = OFFICES.get(key);
+  if (office === undefined) {
+    office = readOffice(title, organization);
+    if (OFFICES.size >= OFFICES_KEPT) OFFICES.clear();
+    OFFICES.set(key, office);
+  }
+  return office;
+}
+
+const OFFICES = new Map<string, Office | null>();
+const OFFICES_KEPT = 20_000;
+
+function readOffice(title: string, organization: string | null): Office | null {
   const tokens = tokenize(title).filter((t) => t.word);
   const norms = tokens.map((t) => t.norm.replace(/'s$/, ""));
   let head: string | null = null;
