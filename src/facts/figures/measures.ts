@@ -186,7 +186,8 @@ function objectAt(ctx: Context, from: number): MeasureMatch | null {
 }
 
 /** A period word left at the end of a change noun's phrase: `increase last year`. */
-const RELATIVE_TAIL = /^(?:(?:last|this|next|previous|the|past|current)\s+)?(?:fiscal\s+)?(?:year|month|quarter|week)$/;
+const RELATIVE_TAIL =
+  /^(?:(?:last|this|next|previous|the|past|current)\s+)?(?:fiscal\s+)?(?:year|month|quarter|week)$/;
 
 /** `a 12% increase in exports` → `exports`; a bare change noun defers to the figure before. */
 function resolveChange(ctx: Context, found: MeasureMatch, after: number): MeasureMatch | null {
