@@ -192,6 +192,10 @@ class ArticlePeople {
       );
       const [only] = wider;
       if (!only || wider.length > 1) continue;
+      // `… led by its President Ahsan Zafar Bakhtawari` and `FPCCI Secretary General, Zafar
+      // Bakhtawari`: two names each written in full with the bodies they serve, none in common,
+      // are two people (a father and son), not one named twice.
+      if (servesOtherBodies(small, only)) continue;
       only.mentions.push(...small.mentions);
       gone.add(small);
     }
@@ -245,6 +249,20 @@ class ArticlePeople {
 }
 
 /** Whether only opening marks stand before token `i` in its sentence. */
+/** The bodies a person's titles name in the article, as written. */
+function bodiesOf(p: LocalPerson): Set<string> {
+  const out = new Set<string>();
+  for (const m of p.mentions) if (m.found.organization) out.add(m.found.organization.toLowerCase());
+  return out;
+}
+
+/** Both name bodies they serve and share none. */
+function servesOtherBodies(a: LocalPerson, b: LocalPerson): boolean {
+  const mine = bodiesOf(a);
+  const theirs = bodiesOf(b);
+  return mine.size > 0 && theirs.size > 0 && ![...mine].some((o) => theirs.has(o));
+}
+
 function startsSentence(tokens: readonly WordToken[], i: number): boolean {
   for (let k = 0; k < i; k++) if (!/^[“"‘'([]$/u.test(tokens[k]?.text ?? "")) return false;
   return true;

@@ -683,6 +683,13 @@ describe("one person, several references", () => {
     expect(o.mentions).toHaveLength(2);
   });
 
+  it("keeps apart a shorter name written in full with another body's title (father and son)", () => {
+    const all = officialsOf(
+      "The High Commissioner met a delegation of the Islamabad Chamber of Commerce and Industry (ICCI) led by its President Ahsan Zafar Bakhtawari. FPCCI Secretary General Zafar Bakhtawari was also included in the delegation.",
+    );
+    expect(all.map((o) => o.name).sort()).toEqual(["Ahsan Zafar Bakhtawari", "Zafar Bakhtawari"]);
+  });
+
   it("makes one entry of a person two articles name, with both article ids", () => {
     const all = extractOfficials([
       doc(
