@@ -201,8 +201,9 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
 
   const index = PassageIndex.fromPack({
     meta: sections.json("index") as PackedIndexMeta,
-    shortIds: sections.uint32("index.shortIds"),
-    fieldLengths: sections.uint32("index.fieldLengths"),
+    // Copies too: the index's per-document tables read them on demand (packed-index.ts).
+    shortIds: sections.uint32("index.shortIds", true),
+    fieldLengths: sections.uint32("index.fieldLengths", true),
     ranges: sections.uint32("index.ranges", true),
     docs: sections.uint32("index.docs", true),
     freqs: sections.uint32("index.freqs", true),

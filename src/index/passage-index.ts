@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import { STOP_WORDS, stem, words } from "../text/terms";
-import { type PackedIndex, packIndex, unpackInto } from "./packed-index";
+import { type PackedIndex, packedFieldLengths, packIndex, unpackInto } from "./packed-index";
 import { RankedSearch } from "./ranked-search";
 
 /**
@@ -46,8 +46,11 @@ export interface PassageHit {
 export class PassageIndex {
   private readonly ranked: RankedSearch;
 
-  private constructor(private readonly search: MiniSearch<IndexedPassage>) {
-    this.ranked = new RankedSearch(search as MiniSearch<unknown>);
+  private constructor(
+    private readonly search: MiniSearch<IndexedPassage>,
+    fieldLengths: Float64Array[] | null = null,
+  ) {
+    this.ranked = new RankedSearch(search as MiniSearch<unknown>, fieldLengths);
   }
 
   static build(passages: Iterable<IndexedPassage>): PassageIndex {
@@ -81,7 +84,10 @@ export class PassageIndex {
 
   /** The index of `pack()`, searching the arrays in place rather than rebuilding MiniSearch's maps. */
   static fromPack(pack: PackedIndex): PassageIndex {
-    return new PassageIndex(unpackInto(new MiniSearch<IndexedPassage>(INDEX_OPTIONS), pack));
+    return new PassageIndex(
+      unpackInto(new MiniSearch<IndexedPassage>(INDEX_OPTIONS), pack),
+      packedFieldLengths(pack),
+    );
   }
 
   /** Indexes more passages in place (an article added while the bot runs). */
