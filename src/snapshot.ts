@@ -15,29 +15,29 @@ import {
   SnapshotSections,
   uint32Bytes,
 } from "./snapshot/container";
+import { attachStatements, statementsToBytes } from "./snapshot/official-statements";
 import { passageMaps, passageRows } from "./snapshot/passage-table";
-import type { Article, CorpusIssue, Figure, Mention, Official, Quote } from "./types";
+import type { Article, CorpusIssue, Figure, Official } from "./types";
 
 /**
  * The prebuilt engine on disk, framed by snapshot/container.ts. Every sentence the facts cite is a
  * span of an article body, so the snapshot keeps each body once (UTF-8) and stores passages and
  * sentences as Uint32 offsets; texts are sliced back on load. Figures and officials (without
- * their sentences), term lists and term counts are JSON sections; the MiniSearch index is packed
- * (index/packed-index.ts) and searched in place, never rebuilt. Loading is decoding plus
- * look-ups: no extraction, no stemming, no re-indexing.
+ * their sentences), term lists and term counts are JSON sections; officials' quotes and mentions
+ * are one JSON text per official, decoded when first read (snapshot/official-statements.ts); the
+ * MiniSearch index is packed (index/packed-index.ts) and searched in place, never rebuilt.
+ * Loading is decoding plus look-ups: no extraction, no stemming, no re-indexing.
  */
 
 export { SnapshotError } from "./snapshot/container";
 
 /** Bump when the layout, or anything that produces what it stores, changes. */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 
 type Slim<T, K extends keyof T> = Omit<T, K>;
 
-type SlimOfficial = Omit<Official, "quotes" | "mentions"> & {
-  quotes: Slim<Quote, "sentence">[];
-  mentions: Slim<Mention, "sentence">[];
-};
+/** An official without its statements (snapshot/official-statements.ts keeps those). */
+type OfficialHead = Omit<Official, "quotes" | "mentions">;
 
 type ArticleMeta = Omit<Article, "body">;
 
@@ -87,6 +87,7 @@ export function knowledgeToSnapshot(
   const { rows, spans } = passageRows(passages, position, articles);
 
   const index = k.index.pack();
+  const statements = statementsToBytes(k.officials);
   const sections = new Map<string, Uint8Array>([
     ["meta", jsonBytes({ articles: articles.map(({ body: _, ...meta }) => meta), issues })],
     ["bodies", Buffer.concat(bodies)],
@@ -94,16 +95,10 @@ export function knowledgeToSnapshot(
     ["passages", uint32Bytes(rows)],
     ["sentences", uint32Bytes(spans)],
     ["figures", jsonBytes(k.figures.map(withoutSentence))],
-    [
-      "officials",
-      jsonBytes(
-        k.officials.map((o) => ({
-          ...o,
-          quotes: o.quotes.map(withoutSentence),
-          mentions: o.mentions.map(withoutSentence),
-        })),
-      ),
-    ],
+    // Placeholders keep the keys where they were; the statements are decoded when first read.
+    ["officials", jsonBytes(k.officials.map((o) => ({ ...o, quotes: 0, mentions: 0 })))],
+    ["officials.statements", statements.bytes],
+    ["officials.statementEnds", uint32Bytes(statements.ends)],
     [
       "terms",
       jsonBytes({
@@ -169,12 +164,7 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     from = to;
     return { ...a, body };
   });
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const slice = (articleId: string, start: number, end: number) => {
-    const body = byId.get(articleId)?.body;
-    if (body === undefined) throw new SnapshotError(`snapshot cites unknown article ${articleId}`);
-    return body.slice(start, end);
-  };
+  const slice = sentenceSlicer(articles);
 
   // Copies: the table outlives this load, and a view would keep the whole file's bytes alive.
   const passages = passageMaps(
@@ -194,7 +184,7 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     return withText;
   };
   const figures = sections.json("figures") as Slim<Figure, "sentence">[];
-  const officials = sections.json("officials") as SlimOfficial[];
+  const officials = sections.json("officials") as OfficialHead[];
   const terms = parseSection(TermsSchema, sections.json("terms"), "terms");
   if (!Array.isArray(figures) || !Array.isArray(officials))
     throw new SnapshotError("facts damaged");
@@ -214,11 +204,13 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     passages: [],
     passageMaps: passages,
     figures: figures.map(withSentence),
-    officials: officials.map((o) => {
-      for (const q of o.quotes) withSentence(q);
-      for (const m of o.mentions) withSentence(m);
-      return o as Official;
-    }),
+    officials: attachStatements(
+      officials,
+      // A copy: the statements are read long after the file's bytes are let go.
+      Buffer.from(sections.bytes("officials.statements")),
+      sections.uint32("officials.statementEnds", true),
+      slice,
+    ),
     index,
     passageFrequency: new Map(terms.passageFrequency),
     wordFrequency: new Map(terms.wordFrequency),
@@ -226,6 +218,20 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     figureTerms: { measure: terms.figureMeasureTerms, sentence: terms.figureSentenceTerms },
   });
   return { knowledge, issues: meta.issues };
+}
+
+/**
+ * A cited sentence back from its article's body. Made outside `knowledgeFromSnapshot`, whose
+ * closures share one scope holding the file's bytes: officials' statements keep this one for
+ * later (snapshot/official-statements.ts), and the bytes must not stay alive with it.
+ */
+function sentenceSlicer(articles: readonly Article[]) {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return (articleId: string, start: number, end: number): string => {
+    const body = byId.get(articleId)?.body;
+    if (body === undefined) throw new SnapshotError(`snapshot cites unknown article ${articleId}`);
+    return body.slice(start, end);
+  };
 }
 
 function parseSection<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
