@@ -17,6 +17,7 @@ import {
 } from "./snapshot/container";
 import { attachStatements, statementsToBytes } from "./snapshot/official-statements";
 import { passageMaps, passageRows } from "./snapshot/passage-table";
+import { sourceUrl } from "./source-url";
 import type { Article, CorpusIssue, Figure, Official } from "./types";
 
 /**
@@ -119,7 +120,7 @@ export function knowledgeToSnapshot(
   return frameSections(SNAPSHOT_VERSION, fingerprint, sections);
 }
 
-const SOURCE_ROOT = fileURLToPath(new URL(".", import.meta.url));
+const SOURCE_ROOT = fileURLToPath(sourceUrl(""));
 
 /**
  * A hash of the engine's own source, so a snapshot made by other code (a changed extractor) is
