@@ -17,6 +17,7 @@ import {
 } from "./snapshot/container";
 import { attachStatements, statementsToBytes } from "./snapshot/official-statements";
 import { passageMaps, passageRows } from "./snapshot/passage-table";
+import { type TermColumns, termColumns, termLists } from "./snapshot/term-columns";
 import { sourceUrl } from "./source-url";
 import type { Article, CorpusIssue, Figure, Official } from "./types";
 
@@ -24,7 +25,8 @@ import type { Article, CorpusIssue, Figure, Official } from "./types";
  * The prebuilt engine on disk, framed by snapshot/container.ts. Every sentence the facts cite is a
  * span of an article body, so the snapshot keeps each body once (UTF-8) and stores passages and
  * sentences as Uint32 offsets; texts are sliced back on load. Figures and officials (without
- * their sentences), term lists and term counts are JSON sections; officials' quotes and mentions
+ * their sentences) and term counts are JSON sections, the figures' term lists columns of ids over
+ * one dictionary (snapshot/term-columns.ts); officials' quotes and mentions
  * are one JSON text per official, decoded when first read (snapshot/official-statements.ts); the
  * MiniSearch index is packed (index/packed-index.ts) and searched in place, never rebuilt.
  * Loading is decoding plus look-ups: no extraction, no stemming, no re-indexing.
@@ -33,9 +35,10 @@ import type { Article, CorpusIssue, Figure, Official } from "./types";
 export { SnapshotError } from "./snapshot/container";
 
 /** Bump when the layout, or anything that produces what it stores, changes. */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 type Slim<T, K extends keyof T> = Omit<T, K>;
+type TermGroup = TermColumns["groups"][number];
 
 /** An official without its statements (snapshot/official-statements.ts keeps those). */
 type OfficialHead = Omit<Official, "quotes" | "mentions">;
@@ -53,8 +56,6 @@ const TermsSchema = z.object({
   passageFrequency: list<[string, number]>(),
   wordFrequency: list<[string, number]>(),
   capitalisation: list<[string, [number, number]]>(),
-  figureMeasureTerms: list<string[]>(),
-  figureSentenceTerms: list<string[]>(),
 });
 
 function withoutSentence<T extends { sentence: string }>(x: T): Omit<T, "sentence"> {
@@ -89,6 +90,8 @@ export function knowledgeToSnapshot(
 
   const index = k.index.pack();
   const statements = statementsToBytes(k.officials);
+  const figureTerms = termColumns([k.figureMeasureTerms, k.figureSentenceTerms]);
+  const [measureTerms, sentenceTerms] = figureTerms.groups as [TermGroup, TermGroup];
   const sections = new Map<string, Uint8Array>([
     ["meta", jsonBytes({ articles: articles.map(({ body: _, ...meta }) => meta), issues })],
     ["bodies", Buffer.concat(bodies)],
@@ -106,10 +109,13 @@ export function knowledgeToSnapshot(
         passageFrequency: [...k.passageFrequency],
         wordFrequency: [...k.wordFrequency],
         capitalisation: [...k.capitalisation],
-        figureMeasureTerms: k.figureMeasureTerms,
-        figureSentenceTerms: k.figureSentenceTerms,
       }),
     ],
+    ["figureTerms", jsonBytes(figureTerms.dictionary)],
+    ["figureTerms.measureAt", uint32Bytes(measureTerms.at)],
+    ["figureTerms.measure", uint32Bytes(measureTerms.ids)],
+    ["figureTerms.sentenceAt", uint32Bytes(sentenceTerms.at)],
+    ["figureTerms.sentence", uint32Bytes(sentenceTerms.ids)],
     ["index", jsonBytes(index.meta)],
     ["index.shortIds", uint32Bytes(index.shortIds)],
     ["index.fieldLengths", uint32Bytes(index.fieldLengths)],
@@ -187,6 +193,20 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
   const figures = sections.json("figures") as Slim<Figure, "sentence">[];
   const officials = sections.json("officials") as OfficialHead[];
   const terms = parseSection(TermsSchema, sections.json("terms"), "terms");
+  const dictionary = sections.json("figureTerms");
+  if (!Array.isArray(dictionary)) throw new SnapshotError("figure terms damaged");
+  const figureTerms = {
+    measure: termLists(
+      dictionary,
+      sections.uint32("figureTerms.measureAt"),
+      sections.uint32("figureTerms.measure"),
+    ),
+    sentence: termLists(
+      dictionary,
+      sections.uint32("figureTerms.sentenceAt"),
+      sections.uint32("figureTerms.sentence"),
+    ),
+  };
   if (!Array.isArray(figures) || !Array.isArray(officials))
     throw new SnapshotError("facts damaged");
 
@@ -216,7 +236,7 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     passageFrequency: new Map(terms.passageFrequency),
     wordFrequency: new Map(terms.wordFrequency),
     capitalisation: new Map(terms.capitalisation),
-    figureTerms: { measure: terms.figureMeasureTerms, sentence: terms.figureSentenceTerms },
+    figureTerms,
   });
   return { knowledge, issues: meta.issues };
 }
