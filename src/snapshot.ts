@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { useFigureTermColumns } from "./answer/candidates/figure-table";
 import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
 import type { PackedIndexMeta } from "./index/packed-index";
 import { PassageIndex } from "./index/passage-index";
@@ -195,17 +196,21 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
   const terms = parseSection(TermsSchema, sections.json("terms"), "terms");
   const dictionary = sections.json("figureTerms");
   if (!Array.isArray(dictionary)) throw new SnapshotError("figure terms damaged");
+  // Copies: the figure table reads the columns on the first figure question.
+  const columns = {
+    dictionary: dictionary as string[],
+    measure: {
+      at: sections.uint32("figureTerms.measureAt", true),
+      ids: sections.uint32("figureTerms.measure", true),
+    },
+    sentence: {
+      at: sections.uint32("figureTerms.sentenceAt", true),
+      ids: sections.uint32("figureTerms.sentence", true),
+    },
+  };
   const figureTerms = {
-    measure: termLists(
-      dictionary,
-      sections.uint32("figureTerms.measureAt"),
-      sections.uint32("figureTerms.measure"),
-    ),
-    sentence: termLists(
-      dictionary,
-      sections.uint32("figureTerms.sentenceAt"),
-      sections.uint32("figureTerms.sentence"),
-    ),
+    measure: termLists(columns.dictionary, columns.measure.at, columns.measure.ids),
+    sentence: termLists(columns.dictionary, columns.sentence.at, columns.sentence.ids),
   };
   if (!Array.isArray(figures) || !Array.isArray(officials))
     throw new SnapshotError("facts damaged");
@@ -238,6 +243,7 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     capitalisation: new Map(terms.capitalisation),
     figureTerms,
   });
+  useFigureTermColumns(knowledge, columns);
   return { knowledge, issues: meta.issues };
 }
 
