@@ -77,7 +77,9 @@ function figureTable(k: Knowledge): FigureTable {
   let measure: { at: Int32Array; values: Int32Array };
   let sentence: { at: Int32Array; values: Int32Array };
   if (columns && columns.measure.at.length === n + 1 && columns.sentence.at.length === n + 1) {
-    columns.dictionary.forEach((term, id) => termIds.set(term, id));
+    columns.dictionary.forEach((term, id) => {
+      termIds.set(term, id);
+    });
     const column = ({ at, ids }: { at: Uint32Array; ids: Uint32Array }) => ({
       at: Int32Array.from(at),
       values: Int32Array.from(ids),
