@@ -230,7 +230,9 @@ export function unpackInto<T>(search: MiniSearch<T>, pack: PackedIndex): MiniSea
       const row = at(lengthAt, shortId);
       if (row === -1) return undefined;
       const from = row * (fields + 1) + 1;
-      return Array.from(lengths.subarray(from, from + fields));
+      const perField: number[] = [];
+      for (let f = 0; f < fields; f++) perField.push(lengths[from + f] as number);
+      return perField;
     },
     function* () {
       for (let i = 0; i < lengths.length; i += fields + 1) yield lengths[i] as number;

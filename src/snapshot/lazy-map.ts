@@ -43,8 +43,9 @@ export class LazyMap<V, K = string> extends Map<K, V> {
   #fill(): void {
     if (this.#complete) return;
     const entries: [K, V][] = [];
+    // Made here without storing each first (`get` would): a whole table is made at once.
     for (const key of this.#keys()) {
-      const value = this.get(key);
+      const value = super.get(key) ?? this.#make(key);
       if (value !== undefined) entries.push([key, value]);
     }
     super.clear();
