@@ -22,15 +22,21 @@ export interface ChildResult {
 export const heapMBFor = (passages: number): number =>
   Math.max(4096, Math.ceil((passages / 1_000_000) * 12_288));
 
+/**
+ * `typescript: false`: the script is JavaScript (a bundle) and runs without the tsx loader, as
+ * `npm start` runs the server.
+ */
 export function runBenchScript(
   script: string,
   args: readonly string[],
   heapMB = 4096,
+  { typescript = true }: { typescript?: boolean } = {},
 ): Promise<ChildResult> {
   const started = performance.now();
+  const loader = typescript ? ["--import", "tsx"] : [];
   const child = spawn(
     process.execPath,
-    ["--expose-gc", `--max-old-space-size=${heapMB}`, "--import", "tsx", resolve(script), ...args],
+    ["--expose-gc", `--max-old-space-size=${heapMB}`, ...loader, resolve(script), ...args],
     // Inherits stderr so progress and engine warnings reach the person running the bench.
     { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "inherit"] },
   );

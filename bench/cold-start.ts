@@ -6,13 +6,14 @@ import { round } from "./stats";
 /**
  * Child process: a restart, from an empty module cache to the first answer served from the
  * snapshot. Usage: cold-start.ts ENGINE_MODULE SNAPSHOT_FILE QUESTION. Prints one JSON line.
- * Times are `performance.now()`, which counts from the start of this process.
+ * Times are `performance.now()`, which counts from the start of this process. The bench runs it
+ * and the engine module bundled by scripts/bundle.mjs on plain Node, as `npm start` runs.
  */
 
 export interface ColdStartReport {
   /** Process start to first answer. */
   totalMs: number;
-  /** Process start to this script's first line: Node and the TypeScript loader booting. */
+  /** Process start to this script's first line: Node booting (and a loader, if run under one). */
   bootMs: number;
   importMs: number;
   readMs: number;

@@ -1,10 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { bundle } from "../scripts/bundle.mjs";
 import type { Answer, Engine } from "../src/types";
 import { type AddArticleResult, measureAddArticle } from "./add-article";
 import { buildBareMiniSearch } from "./bare-minisearch";
-import { heapMBFor, lastJsonLine, runBenchScript } from "./child";
+import { heapMBFor, lastJsonLine, PROJECT_ROOT, runBenchScript } from "./child";
 import type { ColdStartReport } from "./cold-start";
 import type { EngineModule } from "./engine-module";
 import { DEFAULT_SEED, generateCorpus } from "./generate";
@@ -201,17 +202,25 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   const coldStartQuestion =
     questions.find((q) => q.kind === "figure")?.text ?? questions[0]?.text ?? "trade";
   const coldStarts: ColdStartReport[] = [];
+  // Bundled as `npm start` runs (scripts/bundle.mjs) and run by plain Node: a server's restart.
+  const bundleDir = join(PROJECT_ROOT, "dist", `bench-${process.pid}-${options.passages}`);
   try {
+    await bundle(
+      { "cold-start": resolve(import.meta.dirname, "cold-start.ts"), engine: options.enginePath },
+      bundleDir,
+    );
     for (let run = 0; run < options.coldStartRuns; run++) {
       const child = await runBenchScript(
-        resolve(import.meta.dirname, "cold-start.ts"),
-        [options.enginePath, snapshotPath, coldStartQuestion],
+        join(bundleDir, "cold-start.js"),
+        [join(bundleDir, "engine.js"), snapshotPath, coldStartQuestion],
         heapMBFor(options.passages),
+        { typescript: false },
       );
       coldStarts.push(lastJsonLine<ColdStartReport>(child.stdout));
     }
   } finally {
     rmSync(snapshotPath, { force: true });
+    rmSync(bundleDir, { recursive: true, force: true });
   }
   const coldStartRunsMs = coldStarts.map((c) => c.totalMs);
   const coldStartMs = median(coldStartRunsMs);

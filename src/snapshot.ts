@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { useFigureTermColumns } from "./answer/candidates/figure-table";
 import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
 import type { PackedIndexMeta } from "./index/packed-index";
 import { PassageIndex } from "./index/passage-index";
@@ -15,29 +16,33 @@ import {
   SnapshotSections,
   uint32Bytes,
 } from "./snapshot/container";
+import { attachStatements, statementsToBytes } from "./snapshot/official-statements";
 import { passageMaps, passageRows } from "./snapshot/passage-table";
-import type { Article, CorpusIssue, Figure, Mention, Official, Quote } from "./types";
+import { type TermColumns, termColumns, termLists } from "./snapshot/term-columns";
+import { sourceUrl } from "./source-url";
+import type { Article, CorpusIssue, Figure, Official } from "./types";
 
 /**
  * The prebuilt engine on disk, framed by snapshot/container.ts. Every sentence the facts cite is a
  * span of an article body, so the snapshot keeps each body once (UTF-8) and stores passages and
  * sentences as Uint32 offsets; texts are sliced back on load. Figures and officials (without
- * their sentences), term lists and term counts are JSON sections; the MiniSearch index is packed
- * (index/packed-index.ts) and searched in place, never rebuilt. Loading is decoding plus
- * look-ups: no extraction, no stemming, no re-indexing.
+ * their sentences) and term counts are JSON sections, the figures' term lists columns of ids over
+ * one dictionary (snapshot/term-columns.ts); officials' quotes and mentions
+ * are one JSON text per official, decoded when first read (snapshot/official-statements.ts); the
+ * MiniSearch index is packed (index/packed-index.ts) and searched in place, never rebuilt.
+ * Loading is decoding plus look-ups: no extraction, no stemming, no re-indexing.
  */
 
 export { SnapshotError } from "./snapshot/container";
 
 /** Bump when the layout, or anything that produces what it stores, changes. */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 7;
 
 type Slim<T, K extends keyof T> = Omit<T, K>;
+type TermGroup = TermColumns["groups"][number];
 
-type SlimOfficial = Omit<Official, "quotes" | "mentions"> & {
-  quotes: Slim<Quote, "sentence">[];
-  mentions: Slim<Mention, "sentence">[];
-};
+/** An official without its statements (snapshot/official-statements.ts keeps those). */
+type OfficialHead = Omit<Official, "quotes" | "mentions">;
 
 type ArticleMeta = Omit<Article, "body">;
 
@@ -52,8 +57,6 @@ const TermsSchema = z.object({
   passageFrequency: list<[string, number]>(),
   wordFrequency: list<[string, number]>(),
   capitalisation: list<[string, [number, number]]>(),
-  figureMeasureTerms: list<string[]>(),
-  figureSentenceTerms: list<string[]>(),
 });
 
 function withoutSentence<T extends { sentence: string }>(x: T): Omit<T, "sentence"> {
@@ -87,6 +90,9 @@ export function knowledgeToSnapshot(
   const { rows, spans } = passageRows(passages, position, articles);
 
   const index = k.index.pack();
+  const statements = statementsToBytes(k.officials);
+  const figureTerms = termColumns([k.figureMeasureTerms, k.figureSentenceTerms]);
+  const [measureTerms, sentenceTerms] = figureTerms.groups as [TermGroup, TermGroup];
   const sections = new Map<string, Uint8Array>([
     ["meta", jsonBytes({ articles: articles.map(({ body: _, ...meta }) => meta), issues })],
     ["bodies", Buffer.concat(bodies)],
@@ -94,26 +100,23 @@ export function knowledgeToSnapshot(
     ["passages", uint32Bytes(rows)],
     ["sentences", uint32Bytes(spans)],
     ["figures", jsonBytes(k.figures.map(withoutSentence))],
-    [
-      "officials",
-      jsonBytes(
-        k.officials.map((o) => ({
-          ...o,
-          quotes: o.quotes.map(withoutSentence),
-          mentions: o.mentions.map(withoutSentence),
-        })),
-      ),
-    ],
+    // Placeholders keep the keys where they were; the statements are decoded when first read.
+    ["officials", jsonBytes(k.officials.map((o) => ({ ...o, quotes: 0, mentions: 0 })))],
+    ["officials.statements", statements.bytes],
+    ["officials.statementEnds", uint32Bytes(statements.ends)],
     [
       "terms",
       jsonBytes({
         passageFrequency: [...k.passageFrequency],
         wordFrequency: [...k.wordFrequency],
         capitalisation: [...k.capitalisation],
-        figureMeasureTerms: k.figureMeasureTerms,
-        figureSentenceTerms: k.figureSentenceTerms,
       }),
     ],
+    ["figureTerms", jsonBytes(figureTerms.dictionary)],
+    ["figureTerms.measureAt", uint32Bytes(measureTerms.at)],
+    ["figureTerms.measure", uint32Bytes(measureTerms.ids)],
+    ["figureTerms.sentenceAt", uint32Bytes(sentenceTerms.at)],
+    ["figureTerms.sentence", uint32Bytes(sentenceTerms.ids)],
     ["index", jsonBytes(index.meta)],
     ["index.shortIds", uint32Bytes(index.shortIds)],
     ["index.fieldLengths", uint32Bytes(index.fieldLengths)],
@@ -124,7 +127,7 @@ export function knowledgeToSnapshot(
   return frameSections(SNAPSHOT_VERSION, fingerprint, sections);
 }
 
-const SOURCE_ROOT = fileURLToPath(new URL(".", import.meta.url));
+const SOURCE_ROOT = fileURLToPath(sourceUrl(""));
 
 /**
  * A hash of the engine's own source, so a snapshot made by other code (a changed extractor) is
@@ -169,12 +172,7 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     from = to;
     return { ...a, body };
   });
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const slice = (articleId: string, start: number, end: number) => {
-    const body = byId.get(articleId)?.body;
-    if (body === undefined) throw new SnapshotError(`snapshot cites unknown article ${articleId}`);
-    return body.slice(start, end);
-  };
+  const slice = sentenceSlicer(articles);
 
   // Copies: the table outlives this load, and a view would keep the whole file's bytes alive.
   const passages = passageMaps(
@@ -194,15 +192,34 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     return withText;
   };
   const figures = sections.json("figures") as Slim<Figure, "sentence">[];
-  const officials = sections.json("officials") as SlimOfficial[];
+  const officials = sections.json("officials") as OfficialHead[];
   const terms = parseSection(TermsSchema, sections.json("terms"), "terms");
+  const dictionary = sections.json("figureTerms");
+  if (!Array.isArray(dictionary)) throw new SnapshotError("figure terms damaged");
+  // Copies: the figure table reads the columns on the first figure question.
+  const columns = {
+    dictionary: dictionary as string[],
+    measure: {
+      at: sections.uint32("figureTerms.measureAt", true),
+      ids: sections.uint32("figureTerms.measure", true),
+    },
+    sentence: {
+      at: sections.uint32("figureTerms.sentenceAt", true),
+      ids: sections.uint32("figureTerms.sentence", true),
+    },
+  };
+  const figureTerms = {
+    measure: termLists(columns.dictionary, columns.measure.at, columns.measure.ids),
+    sentence: termLists(columns.dictionary, columns.sentence.at, columns.sentence.ids),
+  };
   if (!Array.isArray(figures) || !Array.isArray(officials))
     throw new SnapshotError("facts damaged");
 
   const index = PassageIndex.fromPack({
     meta: sections.json("index") as PackedIndexMeta,
-    shortIds: sections.uint32("index.shortIds"),
-    fieldLengths: sections.uint32("index.fieldLengths"),
+    // Copies too: the index's per-document tables read them on demand (packed-index.ts).
+    shortIds: sections.uint32("index.shortIds", true),
+    fieldLengths: sections.uint32("index.fieldLengths", true),
     ranges: sections.uint32("index.ranges", true),
     docs: sections.uint32("index.docs", true),
     freqs: sections.uint32("index.freqs", true),
@@ -213,18 +230,35 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     passages: [],
     passageMaps: passages,
     figures: figures.map(withSentence),
-    officials: officials.map((o) => {
-      for (const q of o.quotes) withSentence(q);
-      for (const m of o.mentions) withSentence(m);
-      return o as Official;
-    }),
+    officials: attachStatements(
+      officials,
+      // A copy: the statements are read long after the file's bytes are let go.
+      Buffer.from(sections.bytes("officials.statements")),
+      sections.uint32("officials.statementEnds", true),
+      slice,
+    ),
     index,
     passageFrequency: new Map(terms.passageFrequency),
     wordFrequency: new Map(terms.wordFrequency),
     capitalisation: new Map(terms.capitalisation),
-    figureTerms: { measure: terms.figureMeasureTerms, sentence: terms.figureSentenceTerms },
+    figureTerms,
   });
+  useFigureTermColumns(knowledge, columns);
   return { knowledge, issues: meta.issues };
+}
+
+/**
+ * A cited sentence back from its article's body. Made outside `knowledgeFromSnapshot`, whose
+ * closures share one scope holding the file's bytes: officials' statements keep this one for
+ * later (snapshot/official-statements.ts), and the bytes must not stay alive with it.
+ */
+function sentenceSlicer(articles: readonly Article[]) {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return (articleId: string, start: number, end: number): string => {
+    const body = byId.get(articleId)?.body;
+    if (body === undefined) throw new SnapshotError(`snapshot cites unknown article ${articleId}`);
+    return body.slice(start, end);
+  };
 }
 
 function parseSection<T>(schema: z.ZodType<T>, value: unknown, name: string): T {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { link, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { stringify } from "yaml";
 import { parseArticle } from "../corpus/load";
+import { yaml } from "../corpus/yaml";
 import type { Article } from "../types";
 import { isArticleId, slugOf, uniqueId } from "./article-id";
 import type { ArticleDraft } from "./draft";
@@ -27,8 +27,8 @@ export function articleFileText(draft: ArticleDraft): string {
   if (draft.publisher) front.publisher = draft.publisher;
   if (draft.url) front.url = draft.url;
   if (draft.published) front.published = draft.published;
-  const yaml = stringify(front, { lineWidth: 0 });
-  return `---\n${yaml}---\n${draft.body.trim()}\n`;
+  const text = yaml().stringify(front, { lineWidth: 0 });
+  return `---\n${text}---\n${draft.body.trim()}\n`;
 }
 
 export interface WriteHooks {

@@ -1,5 +1,6 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import type { Readability as ReadabilityClass } from "@mozilla/readability";
+import type { parseHTML as ParseHtml } from "linkedom";
+import { lazyPackage } from "../lazy-package";
 import {
   type ArticleDraft,
   MIN_ARTICLE_CHARS,
@@ -9,6 +10,10 @@ import {
 } from "./draft";
 import { type MetaDocument, readMetadata } from "./page-metadata";
 import { ArticleRefusal } from "./refusal";
+
+// Loaded when a page is first read (see lazyPackage): most starts never read one.
+const linkedom = lazyPackage<{ parseHTML: typeof ParseHtml }>("linkedom");
+const readability = lazyPackage<{ Readability: typeof ReadabilityClass }>("@mozilla/readability");
 
 /**
  * The article in a news page: Mozilla's Readability (the engine of Firefox Reader View) finds the
@@ -170,7 +175,7 @@ const sameText = (a: string, b: string) =>
  */
 export function articleFromHtml(html: string, pageUrl: string | null): ArticleDraft {
   const where = pageUrl ?? "the file";
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   const metadata = readMetadata(document as unknown as MetaDocument);
   const body = document.querySelector("body");
   const pageText = body?.textContent ?? "";
@@ -185,7 +190,7 @@ export function articleFromHtml(html: string, pageUrl: string | null): ArticleDr
     );
   }
   // Readability changes the document it reads; the metadata and page text were taken above.
-  const parsed = new Readability(document as never, {
+  const parsed = new (readability().Readability)(document as never, {
     serializer: (node: unknown) => node,
     charThreshold: 200,
   }).parse();

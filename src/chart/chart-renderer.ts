@@ -3,8 +3,10 @@
  * worker started on first use and kept. A worker that cannot start or dies answers the pending
  * requests with an error and is started again on the next chart.
  */
+
 import { Worker } from "node:worker_threads";
 import type { ChartData } from "../compare/chart-data";
+import { sourceUrl } from "../source-url";
 import type { RenderedChart } from "./render-png";
 import type { RenderRequest, RenderResponse } from "./render-worker";
 
@@ -23,7 +25,7 @@ export class ChartRenderer {
   start(): Promise<void> {
     if (this.ready) return this.ready;
     // The worker runs the TypeScript sources through tsx, as `npm start` runs the bot.
-    const worker = new Worker(new URL("./render-worker.mjs", import.meta.url));
+    const worker = new Worker(sourceUrl("chart/render-worker.mjs"));
     worker.unref();
     worker.on("message", (response: RenderResponse) => this.settle(response));
     worker.on("error", (error) => this.fail(error));

@@ -1,5 +1,5 @@
-import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { yaml as yamlPackage } from "./yaml";
 
 /**
  * The YAML front matter of a corpus file: where it stands in the text, and what it says once
@@ -172,6 +172,7 @@ export function parseFrontMatter(
   yaml: string,
   yamlLine: number,
 ): { frontMatter: FrontMatter } | { problems: FrontMatterProblem[] } {
+  const { isMap, isScalar, LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, prettyErrors: false });
   // YAML places errors found at the end of input (an unclosed quote) past the last line, which

@@ -1,5 +1,6 @@
 import type MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
+import { LazyMap } from "../snapshot/lazy-map";
 
 /**
  * MiniSearch's index as flat arrays, for the snapshot, and MiniSearch over those arrays again
@@ -177,7 +178,8 @@ class GrowingArray {
 /**
  * Puts a packed index into `search`, a MiniSearch made with the options of the one packed and
  * holding nothing yet. Checks the arrays agree with each other, so a damaged pack is refused here
- * rather than found by a search.
+ * rather than found by a search. Every array of the pack is read after this returns (the
+ * per-document tables are made on demand): give it arrays of their own, not views of a file.
  */
 export function unpackInto<T>(search: MiniSearch<T>, pack: PackedIndex): MiniSearch<T> {
   const state = minisearchState(search as MiniSearch<unknown>);
@@ -200,22 +202,79 @@ export function unpackInto<T>(search: MiniSearch<T>, pack: PackedIndex): MiniSea
   state._fieldIds = meta.fieldIds;
   state._avgFieldLength = meta.averageFieldLength;
   state._dirtCount = meta.dirtCount;
-  state._documentIds = new Map();
-  state._idToShortId = new Map();
-  meta.documentIds.forEach((id, i) => {
-    const shortId = pack.shortIds[i] as number;
-    state._documentIds.set(shortId, id);
-    state._idToShortId.set(id, shortId);
-  });
-  state._fieldLength = new Map();
-  for (let i = 0; i < pack.fieldLengths.length; i += fields + 1) {
-    state._fieldLength.set(
-      pack.fieldLengths[i] as number,
-      Array.from(pack.fieldLengths.subarray(i + 1, i + 1 + fields)),
-    );
-  }
+  // The per-document tables are made an entry at a time as searches read them (building all
+  // 300,000 entries took a third of a 100,000-passage load); a change or a walk over one makes
+  // it whole first (see LazyMap), so MiniSearch sees ordinary Maps in the order it built them.
+  const { documentIds } = meta;
+  const shortIds = pack.shortIds;
+  const documentAt = positions(shortIds, 1);
+  state._documentIds = new LazyMap<string, number>(
+    (shortId) => documentIds[at(documentAt, shortId)],
+    () => shortIds,
+    shortIds.length,
+  );
+  // Read only when a document is added, removed or looked up by id (live edits): then made whole.
+  let shortIdOf: Map<string, number> | null = null;
+  state._idToShortId = new LazyMap<number, string>(
+    (id) => {
+      shortIdOf ??= new Map(documentIds.map((d, i) => [d, shortIds[i] as number]));
+      return shortIdOf.get(id);
+    },
+    () => documentIds,
+    documentIds.length,
+  );
+  const lengths = pack.fieldLengths;
+  const lengthAt = positions(lengths, fields + 1);
+  state._fieldLength = new LazyMap<number[], number>(
+    (shortId) => {
+      const row = at(lengthAt, shortId);
+      if (row === -1) return undefined;
+      const from = row * (fields + 1) + 1;
+      const perField: number[] = [];
+      for (let f = 0; f < fields; f++) perField.push(lengths[from + f] as number);
+      return perField;
+    },
+    function* () {
+      for (let i = 0; i < lengths.length; i += fields + 1) yield lengths[i] as number;
+    },
+    lengths.length / (fields + 1),
+  );
   state._index = new PackedTerms(pack, fields);
   return search;
+}
+
+/**
+ * Where each short id stands among `keys` (every `stride`-th entry of it, from the first): -1
+ * for none. An Int32Array over the short ids, in place of a Map of them.
+ */
+function positions(keys: Uint32Array, stride: number): Int32Array {
+  let top = -1;
+  for (let i = 0; i < keys.length; i += stride) top = Math.max(top, keys[i] as number);
+  const table = new Int32Array(top + 1).fill(-1);
+  for (let i = 0; i < keys.length; i += stride) table[keys[i] as number] = i / stride;
+  return table;
+}
+
+const at = (table: Int32Array, shortId: number): number =>
+  Number.isInteger(shortId) && shortId >= 0 && shortId < table.length
+    ? (table[shortId] as number)
+    : -1;
+
+/**
+ * Every document's field lengths as one typed array per field id, read straight from a pack: what
+ * RankedSearch reads for each posting it scores, without making MiniSearch's per-document map.
+ */
+export function packedFieldLengths(pack: PackedIndex): Float64Array[] {
+  const fields = fieldCount(pack.meta.fieldIds);
+  const lengths = Object.values(pack.meta.fieldIds).map(() => new Float64Array(pack.meta.nextId));
+  const rows = pack.fieldLengths;
+  for (let i = 0; i < rows.length; i += fields + 1) {
+    const doc = rows[i] as number;
+    for (const f of Object.values(pack.meta.fieldIds)) {
+      (lengths[f] as Float64Array)[doc] = rows[i + 1 + f] as number;
+    }
+  }
+  return lengths;
 }
 
 /**

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import { words } from "../text/terms";
 import { fileIndexTerms, INDEXED_FIELDS, type IndexTermsBatch, indexTerm } from "./index-terms";
-import { type PackedIndex, packIndex, unpackInto } from "./packed-index";
+import { type PackedIndex, packedFieldLengths, packIndex, unpackInto } from "./packed-index";
 import { RankedSearch } from "./ranked-search";
 
 /**
@@ -44,8 +44,11 @@ export interface PassageHit {
 export class PassageIndex {
   private readonly ranked: RankedSearch;
 
-  private constructor(private readonly search: MiniSearch<IndexedPassage>) {
-    this.ranked = new RankedSearch(search as MiniSearch<unknown>);
+  private constructor(
+    private readonly search: MiniSearch<IndexedPassage>,
+    fieldLengths: Float64Array[] | null = null,
+  ) {
+    this.ranked = new RankedSearch(search as MiniSearch<unknown>, fieldLengths);
   }
 
   static build(passages: Iterable<IndexedPassage>): PassageIndex {
@@ -79,7 +82,10 @@ export class PassageIndex {
 
   /** The index of `pack()`, searching the arrays in place rather than rebuilding MiniSearch's maps. */
   static fromPack(pack: PackedIndex): PassageIndex {
-    return new PassageIndex(unpackInto(new MiniSearch<IndexedPassage>(INDEX_OPTIONS), pack));
+    return new PassageIndex(
+      unpackInto(new MiniSearch<IndexedPassage>(INDEX_OPTIONS), pack),
+      packedFieldLengths(pack),
+    );
   }
 
   /** Indexes more passages in place (an article added while the bot runs). */

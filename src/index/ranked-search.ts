@@ -97,10 +97,15 @@ export class RankedSearch {
   private readonly impacts = new Map<string, ImpactList>();
   private impactEntries = 0;
 
-  constructor(private readonly search: MiniSearch<unknown>) {}
+  /**
+   * `fieldLengths`: what `lengths` would make, when the caller has it already (a packed index
+   * reads it off its arrays, leaving MiniSearch's per-document map unmade).
+   */
+  constructor(
+    private readonly search: MiniSearch<unknown>,
+    private fieldLengths: Float64Array[] | null = null,
+  ) {}
 
-  /** See `lengths`. */
-  private fieldLengths: Float64Array[] | null = null;
   /** Per document, where `impact` put it, marked with the build it belongs to. */
   private slots: { stamp: Int32Array; at: Int32Array } | null = null;
   private stamp = 0;

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { sourceUrl } from "../source-url";
 import type { Article } from "../types";
 import type { RunFacts } from "./article-facts";
 import type { RunReply, RunRequest } from "./extract-worker";
@@ -27,7 +28,7 @@ export const PARALLEL_MIN_CHARS = 1_000_000;
 const RUN_ARTICLES = 128;
 const RUNS_IN_HAND = 2;
 
-const WORKER = new URL("./extract-worker.mjs", import.meta.url);
+const WORKER = sourceUrl("ingest/extract-worker.mjs");
 
 /** How many workers to read `articles` with; 0: read them on this thread. */
 export function workersFor(articles: readonly Article[], options: ParallelOptions = {}): number {

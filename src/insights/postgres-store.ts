@@ -7,8 +7,13 @@
  * server comes back, the next statement simply works.
  */
 import { createHash } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
+import { lazyPackage } from "../lazy-package";
 import { MIGRATION_LOCK, POSTGRES_MIGRATIONS } from "./postgres-schema";
+
+/** pg, loaded when a PostgreSQL store first connects: an SQLite setup never needs it. */
+const postgres = lazyPackage<typeof pg>("pg");
+
 import {
   contextOf,
   cooldownStatement,
@@ -239,7 +244,7 @@ export class PostgresInsightsStore implements Store {
 
   private connections(): pg.Pool {
     if (this.pool) return this.pool;
-    const pool = new pg.Pool({
+    const pool = new (postgres().Pool)({
       connectionString: this.options.url,
       max: this.options.poolSize,
       connectionTimeoutMillis: this.options.connectTimeoutMs,

@@ -4,7 +4,9 @@
  * timeout, so several shards can write to one file at once and lose nothing. The thread is
  * started when first needed and again after it failed, at most once per `retryAfterMs`.
  */
+
 import { Worker } from "node:worker_threads";
+import { sourceUrl } from "../source-url";
 import {
   contextOf,
   cooldownStatement,
@@ -139,7 +141,7 @@ class Connection {
   }
 }
 
-const THREAD = new URL("./sqlite-thread.mjs", import.meta.url);
+const THREAD = sourceUrl("insights/sqlite-thread.mjs");
 
 /**
  * Errors that say the records themselves are refused (a constraint, a type, a value too big), so

@@ -2,11 +2,12 @@
  * A Map whose entries are made on first use: `get` and `has` make only the entry asked for, and
  * anything that sees every entry (iteration, a change) makes all of them first, in key order.
  * A snapshot's 100,000 passages (and their 500,000 sentences) cost a third of a restore and 70 MB
- * when made up front; a question reads a few dozen of them.
+ * when made up front; a question reads a few dozen of them. Keys are strings unless said (the
+ * packed index's tables are keyed by MiniSearch's numeric short ids).
  */
-export class LazyMap<V> extends Map<string, V> {
-  readonly #make: (key: string) => V | undefined;
-  readonly #keys: () => Iterable<string>;
+export class LazyMap<V, K = string> extends Map<K, V> {
+  readonly #make: (key: K) => V | undefined;
+  readonly #keys: () => Iterable<K>;
   readonly #count: number;
   #complete = false;
 
@@ -14,14 +15,14 @@ export class LazyMap<V> extends Map<string, V> {
    * `make(key)`: the value of `key`, or undefined when there is none; `keys()`: every key in
    * order, `count` of them.
    */
-  constructor(make: (key: string) => V | undefined, keys: () => Iterable<string>, count: number) {
+  constructor(make: (key: K) => V | undefined, keys: () => Iterable<K>, count: number) {
     super();
     this.#make = make;
     this.#keys = keys;
     this.#count = count;
   }
 
-  override get(key: string): V | undefined {
+  override get(key: K): V | undefined {
     let value = super.get(key);
     if (value === undefined && !this.#complete) {
       value = this.#make(key);
@@ -30,7 +31,7 @@ export class LazyMap<V> extends Map<string, V> {
     return value;
   }
 
-  override has(key: string): boolean {
+  override has(key: K): boolean {
     return this.get(key) !== undefined;
   }
 
@@ -41,9 +42,10 @@ export class LazyMap<V> extends Map<string, V> {
   /** Makes every entry, in key order. */
   #fill(): void {
     if (this.#complete) return;
-    const entries: [string, V][] = [];
+    const entries: [K, V][] = [];
+    // Made here without storing each first (`get` would): a whole table is made at once.
     for (const key of this.#keys()) {
-      const value = this.get(key);
+      const value = super.get(key) ?? this.#make(key);
       if (value !== undefined) entries.push([key, value]);
     }
     super.clear();
@@ -51,12 +53,12 @@ export class LazyMap<V> extends Map<string, V> {
     this.#complete = true;
   }
 
-  override set(key: string, value: V): this {
+  override set(key: K, value: V): this {
     this.#fill();
     return super.set(key, value);
   }
 
-  override delete(key: string): boolean {
+  override delete(key: K): boolean {
     this.#fill();
     return super.delete(key);
   }
@@ -66,12 +68,12 @@ export class LazyMap<V> extends Map<string, V> {
     super.clear();
   }
 
-  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, self?: unknown): void {
+  override forEach(fn: (value: V, key: K, map: Map<K, V>) => void, self?: unknown): void {
     this.#fill();
     super.forEach(fn, self);
   }
 
-  override keys(): MapIterator<string> {
+  override keys(): MapIterator<K> {
     this.#fill();
     return super.keys();
   }
@@ -81,12 +83,12 @@ export class LazyMap<V> extends Map<string, V> {
     return super.values();
   }
 
-  override entries(): MapIterator<[string, V]> {
+  override entries(): MapIterator<[K, V]> {
     this.#fill();
     return super.entries();
   }
 
-  override [Symbol.iterator](): MapIterator<[string, V]> {
+  override [Symbol.iterator](): MapIterator<[K, V]> {
     return this.entries();
   }
 }

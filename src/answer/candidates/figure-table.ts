@@ -29,6 +29,25 @@ interface FigureTable {
 
 const TABLES = new WeakMap<Knowledge, FigureTable>();
 
+/**
+ * The figures' measure and sentence terms as numbered already: list i of a group is
+ * `ids[at[i] .. at[i + 1]]`, ids into `dictionary`. A snapshot stores them so
+ * (snapshot/term-columns.ts); the table then reads them rather than numbering 300,000 strings
+ * again on a restored engine's first figure question.
+ */
+export interface FigureTermColumns {
+  dictionary: readonly string[];
+  measure: { at: Uint32Array; ids: Uint32Array };
+  sentence: { at: Uint32Array; ids: Uint32Array };
+}
+
+const COLUMNS = new WeakMap<Knowledge, FigureTermColumns>();
+
+/** Says that `k`'s figure term lists are `columns` (the same lists, numbered). */
+export function useFigureTermColumns(k: Knowledge, columns: FigureTermColumns): void {
+  COLUMNS.set(k, columns);
+}
+
 function figureTable(k: Knowledge): FigureTable {
   let table = TABLES.get(k);
   if (table) return table;
@@ -54,8 +73,23 @@ function figureTable(k: Knowledge): FigureTable {
     at[n] = values.length;
     return { at, values: Int32Array.from(values) };
   };
-  const measure = flat((i) => k.figureMeasureTerms[i] ?? [], termIds);
-  const sentence = flat((i) => k.figureSentenceTerms[i] ?? [], termIds);
+  const columns = COLUMNS.get(k);
+  let measure: { at: Int32Array; values: Int32Array };
+  let sentence: { at: Int32Array; values: Int32Array };
+  if (columns && columns.measure.at.length === n + 1 && columns.sentence.at.length === n + 1) {
+    columns.dictionary.forEach((term, id) => {
+      termIds.set(term, id);
+    });
+    const column = ({ at, ids }: { at: Uint32Array; ids: Uint32Array }) => ({
+      at: Int32Array.from(at),
+      values: Int32Array.from(ids),
+    });
+    measure = column(columns.measure);
+    sentence = column(columns.sentence);
+  } else {
+    measure = flat((i) => k.figureMeasureTerms[i] ?? [], termIds);
+    sentence = flat((i) => k.figureSentenceTerms[i] ?? [], termIds);
+  }
   const partners = flat((i) => k.figures[i]?.partners ?? [], partnerIds);
   const kind = new Uint8Array(n);
   for (let i = 0; i < n; i++) kind[i] = idOf(kindCodes, k.figures[i]?.kind as FigureKind);
