@@ -27,13 +27,6 @@ export interface ParallelOptions {
 export const PARALLEL_MIN_CHARS = 1_000_000;
 const RUN_ARTICLES = 128;
 const RUNS_IN_HAND = 2;
-/**
- * A worker's young generation, in MB. Reading an article makes many short-lived strings and
- * arrays; with V8's default young generation the workers spent much of their time scavenging.
- * Measured at 100,000 passages on the 2-core machine (ingest alone, alternated): default 34.5–37.0 s,
- * 48 MB 36.9 s, 96 MB 29.4–32.4 s, 192 MB 39.1 s; peak RSS the same (~1.05 GB).
- */
-const YOUNG_MB = 96;
 
 const WORKER = sourceUrl("ingest/extract-worker.mjs");
 
@@ -96,7 +89,7 @@ export function readRunsInParallel(
       if (taken === runs) finish();
     };
     for (let i = 0; i < Math.min(workers, runs); i++) {
-      const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+      const worker = new Worker(WORKER);
       started.push(worker);
       worker.on("message", (reply: RunReply) => received(worker, reply));
       worker.on("error", (error) =>
