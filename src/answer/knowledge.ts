@@ -60,11 +60,42 @@ export interface KnowledgeParts {
   capitalisation?: Map<string, [number, number]>;
   /** Stemmed terms of each figure's measure and sentence, when already worked out (a snapshot). */
   figureTerms?: { measure: string[][]; sentence: string[][] };
+  /** The figure look-ups, already made from `figures` and `figureTerms` (a live update). */
+  figureTables?: FigureTables;
   /**
    * The passage look-ups, already made (a snapshot makes each passage when first asked for);
    * `passages` is then not read, so the term counts and index must be given too.
    */
   passageMaps?: { passages: Map<string, Passage>; passagesByArticle: Map<string, Passage[]> };
+}
+
+/** The figure look-ups of `Knowledge`: positions into `figures` by term, partner and sentence. */
+export interface FigureTables {
+  byTerm: Map<string, number[]>;
+  byPartner: Map<string, number[]>;
+  bySentence: Map<string, number[]>;
+}
+
+/**
+ * The figure look-ups of `figures` (with their measure and sentence terms, aligned), numbering
+ * them from `first`: each list ascending, as a figure's terms are counted once.
+ */
+export function figureTablesOf(
+  figures: readonly Figure[],
+  measureTerms: readonly (readonly string[])[],
+  sentenceTerms: readonly (readonly string[])[],
+  first = 0,
+): FigureTables {
+  const tables: FigureTables = { byTerm: new Map(), byPartner: new Map(), bySentence: new Map() };
+  figures.forEach((f, n) => {
+    const i = first + n;
+    addTo(tables.bySentence, sentenceKey(f), i);
+    for (const p of f.partners) addTo(tables.byPartner, p, i);
+    for (const t of new Set([...(measureTerms[n] ?? []), ...(sentenceTerms[n] ?? [])])) {
+      addTo(tables.byTerm, t, i);
+    }
+  });
+  return tables;
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -104,20 +135,13 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     for (const p of parts.passages) addCounts(capitalisation, passageCapitalisation(p), 1);
   }
 
-  const figuresByTerm = new Map<string, number[]>();
-  const figureMeasureTerms: string[][] = [];
-  const figureSentenceTerms: string[][] = [];
-  const figuresBySentence = new Map<string, number[]>();
-  const figuresByPartner = new Map<string, number[]>();
-  parts.figures.forEach((f, i) => {
-    addTo(figuresBySentence, sentenceKey(f), i);
-    for (const p of f.partners) addTo(figuresByPartner, p, i);
-    const measure = parts.figureTerms?.measure[i] ?? figureMeasureTermsOf(f);
-    const sentence = parts.figureTerms?.sentence[i] ?? figureSentenceTermsOf(f);
-    figureMeasureTerms.push(measure);
-    figureSentenceTerms.push(sentence);
-    for (const t of new Set([...measure, ...sentence])) addTo(figuresByTerm, t, i);
-  });
+  const figureMeasureTerms =
+    parts.figureTerms?.measure ?? parts.figures.map((f) => figureMeasureTermsOf(f));
+  const figureSentenceTerms =
+    parts.figureTerms?.sentence ?? parts.figures.map((f) => figureSentenceTermsOf(f));
+  const tables =
+    (parts.figureTerms && parts.figureTables) ??
+    figureTablesOf(parts.figures, figureMeasureTerms, figureSentenceTerms);
 
   const index =
     parts.index ??
@@ -140,11 +164,11 @@ export function assembleKnowledge(parts: KnowledgeParts): Knowledge {
     wordFrequency,
     capitalisation,
     properNouns: properNounsOf(capitalisation),
-    figuresByTerm,
-    figuresByPartner,
+    figuresByTerm: tables.byTerm,
+    figuresByPartner: tables.byPartner,
     figureMeasureTerms,
     figureSentenceTerms,
-    figuresBySentence,
+    figuresBySentence: tables.bySentence,
     passageTermCache: new Map(),
     passageCountryCache: new Map(),
     articleCountryCache: new Map(),

@@ -3,7 +3,9 @@ import {
   assembleKnowledge,
   figureMeasureTermsOf,
   figureSentenceTermsOf,
+  figureTablesOf,
   type Knowledge,
+  type KnowledgeParts,
   passageCapitalisation,
   passageFrequencyTerms,
   passageWords,
@@ -14,6 +16,7 @@ import { extractFigures } from "../facts/figures/figures";
 import type { ArticleText } from "../facts/people/officials";
 import type { Article, Engine, Figure, Passage } from "../types";
 import { OfficialsLedger } from "./officials-ledger";
+import { shiftedFigureTables } from "./shifted-tables";
 
 /**
  * One article into or out of a built engine without rebuilding it: the article's passages are
@@ -121,10 +124,10 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
   const figures: Figure[] = [];
   const measureTerms: string[][] = [];
   const sentenceTerms: string[][] = [];
-  const passages: Passage[] = [];
+  let addedAt = -1;
   for (const article of articles) {
     if (added && article.id === added.article.id) {
-      passages.push(...added.passages);
+      addedAt = figures.length;
       for (const f of added.figures) {
         figures.push(f);
         measureTerms.push(figureMeasureTermsOf(f));
@@ -132,13 +135,38 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
       }
       continue;
     }
-    passages.push(...(k.passagesByArticle.get(article.id) ?? []));
     for (const i of figuresOf.get(article.id) ?? []) {
       figures.push(k.figures[i] as Figure);
       measureTerms.push(k.figureMeasureTerms[i] ?? []);
       sentenceTerms.push(k.figureSentenceTerms[i] ?? []);
     }
   }
+  const goneFigures = figuresOf.get(removed) ?? [];
+  const addedCount = added?.figures.length ?? 0;
+  // An article's figures sit together, so the tables only shift; were they apart, made afresh.
+  const together =
+    goneFigures.length === 0 ||
+    (goneFigures[goneFigures.length - 1] as number) - (goneFigures[0] as number) ===
+      goneFigures.length - 1;
+  const figureTables = !together
+    ? figureTablesOf(figures, measureTerms, sentenceTerms)
+    : shiftedFigureTables(
+        { byTerm: k.figuresByTerm, byPartner: k.figuresByPartner, bySentence: k.figuresBySentence },
+        {
+          removed: { start: goneFigures[0] ?? k.figures.length, count: goneFigures.length },
+          added: {
+            start: addedAt === -1 ? figures.length : addedAt,
+            count: addedCount,
+            tables: figureTablesOf(
+              figures.slice(addedAt, addedAt + addedCount),
+              measureTerms.slice(addedAt, addedAt + addedCount),
+              sentenceTerms.slice(addedAt, addedAt + addedCount),
+              addedAt,
+            ),
+          },
+        },
+      );
+  const passageMaps = passageMapsAfter(k, articles, removed, gone, added);
 
   // The index is changed in place (rebuilding it is the cost this module avoids), so a failure
   // after this point puts it back before the error goes on.
@@ -152,7 +180,8 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
     if (added) k.index.add(indexed(added.article, added.passages));
     const knowledge = assembleKnowledge({
       articles,
-      passages,
+      // Not read: the passage look-ups are given, made from the old ones.
+      passages: [],
       figures,
       officials: [...ledger.officials],
       index: k.index,
@@ -160,6 +189,8 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
       wordFrequency,
       capitalisation,
       figureTerms: { measure: measureTerms, sentence: sentenceTerms },
+      figureTables,
+      passageMaps,
     });
     ledgers.set(knowledge, ledger);
     const file = added?.article.file ?? before?.file;
@@ -197,4 +228,33 @@ function recounted(
   count(gone, -1);
   if (added) count(added.passages, +1);
   return next;
+}
+
+/**
+ * The passage look-ups after the change. Passages stay in corpus order, so the table of passages
+ * by id is copied with the old article's taken out when the new one comes last (or none comes),
+ * and made again in the new order otherwise.
+ */
+function passageMapsAfter(
+  k: Knowledge,
+  articles: readonly Article[],
+  removed: string,
+  gone: readonly Passage[],
+  added: Change["added"],
+): NonNullable<KnowledgeParts["passageMaps"]> {
+  const passagesByArticle = new Map(k.passagesByArticle);
+  passagesByArticle.delete(removed);
+  if (added) passagesByArticle.set(added.article.id, added.passages);
+  let passages: Map<string, Passage>;
+  if (!added || articles[articles.length - 1]?.id === added.article.id) {
+    passages = new Map(k.passages);
+    for (const p of gone) passages.delete(p.id);
+    for (const p of added?.passages ?? []) passages.set(p.id, p);
+  } else {
+    passages = new Map();
+    for (const article of articles) {
+      for (const p of passagesByArticle.get(article.id) ?? []) passages.set(p.id, p);
+    }
+  }
+  return { passages, passagesByArticle };
 }

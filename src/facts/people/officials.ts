@@ -912,20 +912,30 @@ export function withAssociates(
   clusters: readonly Cluster[],
   officials: readonly Official[],
 ): Official[] {
-  // Each article's people are numbered locally; an associate names that number.
-  const entryOf = new Map<string, Official>();
+  // Each article's people are numbered locally; an associate names that number. Looked up per
+  // article and number, not by a joined string: a live update links every person again.
+  const entryOf = new Map<string, Official[]>();
   clusters.forEach((c, i) => {
     const official = officials[i];
-    if (official)
-      for (const person of c.people) entryOf.set(`${person.articleId}#${person.local}`, official);
+    if (!official) return;
+    for (const person of c.people) {
+      let byLocal = entryOf.get(person.articleId);
+      if (!byLocal) {
+        byLocal = [];
+        entryOf.set(person.articleId, byLocal);
+      }
+      byLocal[person.local] = official;
+    }
   });
   return officials.map((official, i) => {
     const associates: Official["associates"] = [];
     const listed = new Set<string>();
-    for (const person of clusters[i]?.people ?? []) {
+    linking: for (const person of clusters[i]?.people ?? []) {
+      const byLocal = entryOf.get(person.articleId);
       for (const a of person.associates) {
-        const other = entryOf.get(`${person.articleId}#${a.other}`);
-        if (!other || other === official || associates.length >= MAX_ALL_ASSOCIATES) continue;
+        if (associates.length >= MAX_ALL_ASSOCIATES) break linking;
+        const other = byLocal?.[a.other];
+        if (!other || other === official) continue;
         const key = `${other.name}\u0000${person.articleId}`;
         if (listed.has(key)) continue;
         listed.add(key);
