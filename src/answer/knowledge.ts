@@ -189,22 +189,28 @@ export function passageCapitalisation(
   passageWords = words(p.text),
 ): Map<string, [number, number]> {
   const counts = new Map<string, [number, number]>();
-  const text = p.text;
-  for (const w of passageWords) {
-    if (!startsWithLetter(w.word)) continue;
-    if (!insideSentence(text, w.start)) continue;
-    const c = counts.get(w.word) ?? [0, 0];
-    c[0]++;
-    if (isCapital(text.charCodeAt(w.start), text.charAt(w.start))) c[1]++;
-    counts.set(w.word, c);
-  }
+  for (const w of passageWords) countCapitalisation(counts, p.text, w);
   return counts;
+}
+
+/** Counts one word of `text` into `passageCapitalisation`'s counts, if it counts there. */
+export function countCapitalisation(
+  counts: Map<string, [number, number]>,
+  text: string,
+  w: { word: string; start: number },
+): void {
+  if (!startsWithLetter(w.word)) return;
+  if (!insideSentence(text, w.start)) return;
+  const c = counts.get(w.word) ?? [0, 0];
+  c[0]++;
+  if (isCapital(text.charCodeAt(w.start), text.charAt(w.start))) c[1]++;
+  counts.set(w.word, c);
 }
 
 // Ingest asks these of every word of the corpus: ASCII is answered by its code, the rest by the
 // Unicode classes.
 const LETTER_FIRST = /^\p{L}/u;
-const startsWithLetter = (word: string): boolean => {
+export const startsWithLetter = (word: string): boolean => {
   const code = word.charCodeAt(0);
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
   return LETTER_FIRST.test(word);

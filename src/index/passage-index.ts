@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import { words } from "../text/terms";
-import { fileIndexTerms, INDEXED_FIELDS, type IndexTermsBatch, indexTerm } from "./index-terms";
+import { INDEXED_FIELDS, indexTerm } from "./index-terms";
 import { type PackedIndex, packedFieldLengths, packIndex, unpackInto } from "./packed-index";
 import { RankedSearch } from "./ranked-search";
 
@@ -91,12 +91,6 @@ export class PassageIndex {
   /** Indexes more passages in place (an article added while the bot runs). */
   add(passages: Iterable<IndexedPassage>): void {
     for (const p of passages) this.search.add(p);
-    this.ranked.changed();
-  }
-
-  /** Indexes passages whose terms were worked out elsewhere (`IndexTermsWriter`), as `add` would. */
-  fileTerms(ids: readonly string[], batch: IndexTermsBatch): void {
-    fileIndexTerms(this.search as MiniSearch<unknown>, ids, batch);
     this.ranked.changed();
   }
 

@@ -1,17 +1,11 @@
-import {
-  addCounts,
-  figureMeasureTermsOf,
-  figureSentenceTermsOf,
-  passageCapitalisation,
-  passageFrequencyTerms,
-  passageWords,
-} from "../answer/knowledge";
+import { figureMeasureTermsOf, figureSentenceTermsOf } from "../answer/knowledge";
 import { splitPassages } from "../corpus/passages";
 import { extractFigures } from "../facts/figures/figures";
 import { type ArticlePerson, peopleOfArticle } from "../facts/people/officials";
 import { type EncodedField, type IndexTermsBatch, IndexTermsWriter } from "../index/index-terms";
 import { words } from "../text/terms";
 import type { Article, Figure, Passage } from "../types";
+import { countPassage } from "./passage-statistics";
 
 /**
  * The per-article half of ingest, for a run of consecutive articles: everything that reads one
@@ -55,10 +49,6 @@ export class ArticleFactsError extends Error {
   }
 }
 
-const countInto = (map: Map<string, number>, keys: Iterable<string>) => {
-  for (const key of keys) map.set(key, (map.get(key) ?? 0) + 1);
-};
-
 /** Passages, figures, people and passage statistics of `articles`, in their order. */
 export function readRunFacts(articles: readonly Article[]): RunFacts {
   const indexTerms = new IndexTermsWriter();
@@ -86,11 +76,7 @@ export function readRunFacts(articles: readonly Article[]): RunFacts {
     }
     run.articles.push(facts);
     for (const p of facts.passages) {
-      const textWords = words(p.text);
-      countInto(run.passageFrequency, passageFrequencyTerms(p, textWords));
-      countInto(run.wordFrequency, passageWords(p, textWords));
-      addCounts(run.capitalisation, passageCapitalisation(p, textWords), 1);
-      indexTerms.passage([titleTerms, indexTerms.field(tokens(textWords))]);
+      indexTerms.passage([titleTerms, countPassage(p.text, words(p.text), run, indexTerms)]);
     }
     for (const f of facts.figures) {
       run.figureTerms.measure.push(figureMeasureTermsOf(f));

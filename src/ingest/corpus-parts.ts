@@ -1,5 +1,6 @@
 import { addCounts, assembleKnowledge, type Knowledge } from "../answer/knowledge";
 import { type ArticlePerson, mergeOfficials } from "../facts/people/officials";
+import { PackedIndexBuilder } from "../index/packed-index-builder";
 import { PassageIndex } from "../index/passage-index";
 import type { Article, Figure, Passage } from "../types";
 import type { RunFacts } from "./article-facts";
@@ -8,7 +9,8 @@ import type { RunFacts } from "./article-facts";
  * Puts the runs of `readRunFacts` back together, in corpus order, into the knowledge of the whole
  * corpus: the same knowledge whether the runs were read on this thread or on workers, in one run
  * or many. Passages go into the search index as each run arrives (so indexing overlaps with the
- * workers still reading); officials are merged across articles once, at the end, here only.
+ * workers still reading), packed as the snapshot keeps it; officials are merged across articles
+ * once, at the end, here only.
  */
 export class CorpusParts {
   private readonly passages: Passage[] = [];
@@ -21,7 +23,7 @@ export class CorpusParts {
     measure: [],
     sentence: [],
   };
-  private readonly index = PassageIndex.build([]);
+  private readonly index = new PackedIndexBuilder();
 
   constructor(private readonly articles: Article[]) {}
 
@@ -36,7 +38,7 @@ export class CorpusParts {
       for (const f of facts.figures) this.figures.push(f);
       this.people.push(facts.people);
     }
-    this.index.fileTerms(ids, run.indexTerms);
+    this.index.file(ids, run.indexTerms);
     addUp(this.passageFrequency, run.passageFrequency);
     addUp(this.wordFrequency, run.wordFrequency);
     addCounts(this.capitalisation, run.capitalisation, 1);
@@ -51,7 +53,7 @@ export class CorpusParts {
       passages: this.passages,
       figures: this.figures,
       officials: mergeOfficials(this.people),
-      index: this.index,
+      index: PassageIndex.fromPack(this.index.pack()),
       passageFrequency: this.passageFrequency,
       wordFrequency: this.wordFrequency,
       capitalisation: this.capitalisation,
