@@ -1,6 +1,7 @@
 import type MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { LazyMap } from "../snapshot/lazy-map";
+import { OverlayPostings } from "./overlay-postings";
 
 /**
  * MiniSearch's index as flat arrays, for the snapshot, and MiniSearch over those arrays again
@@ -11,8 +12,9 @@ import { LazyMap } from "../snapshot/lazy-map";
  * as much in garbage collection) making them. Packed, the same postings are two typed arrays
  * (about 20 MB), and a search reads the few terms it asks for straight from them: `get` hands
  * MiniSearch a read-only view of a term's postings. A term MiniSearch changes (an article added
- * or discarded while the bot runs) is unpacked into the usual Maps first, and anything that walks
- * the whole index (a vacuum, a prefix or fuzzy search) unpacks all of it once.
+ * or discarded while the bot runs) gets postings that keep its changes beside the packed ones
+ * (overlay-postings.ts), and anything that walks the whole index (a vacuum, a prefix or fuzzy
+ * search) unpacks all of it once.
  *
  * This reaches into MiniSearch's private fields (minisearch 7.2: `_index`, `_documentIds`, …):
  * `minisearchState` checks they are there, and tests/index/packed-index.test.ts holds searches,
@@ -261,6 +263,17 @@ const at = (table: Int32Array, shortId: number): number =>
     : -1;
 
 /**
+ * Makes MiniSearch's per-document tables whole (see `unpackInto`), as the first document added
+ * or removed would: for whoever prepares changes ahead of time.
+ */
+export function makeDocumentTablesWhole(search: MiniSearch<unknown>): void {
+  const state = minisearchState(search);
+  for (const table of [state._documentIds, state._idToShortId, state._fieldLength]) {
+    if (table instanceof LazyMap) table.makeWhole();
+  }
+}
+
+/**
  * Every document's field lengths as one typed array per field id, read straight from a pack: what
  * RankedSearch reads for each posting it scores, without making MiniSearch's per-document map.
  */
@@ -351,7 +364,7 @@ class PostingView implements ReadonlyMap<number, number> {
       fn(this.freqs[i] as number, this.docs[i] as number, this);
   }
 
-  /** MiniSearch changes a term only after `fetch`, which unpacks it; a change here is a bug. */
+  /** MiniSearch changes a term only after `fetch`, which overlays it; a change here is a bug. */
   set(): never {
     throw new Error("Tijarat: packed postings are read-only; fetch the term to change it");
   }
@@ -367,7 +380,7 @@ class PostingView implements ReadonlyMap<number, number> {
 
 /**
  * MiniSearch's term index over a pack: terms found through a Map of term → row, postings read in
- * place. Terms MiniSearch changes live in `#changed` as ordinary Maps; whole-index operations
+ * place. Terms MiniSearch changes live in `#changed` (overlaid or new Maps); whole-index operations
  * move everything into an ordinary SearchableMap once and use it from then on.
  */
 class PackedTerms implements TermMap {
@@ -408,6 +421,13 @@ class PackedTerms implements TermMap {
     return fields;
   }
 
+  /** A term's postings for MiniSearch to change: each field's packed ones with the changes beside. */
+  #overlay(row: number): FieldPostings {
+    const fields: FieldPostings = new Map();
+    for (const [field, view] of this.#view(row)) fields.set(field, new OverlayPostings(view));
+    return fields;
+  }
+
   #unpack(row: number): FieldPostings {
     const fields: FieldPostings = new Map();
     for (let f = 0; f < this.#fields; f++) {
@@ -444,7 +464,7 @@ class PackedTerms implements TermMap {
     let postings = this.#changed.get(term);
     if (!postings) {
       const row = this.#row(term);
-      postings = row === undefined ? initial() : this.#unpack(row);
+      postings = row === undefined ? initial() : this.#overlay(row);
       this.#changed.set(term, postings);
       this.#gone.delete(term);
     }

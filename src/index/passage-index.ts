@@ -1,7 +1,13 @@
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import { words } from "../text/terms";
 import { INDEXED_FIELDS, indexTerm } from "./index-terms";
-import { type PackedIndex, packedFieldLengths, packIndex, unpackInto } from "./packed-index";
+import {
+  makeDocumentTablesWhole,
+  type PackedIndex,
+  packedFieldLengths,
+  packIndex,
+  unpackInto,
+} from "./packed-index";
 import { RankedSearch } from "./ranked-search";
 
 /**
@@ -86,6 +92,11 @@ export class PassageIndex {
       unpackInto(new MiniSearch<IndexedPassage>(INDEX_OPTIONS), pack),
       packedFieldLengths(pack),
     );
+  }
+
+  /** Works out now what the first passage added or removed would work out then. */
+  prepareForChanges(): void {
+    makeDocumentTablesWhole(this.search as MiniSearch<unknown>);
   }
 
   /** Indexes more passages in place (an article added while the bot runs). */

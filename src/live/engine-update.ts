@@ -61,6 +61,7 @@ export async function prepareLiveUpdates(engine: Engine): Promise<void> {
   const k = knowledgeOf(engine);
   if (ledgers.has(k)) return;
   const ledger = await OfficialsLedger.fromArticlesInTurns(docsOf(k));
+  k.index.prepareForChanges();
   if (!ledgers.has(k)) ledgers.set(k, ledger);
 }
 

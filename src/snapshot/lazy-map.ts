@@ -39,6 +39,11 @@ export class LazyMap<V, K = string> extends Map<K, V> {
     return this.#complete ? super.size : this.#count;
   }
 
+  /** Makes every entry now, ahead of a change that would make them all then. */
+  makeWhole(): void {
+    this.#fill();
+  }
+
   /** Makes every entry, in key order. */
   #fill(): void {
     if (this.#complete) return;

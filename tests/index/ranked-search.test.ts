@@ -76,51 +76,60 @@ describe("RankedSearch", () => {
     );
   });
 
-  it("stays exact after passages are added and removed, and after a discard falls back to MiniSearch", () => {
-    fc.assert(
-      fc.property(
-        corpus,
-        corpus,
-        fc.array(query, { minLength: 1, maxLength: 4 }),
-        (first, more, queries) => {
-          const extra = more.map((p) => ({ ...p, id: `x${p.id}` }));
-          const index = PassageIndex.build(first);
-          const m = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
-          m.addAll(first);
-          const check = () => {
-            for (const q of queries) {
-              const terms = q.split(" ").filter(Boolean);
-              const strict = miniSearchHits(m, q, "AND", 5);
-              const expected =
-                strict.length >= 5 || terms.length === 0
-                  ? strict
-                  : [
-                      ...strict,
-                      ...miniSearchHits(m, q, "OR", 5).filter(
-                        (h) => !strict.some((s) => s.id === h.id),
-                      ),
-                    ].slice(0, 5);
-              expect(index.find(terms, 5)).toEqual(terms.length === 0 ? [] : expected);
-            }
-          };
-          check();
-          index.add(extra);
-          m.addAll(extra);
-          check();
-          const gone = first.slice(0, Math.ceil(first.length / 2));
-          index.remove(gone);
-          for (const p of gone) m.remove(p);
-          check();
-          // A discarded passage's postings linger until MiniSearch cleans them: its own search then.
-          const discarded = extra.slice(0, 3).map((p) => p.id);
-          index.discard(discarded);
-          for (const id of discarded) m.discard(id);
-          check();
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
+  it.each([
+    ["built", (passages: IndexedPassage[]) => PassageIndex.build(passages)],
+    [
+      "packed (changes kept beside the packed postings)",
+      (passages: IndexedPassage[]) => PassageIndex.fromPack(PassageIndex.build(passages).pack()),
+    ],
+  ] as const)(
+    "stays exact after passages are added and removed, and after a discard falls back to MiniSearch: %s index",
+    (_, make) => {
+      fc.assert(
+        fc.property(
+          corpus,
+          corpus,
+          fc.array(query, { minLength: 1, maxLength: 4 }),
+          (first, more, queries) => {
+            const extra = more.map((p) => ({ ...p, id: `x${p.id}` }));
+            const index = make(first);
+            const m = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
+            m.addAll(first);
+            const check = () => {
+              for (const q of queries) {
+                const terms = q.split(" ").filter(Boolean);
+                const strict = miniSearchHits(m, q, "AND", 5);
+                const expected =
+                  strict.length >= 5 || terms.length === 0
+                    ? strict
+                    : [
+                        ...strict,
+                        ...miniSearchHits(m, q, "OR", 5).filter(
+                          (h) => !strict.some((s) => s.id === h.id),
+                        ),
+                      ].slice(0, 5);
+                expect(index.find(terms, 5)).toEqual(terms.length === 0 ? [] : expected);
+              }
+            };
+            check();
+            index.add(extra);
+            m.addAll(extra);
+            check();
+            const gone = first.slice(0, Math.ceil(first.length / 2));
+            index.remove(gone);
+            for (const p of gone) m.remove(p);
+            check();
+            // A discarded passage's postings linger until MiniSearch cleans them: its own search then.
+            const discarded = extra.slice(0, 3).map((p) => p.id);
+            index.discard(discarded);
+            for (const id of discarded) m.discard(id);
+            check();
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+  );
 
   it("keeps a common term's list between searches and forgets it when passages come or go", () => {
     // Enough passages for "trade" to have a list long enough to be kept.
