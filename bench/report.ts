@@ -56,7 +56,8 @@ export interface BenchReport {
   sizes: SizeResult[];
   targets: typeof TARGETS;
   checks: TargetCheck[];
-  machine: ReturnType<typeof machine>;
+  /** With the speed probe (bench/speed-probe.ts) timed before and after the run. */
+  machine: ReturnType<typeof machine> & { speedProbeMs?: { before: number; after: number } };
   node: string;
   date: string;
   questions: number;
@@ -110,6 +111,12 @@ export function formatTable(report: BenchReport): string {
   lines.push(
     `${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryMB} MB; Node ${report.node}; ${report.date}; ${report.questions} questions per size`,
   );
+  const probe = report.machine.speedProbeMs;
+  if (probe) {
+    lines.push(
+      `machine speed probe (bench/speed-probe.ts, lower is faster): ${probe.before} ms before the run, ${probe.after} ms after`,
+    );
+  }
   for (const r of report.sizes) {
     const kinds = Object.entries(r.answers)
       .map(

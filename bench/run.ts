@@ -3,6 +3,7 @@ import { heapMBFor, lastJsonLine, runBenchScript } from "./child";
 import type { SizeResult } from "./measure-size";
 import { parseOptions, USAGE, UsageError } from "./options";
 import { type BenchReport, checkTargets, formatTable, machine, TARGETS } from "./report";
+import { speedProbeMs } from "./speed-probe";
 
 /**
  * `npm run bench`: for each corpus size, a fresh process generates the corpus, builds the engine
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     console.error(`bench: ${error.message}\n${USAGE}`);
     process.exit(2);
   }
+  const probeBeforeMs = speedProbeMs();
   const sizes: SizeResult[] = [];
   for (const passages of options.sizes) {
     console.error(`bench: measuring ${passages.toLocaleString("en-US")} passages…`);
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
     sizes,
     targets: TARGETS,
     checks: sizes.map(checkTargets),
-    machine: machine(),
+    machine: { ...machine(), speedProbeMs: { before: probeBeforeMs, after: speedProbeMs() } },
     node: process.version,
     date: new Date().toISOString(),
     questions: options.questions,

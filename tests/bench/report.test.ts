@@ -63,7 +63,13 @@ const report: BenchReport = {
   sizes: [size],
   targets: TARGETS,
   checks: [checkTargets(size)],
-  machine: { cpu: "Test CPU", cores: 2, memoryMB: 4096, platform: "linux" },
+  machine: {
+    cpu: "Test CPU",
+    cores: 2,
+    memoryMB: 4096,
+    platform: "linux",
+    speedProbeMs: { before: 700, after: 720 },
+  },
   node: "v20.0.0",
   date: "2025-01-01T00:00:00.000Z",
   questions: 1_000,
@@ -147,6 +153,9 @@ describe("the bench report", () => {
     const text = formatTable(report);
     expect(text).toContain(
       "Test CPU, 2 cores, 4096 MB; Node v20.0.0; 2025-01-01T00:00:00.000Z; 1000 questions per size",
+    );
+    expect(text).toContain(
+      "machine speed probe (bench/speed-probe.ts, lower is faster): 700 ms before the run, 720 ms after",
     );
     expect(text).toContain("no-answer 5/150 (1 errors)");
     expect(text).toContain("boot 300 + import 100 + read 50 + load 700 + first ask 50 ms");
