@@ -19,14 +19,37 @@ export interface ParallelOptions {
   workers?: number;
   /** Below this many characters of article text, starting workers costs more than it saves. */
   minChars?: number;
-  /** Articles per run sent to a worker. */
+  /** Articles per run sent to a worker (the longest run; runs near the end are shorter). */
   runArticles?: number;
+}
+
+/**
+ * Where each run starts, and where the last ends: runs of `runArticles` while plenty is left, then
+ * shorter ones (a share of what is left per worker, down to `MIN_RUN_ARTICLES`), so that the
+ * workers finish together rather than one reading its last two full runs while the others wait.
+ */
+export function runStarts(articles: number, workers: number, runArticles = RUN_ARTICLES): number[] {
+  const starts = [0];
+  let at = 0;
+  while (at < articles) {
+    const left = articles - at;
+    const share = Math.ceil(left / (Math.max(1, workers) * TAIL_SHARES));
+    at += Math.min(
+      left,
+      Math.max(Math.min(MIN_RUN_ARTICLES, runArticles), Math.min(runArticles, share)),
+    );
+    starts.push(at);
+  }
+  return starts;
 }
 
 /** About 2,500 passages of news: where two workers start to pay for their start-up. */
 export const PARALLEL_MIN_CHARS = 1_000_000;
 const RUN_ARTICLES = 128;
 const RUNS_IN_HAND = 2;
+/** Runs shrink once what is left is under this many full runs per worker. */
+const TAIL_SHARES = 4;
+const MIN_RUN_ARTICLES = 8;
 
 const WORKER = sourceUrl("ingest/extract-worker.mjs");
 
@@ -45,7 +68,8 @@ export function readRunsInParallel(
   take: (run: RunFacts) => void,
   runArticles = RUN_ARTICLES,
 ): Promise<void> {
-  const runs = Math.ceil(articles.length / runArticles);
+  const starts = runStarts(articles.length, workers, runArticles);
+  const runs = starts.length - 1;
   if (runs === 0) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     const started: Worker[] = [];
@@ -65,7 +89,7 @@ export function readRunsInParallel(
       const run = sent++;
       const request: RunRequest = {
         run,
-        articles: articles.slice(run * runArticles, (run + 1) * runArticles),
+        articles: articles.slice(starts[run], starts[run + 1]),
       };
       worker.postMessage(request);
     };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/generate";
 import { loadCorpus } from "../../src/corpus/load";
 import { buildEngine, buildEngineInParallel, knowledgeOf } from "../../src/engine";
-import { workersFor } from "../../src/ingest/parallel-ingest";
+import { runStarts, workersFor } from "../../src/ingest/parallel-ingest";
 import type { Article, Engine } from "../../src/types";
 
 /** What an engine knows, as plain data in the order it holds it. */
@@ -57,5 +57,26 @@ describe("building the engine on worker threads", () => {
     const large = generateCorpus({ passages: 3000, seed: 17 }).articles;
     expect(workersFor(large, { workers: 2 })).toBe(2);
     expect(workersFor(large, { workers: 1 })).toBe(0);
+  });
+
+  it("cuts the corpus into consecutive runs, full ones first and shorter ones at the end", () => {
+    for (const [articles, workers, longest] of [
+      [10_022, 2, 128],
+      [300, 4, 128],
+      [7, 2, 3],
+      [1, 2, 128],
+    ] as const) {
+      const starts = runStarts(articles, workers, longest);
+      const lengths = starts.slice(1).map((end, i) => end - (starts[i] as number));
+      expect(starts[0]).toBe(0);
+      expect(starts.at(-1)).toBe(articles);
+      expect(lengths.every((n) => n > 0 && n <= longest)).toBe(true);
+      // Never longer than the run before: the last runs are the shortest.
+      expect(lengths.every((n, i) => i === 0 || n <= (lengths[i - 1] as number))).toBe(true);
+    }
+    const large = runStarts(10_022, 2, 128);
+    expect(large[1]).toBe(128);
+    expect((large.at(-1) as number) - (large.at(-2) as number)).toBeLessThanOrEqual(8);
+    expect(runStarts(0, 2)).toEqual([0]);
   });
 });
