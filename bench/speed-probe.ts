@@ -1,7 +1,7 @@
 /**
  * A fixed piece of CPU work timed at the start and the end of a bench run: how fast the machine
  * was while the run measured it. On a shared or virtual machine the same work takes from one to
- * two times as long from hour to hour (0.7–1.5 s for this probe on the 2-core machine the README
+ * three times as long from hour to hour (0.6–1.8 s for this probe on the 2-core machine the README
  * reports), and every absolute timing of the run moves with it; ratios measured in the same run
  * do not. The work is string keys in a Map, the kind of work ingest and search do, and uses
  * nothing of Tijarat's, so a change to Tijarat never changes it.
