@@ -1,7 +1,7 @@
 import { countCapitalisation, startsWithLetter } from "../answer/knowledge";
 import type { EncodedField, IndexTermsWriter } from "../index/index-terms";
 import { indexTerm } from "../index/index-terms";
-import { STOP_WORDS, stem } from "../text/terms";
+import { contentTermsOfWords } from "../text/terms";
 
 /**
  * A passage's statistics for the whole corpus, counted in one pass over its words: what
@@ -21,7 +21,6 @@ interface WordFacts {
   letter: boolean;
 }
 
-const NONE: readonly string[] = [];
 const KNOWN = new Map<string, WordFacts>();
 /** A news vocabulary is small; a flood of made-up words must not grow the table for ever. */
 const MAX_KNOWN = 200_000;
@@ -29,14 +28,11 @@ const MAX_KNOWN = 200_000;
 function factsOf(word: string): WordFacts {
   let facts = KNOWN.get(word);
   if (facts) return facts;
-  let content: readonly string[] = NONE;
-  if (!STOP_WORDS.has(word)) {
-    const parts = word.includes("-") || word.includes("–") ? word.split(/[-–]/) : [word];
-    const stems: string[] = [];
-    for (const part of parts) if (part.length > 0 && !STOP_WORDS.has(part)) stems.push(stem(part));
-    content = stems;
-  }
-  facts = { content, index: indexTerm(word), letter: startsWithLetter(word) };
+  facts = {
+    content: contentTermsOfWords([{ word }]),
+    index: indexTerm(word),
+    letter: startsWithLetter(word),
+  };
   if (KNOWN.size >= MAX_KNOWN) KNOWN.clear();
   KNOWN.set(word, facts);
   return facts;

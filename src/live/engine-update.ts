@@ -1,6 +1,7 @@
 import {
   addCounts,
   assembleKnowledge,
+  type FigureTables,
   figureMeasureTermsOf,
   figureSentenceTermsOf,
   figureTablesOf,
@@ -142,31 +143,13 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
       sentenceTerms.push(k.figureSentenceTerms[i] ?? []);
     }
   }
-  const goneFigures = figuresOf.get(removed) ?? [];
-  const addedCount = added?.figures.length ?? 0;
-  // An article's figures sit together, so the tables only shift; were they apart, made afresh.
-  const together =
-    goneFigures.length === 0 ||
-    (goneFigures[goneFigures.length - 1] as number) - (goneFigures[0] as number) ===
-      goneFigures.length - 1;
-  const figureTables = !together
-    ? figureTablesOf(figures, measureTerms, sentenceTerms)
-    : shiftedFigureTables(
-        { byTerm: k.figuresByTerm, byPartner: k.figuresByPartner, bySentence: k.figuresBySentence },
-        {
-          removed: { start: goneFigures[0] ?? k.figures.length, count: goneFigures.length },
-          added: {
-            start: addedAt === -1 ? figures.length : addedAt,
-            count: addedCount,
-            tables: figureTablesOf(
-              figures.slice(addedAt, addedAt + addedCount),
-              measureTerms.slice(addedAt, addedAt + addedCount),
-              sentenceTerms.slice(addedAt, addedAt + addedCount),
-              addedAt,
-            ),
-          },
-        },
-      );
+  const figureTables = figureTablesAfter(k, figuresOf.get(removed) ?? [], {
+    figures,
+    measureTerms,
+    sentenceTerms,
+    addedAt,
+    addedCount: added?.figures.length ?? 0,
+  });
   const passageMaps = passageMapsAfter(k, articles, removed, gone, added);
 
   // The index is changed in place (rebuilding it is the cost this module avoids), so a failure
@@ -258,4 +241,46 @@ function passageMapsAfter(
     }
   }
   return { passages, passagesByArticle };
+}
+
+/**
+ * The figure look-ups after the change: the old ones shifted past the removed article's figures
+ * (`gone`, positions in the old figures) and the added article's (`addedAt`, in the new ones; -1
+ * for none). An article's figures sit together, so the look-ups only shift; were they apart,
+ * they are made afresh.
+ */
+function figureTablesAfter(
+  k: Knowledge,
+  gone: readonly number[],
+  after: {
+    figures: Figure[];
+    measureTerms: string[][];
+    sentenceTerms: string[][];
+    addedAt: number;
+    addedCount: number;
+  },
+): FigureTables {
+  const { figures, measureTerms, sentenceTerms, addedAt, addedCount } = after;
+  const first = gone[0];
+  if (first !== undefined && (gone[gone.length - 1] as number) - first !== gone.length - 1) {
+    return figureTablesOf(figures, measureTerms, sentenceTerms);
+  }
+  const start = addedAt === -1 ? figures.length : addedAt;
+  const end = start + addedCount;
+  return shiftedFigureTables(
+    { byTerm: k.figuresByTerm, byPartner: k.figuresByPartner, bySentence: k.figuresBySentence },
+    {
+      removed: { start: first ?? k.figures.length, count: gone.length },
+      added: {
+        start,
+        count: addedCount,
+        tables: figureTablesOf(
+          figures.slice(start, end),
+          measureTerms.slice(start, end),
+          sentenceTerms.slice(start, end),
+          start,
+        ),
+      },
+    },
+  );
 }

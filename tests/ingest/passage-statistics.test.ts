@@ -12,13 +12,15 @@ import { countPassage } from "../../src/ingest/passage-statistics";
 import { words } from "../../src/text/terms";
 import type { Passage } from "../../src/types";
 
+const emptyCounts = () => ({
+  passageFrequency: new Map<string, number>(),
+  wordFrequency: new Map<string, number>(),
+  capitalisation: new Map<string, [number, number]>(),
+});
+
 /** Each count on its own, as answer/knowledge.ts and the index define it. */
 function countedApart(passages: readonly Passage[]) {
-  const counts = {
-    passageFrequency: new Map<string, number>(),
-    wordFrequency: new Map<string, number>(),
-    capitalisation: new Map<string, [number, number]>(),
-  };
+  const counts = emptyCounts();
   const writer = new IndexTermsWriter();
   const countInto = (map: Map<string, number>, keys: Iterable<string>) => {
     for (const key of keys) map.set(key, (map.get(key) ?? 0) + 1);
@@ -33,11 +35,7 @@ function countedApart(passages: readonly Passage[]) {
 }
 
 function countedTogether(passages: readonly Passage[]) {
-  const counts = {
-    passageFrequency: new Map<string, number>(),
-    wordFrequency: new Map<string, number>(),
-    capitalisation: new Map<string, [number, number]>(),
-  };
+  const counts = emptyCounts();
   const writer = new IndexTermsWriter();
   for (const p of passages) writer.passage([countPassage(p.text, words(p.text), counts, writer)]);
   return { ...counts, index: writer.done() };
