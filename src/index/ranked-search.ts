@@ -119,6 +119,19 @@ export class RankedSearch {
     return this.slots;
   }
 
+  private seen: Int32Array | null = null;
+  private seenStamp = 0;
+
+  /** Per document, the stamp of the last search that read it (its own array: `impact` uses `slots`). */
+  private seenScratch(): Int32Array {
+    const size = this.internals._nextId;
+    if (!this.seen || this.seen.length < size || this.seenStamp >= 0x7fffffff) {
+      this.seen = new Int32Array(size);
+      this.seenStamp = 0;
+    }
+    return this.seen;
+  }
+
   /** Forgets what depends on the index's contents: call after every add or removal. */
   changed(): void {
     this.fieldLengths = null;
@@ -457,7 +470,9 @@ export class RankedSearch {
     const at = lists.map(() => 0);
     const heads = lists.map((l) => l.scores[0] ?? 0);
     const scored = new Map<number, number>();
-    const seen = new Set<number>();
+    // Documents read so far, marked with this search's stamp (a Set of thousands cost more).
+    const seen = this.seenScratch();
+    const mark = ++this.seenStamp;
     const best = new MinHeap(limit);
     for (;;) {
       let next = -1;
@@ -474,8 +489,8 @@ export class RankedSearch {
       const i = (at[next] as number) + 1;
       at[next] = i;
       heads[next] = i < list.docs.length ? (list.scores[i] as number) : 0;
-      if (!seen.has(doc)) {
-        seen.add(doc);
+      if (seen[doc] !== mark) {
+        seen[doc] = mark;
         const s = score(doc);
         if (s !== undefined) {
           scored.set(doc, s);

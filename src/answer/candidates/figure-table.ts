@@ -140,7 +140,7 @@ export function preselectFigures(
   plan: QuestionPlan,
   topic: readonly string[],
   kinds: readonly FigureKind[],
-  found: ReadonlySet<number>,
+  found: readonly number[],
   limit: number,
 ): number[] {
   const table = figureTable(k);
@@ -204,15 +204,37 @@ export function preselectFigures(
     chosen.push(i);
     scores.push(score);
   }
-  if (chosen.length <= limit) return chosen;
-  // The `limit`-th best score, then only those scoring at least that are ordered.
+  return bestByScore(chosen, scores, limit);
+}
+
+/**
+ * The best `limit` of `chosen` (distinct figure positions) by score, then position; all of them,
+ * in their order, when `limit` or fewer. Every figure scoring more than the `limit`-th best score
+ * is kept, and of those scoring exactly that, the first by position: only the kept are sorted,
+ * since a common word ties thousands of figures.
+ */
+export function bestByScore(
+  chosen: readonly number[],
+  scores: readonly number[],
+  limit: number,
+): number[] {
+  if (chosen.length <= limit) return [...chosen];
+  if (limit <= 0) return [];
   const threshold = Float64Array.from(scores).sort()[scores.length - limit] as number;
-  const best: number[] = [];
-  for (let j = 0; j < chosen.length; j++) if ((scores[j] as number) >= threshold) best.push(j);
-  best.sort(
+  const above: number[] = [];
+  const tied: number[] = [];
+  for (let j = 0; j < chosen.length; j++) {
+    const score = scores[j] as number;
+    if (score > threshold) above.push(j);
+    else if (score === threshold) tied.push(chosen[j] as number);
+  }
+  above.sort(
     (a, b) =>
       (scores[b] as number) - (scores[a] as number) ||
       (chosen[a] as number) - (chosen[b] as number),
   );
-  return best.slice(0, limit).map((j) => chosen[j] as number);
+  const first = Int32Array.from(tied)
+    .sort()
+    .subarray(0, limit - above.length);
+  return [...above.map((j) => chosen[j] as number), ...first];
 }

@@ -85,6 +85,7 @@ export function goodsWithOwnFigure(
   f: Figure,
   i: number,
 ): string | null {
+  if (product.length === 0) return null;
   // The figure's own clause: "the sale of rice which stood at $106.68 million, followed by meat
   // that increased …" names meat in the sentence, not in what the figure is of.
   const here = new Set([...(k.figureMeasureTerms[i] ?? []), ...contentTerms(clauseOf(f))]);
