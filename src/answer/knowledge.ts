@@ -200,11 +200,23 @@ export function countCapitalisation(
   w: { word: string; start: number },
 ): void {
   if (!startsWithLetter(w.word)) return;
-  if (!insideSentence(text, w.start)) return;
+  const seen = capitalisationAt(text, w.start);
+  if (seen === CAPITALISATION.uncounted) return;
   const c = counts.get(w.word) ?? [0, 0];
   c[0]++;
-  if (isCapital(text.charCodeAt(w.start), text.charAt(w.start))) c[1]++;
+  if (seen === CAPITALISATION.capital) c[1]++;
   counts.set(w.word, c);
+}
+
+/** What the word of a letter starting at `start` of `text` tells of its word's capitalisation. */
+export const CAPITALISATION = { uncounted: 0, lower: 1, capital: 2 } as const;
+
+/** A word at a sentence's start says nothing of its case; inside one, capital or not. */
+export function capitalisationAt(text: string, start: number): 0 | 1 | 2 {
+  if (!insideSentence(text, start)) return CAPITALISATION.uncounted;
+  return isCapital(text.charCodeAt(start), text.charAt(start))
+    ? CAPITALISATION.capital
+    : CAPITALISATION.lower;
 }
 
 // Ingest asks these of every word of the corpus: ASCII is answered by its code, the rest by the

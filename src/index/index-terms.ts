@@ -49,16 +49,53 @@ export class IndexTermsWriter {
    */
   counted(distinctWords: number, counts: ReadonlyMap<string, number>): EncodedField {
     const encoded = [distinctWords, counts.size];
-    for (const [term, count] of counts) {
-      let place = this.places.get(term);
-      if (place === undefined) {
-        place = this.vocabulary.length;
-        this.vocabulary.push(term);
-        this.places.set(term, place);
+    for (const [term, count] of counts) encoded.push(this.placeOf(term), count);
+    return encoded;
+  }
+
+  /** Per number of a term in `numberedBy`, its place in `vocabulary` plus one (0: not yet). */
+  private placeOfNumber = new Int32Array(0);
+  private numberedBy: readonly string[] | null = null;
+
+  /**
+   * `counted` for a reader that numbers its terms: `terms` are numbers in `dictionary`, in order of
+   * first use, and `counts[n]` is how often term n occurs. Finds a term's place by its number,
+   * not by hashing it again.
+   */
+  countedNumbers(
+    distinctWords: number,
+    terms: readonly number[],
+    counts: Int32Array,
+    dictionary: readonly string[],
+  ): EncodedField {
+    if (this.numberedBy !== dictionary) {
+      this.numberedBy = dictionary;
+      this.placeOfNumber = new Int32Array(dictionary.length);
+    } else if (this.placeOfNumber.length < dictionary.length) {
+      const grown = new Int32Array(Math.max(dictionary.length, this.placeOfNumber.length * 2));
+      grown.set(this.placeOfNumber);
+      this.placeOfNumber = grown;
+    }
+    const encoded = [distinctWords, terms.length];
+    for (const n of terms) {
+      let place = (this.placeOfNumber[n] as number) - 1;
+      if (place < 0) {
+        place = this.placeOf(dictionary[n] as string);
+        this.placeOfNumber[n] = place + 1;
       }
-      encoded.push(place, count);
+      encoded.push(place, counts[n] as number);
     }
     return encoded;
+  }
+
+  private placeOf(term: string): number {
+    let place = this.places.get(term);
+    if (place === undefined) {
+      place = this.vocabulary.length;
+      this.vocabulary.push(term);
+      this.places.set(term, place);
+    }
+    return place;
   }
 
   /** The next passage's fields, in `INDEXED_FIELDS` order. */

@@ -5,7 +5,7 @@ import { type ArticlePerson, peopleOfArticle } from "../facts/people/officials";
 import { type EncodedField, type IndexTermsBatch, IndexTermsWriter } from "../index/index-terms";
 import { words } from "../text/terms";
 import type { Article, Figure, Passage } from "../types";
-import { countPassage } from "./passage-statistics";
+import { PassageStatistics } from "./passage-statistics";
 
 /**
  * The per-article half of ingest, for a run of consecutive articles: everything that reads one
@@ -52,11 +52,9 @@ export class ArticleFactsError extends Error {
 /** Passages, figures, people and passage statistics of `articles`, in their order. */
 export function readRunFacts(articles: readonly Article[]): RunFacts {
   const indexTerms = new IndexTermsWriter();
-  const run: Omit<RunFacts, "indexTerms"> = {
+  const statistics = new PassageStatistics();
+  const run: Pick<RunFacts, "articles" | "figureTerms"> = {
     articles: [],
-    passageFrequency: new Map(),
-    wordFrequency: new Map(),
-    capitalisation: new Map(),
     figureTerms: { measure: [], sentence: [] },
   };
   for (const article of articles) {
@@ -76,14 +74,14 @@ export function readRunFacts(articles: readonly Article[]): RunFacts {
     }
     run.articles.push(facts);
     for (const p of facts.passages) {
-      indexTerms.passage([titleTerms, countPassage(p.text, words(p.text), run, indexTerms)]);
+      indexTerms.passage([titleTerms, statistics.count(p.text, words(p.text), indexTerms)]);
     }
     for (const f of facts.figures) {
       run.figureTerms.measure.push(figureMeasureTermsOf(f));
       run.figureTerms.sentence.push(figureSentenceTermsOf(f));
     }
   }
-  return { ...run, indexTerms: indexTerms.done() };
+  return { ...run, ...statistics.totals(), indexTerms: indexTerms.done() };
 }
 
 /** Words as the search index takes them (`INDEX_OPTIONS.tokenize`). */

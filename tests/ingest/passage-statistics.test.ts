@@ -8,7 +8,7 @@ import {
 import { loadCorpus } from "../../src/corpus/load";
 import { splitPassages } from "../../src/corpus/passages";
 import { IndexTermsWriter } from "../../src/index/index-terms";
-import { countPassage } from "../../src/ingest/passage-statistics";
+import { PassageStatistics } from "../../src/ingest/passage-statistics";
 import { words } from "../../src/text/terms";
 import type { Passage } from "../../src/types";
 
@@ -35,10 +35,10 @@ function countedApart(passages: readonly Passage[]) {
 }
 
 function countedTogether(passages: readonly Passage[]) {
-  const counts = emptyCounts();
+  const statistics = new PassageStatistics();
   const writer = new IndexTermsWriter();
-  for (const p of passages) writer.passage([countPassage(p.text, words(p.text), counts, writer)]);
-  return { ...counts, index: writer.done() };
+  for (const p of passages) writer.passage([statistics.count(p.text, words(p.text), writer)]);
+  return { ...statistics.totals(), index: writer.done() };
 }
 
 const inOrder = (c: ReturnType<typeof countedApart>) => ({
@@ -55,6 +55,38 @@ describe("counting a passage's statistics in one pass", () => {
     const passages = articles.flatMap((a) => splitPassages(a));
     expect(passages.length).toBeGreaterThan(20);
     expect(inOrder(countedTogether(passages))).toEqual(inOrder(countedApart(passages)));
+  });
+
+  it("files a term a title put in the index first at the title's place, run after run", () => {
+    const title = "Pakistan rice exports to Kenya";
+    const passages = [
+      { id: "a:0", articleId: "a", text: "Rice exports to Kenya rose. Kenya buys rice." },
+      { id: "a:1", articleId: "a", text: "Textile exports fell; Pakistan's rice held." },
+    ] as Passage[];
+    const apart = () => {
+      const writer = new IndexTermsWriter();
+      for (const p of passages) {
+        writer.passage([
+          writer.field(words(title).map((w) => w.word)),
+          writer.field(words(p.text).map((w) => w.word)),
+        ]);
+      }
+      return writer.done();
+    };
+    // Twice: the second run starts its counts from nothing, though its words are known already.
+    for (let run = 0; run < 2; run++) {
+      const statistics = new PassageStatistics();
+      const writer = new IndexTermsWriter();
+      for (const p of passages) {
+        writer.passage([
+          writer.field(words(title).map((w) => w.word)),
+          statistics.count(p.text, words(p.text), writer),
+        ]);
+      }
+      expect(writer.done()).toEqual(apart());
+      expect(statistics.totals().passageFrequency.get("rice")).toBe(2);
+      expect(statistics.totals().wordFrequency.get("kenya")).toBe(1);
+    }
   });
 
   it("counts hyphenated words, acronyms, numbers and other scripts as the counts apart do", () => {
