@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { useFigureTermColumns } from "./answer/candidates/figure-table";
 import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
+import { passageTermColumnsOf, usePassageTermColumns } from "./answer/passage-term-columns";
 import type { PackedIndexMeta } from "./index/packed-index";
 import { PassageIndex } from "./index/passage-index";
 import {
@@ -36,7 +37,7 @@ import type { Article, CorpusIssue, Figure, Official } from "./types";
 export { SnapshotError } from "./snapshot/container";
 
 /** Bump when the layout, or anything that produces what it stores, changes. */
-export const SNAPSHOT_VERSION = 7;
+export const SNAPSHOT_VERSION = 8;
 
 type Slim<T, K extends keyof T> = Omit<T, K>;
 type TermGroup = TermColumns["groups"][number];
@@ -92,6 +93,7 @@ export function knowledgeToSnapshot(
   const index = k.index.pack();
   const statements = statementsToBytes(k.officials);
   const figureTerms = termColumns([k.figureMeasureTerms, k.figureSentenceTerms]);
+  const passageTerms = passageTermColumnsOf(k);
   const [measureTerms, sentenceTerms] = figureTerms.groups as [TermGroup, TermGroup];
   const sections = new Map<string, Uint8Array>([
     ["meta", jsonBytes({ articles: articles.map(({ body: _, ...meta }) => meta), issues })],
@@ -117,6 +119,11 @@ export function knowledgeToSnapshot(
     ["figureTerms.measure", uint32Bytes(measureTerms.ids)],
     ["figureTerms.sentenceAt", uint32Bytes(sentenceTerms.at)],
     ["figureTerms.sentence", uint32Bytes(sentenceTerms.ids)],
+    // In the order of `articles`, which the restored columns take their article ids from.
+    ["passageTerms", jsonBytes(passageTerms.dictionary)],
+    ["passageTerms.articleFirst", uint32Bytes(passageTerms.articleFirst)],
+    ["passageTerms.at", uint32Bytes(passageTerms.at)],
+    ["passageTerms.ids", uint32Bytes(passageTerms.ids)],
     ["index", jsonBytes(index.meta)],
     ["index.shortIds", uint32Bytes(index.shortIds)],
     ["index.fieldLengths", uint32Bytes(index.fieldLengths)],
@@ -244,6 +251,25 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     figureTerms,
   });
   useFigureTermColumns(knowledge, columns);
+  const passageDictionary = sections.json("passageTerms");
+  const articleFirst = sections.uint32("passageTerms.articleFirst", true);
+  const termsAt = sections.uint32("passageTerms.at", true);
+  const termIds = sections.uint32("passageTerms.ids", true);
+  if (
+    !Array.isArray(passageDictionary) ||
+    articleFirst.length !== articles.length + 1 ||
+    termsAt.length !== (articleFirst[articles.length] as number) + 1 ||
+    termsAt[termsAt.length - 1] !== termIds.length
+  ) {
+    throw new SnapshotError("passage terms damaged");
+  }
+  usePassageTermColumns(knowledge, {
+    dictionary: passageDictionary as string[],
+    articleIds: articles.map((a) => a.id),
+    articleFirst,
+    at: termsAt,
+    ids: termIds,
+  });
   return { knowledge, issues: meta.issues };
 }
 

@@ -1,8 +1,10 @@
 import { countryForms, findCountries } from "../facts/language/countries";
 import { findPeriods, type PeriodMention } from "../facts/language/periods";
 import { PassageIndex } from "../index/passage-index";
+import type { TermSet } from "../text/synonyms";
 import { contentTerms, contentTermsOfWords, words } from "../text/terms";
 import type { Article, Figure, Official, Passage, Sentence } from "../types";
+import { passageTermsFromColumns } from "./passage-term-columns";
 
 /**
  * Everything the answerer reads, built once at ingest (or restored from a snapshot) so that a
@@ -307,7 +309,9 @@ const PASSAGE_TERMS_CACHED = 5000;
  * A passage's stemmed terms (and its article title's), for judging a sentence in its context.
  * Computed on demand and cached, since a question looks at a few dozen passages at most.
  */
-export function passageTerms(k: Knowledge, passageId: string): ReadonlySet<string> {
+export function passageTerms(k: Knowledge, passageId: string): TermSet {
+  const counted = passageTermsFromColumns(k, passageId);
+  if (counted) return counted;
   return memo(k.passageTermCache, passageId, () => {
     const p = k.passages.get(passageId);
     const title = p ? (k.articles.get(p.articleId)?.title ?? "") : "";

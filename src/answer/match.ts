@@ -1,6 +1,6 @@
 import { parseNumeral } from "../facts/language/numbers";
 import { findPeriods, type PeriodMention, resolveRelative } from "../facts/language/periods";
-import { alternativesOf, holdsTerm } from "../text/synonyms";
+import { alternativesOf, holdsTerm, type TermSet } from "../text/synonyms";
 import { type Knowledge, termWeight } from "./knowledge";
 
 /**
@@ -13,7 +13,7 @@ export function coverage(
   k: Knowledge,
   topic: readonly string[],
   terms: Iterable<string>,
-  context?: ReadonlySet<string>,
+  context?: TermSet,
 ): number {
   if (topic.length === 0) return 1;
   const have = terms instanceof Set ? (terms as Set<string>) : new Set(terms);
@@ -55,8 +55,8 @@ export function unseenShare(k: Knowledge, topic: readonly string[]): number {
 export function rarestHeld(
   k: Knowledge,
   topic: readonly string[],
-  terms: ReadonlySet<string>,
-  context?: ReadonlySet<string>,
+  terms: TermSet,
+  context?: TermSet,
 ): number {
   let rarest: string | null = null;
   let weight = -1;

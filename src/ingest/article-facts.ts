@@ -36,6 +36,8 @@ export interface RunFacts {
   figureTerms: { measure: string[][]; sentence: string[][] };
   /** The search index's terms of the run's passages, in order (title, then text). */
   indexTerms: IndexTermsBatch;
+  /** Each passage's content terms with its title's, in order: see passage-term-columns.ts. */
+  passageTerms: { vocabulary: string[]; at: Uint32Array; ids: Uint32Array };
 }
 
 /** An article whose facts could not be read: which one, and why. */
@@ -60,6 +62,7 @@ export function readRunFacts(articles: readonly Article[]): RunFacts {
   for (const article of articles) {
     let facts: ArticleFacts;
     let titleTerms: EncodedField;
+    let titleContent: number[];
     try {
       const passages = splitPassages(article);
       facts = {
@@ -68,20 +71,30 @@ export function readRunFacts(articles: readonly Article[]): RunFacts {
         figures: extractFigures(article, passages),
         people: peopleOfArticle({ article, passages }),
       };
-      titleTerms = indexTerms.field(tokens(words(article.title)));
+      const titleWords = words(article.title);
+      titleTerms = indexTerms.field(tokens(titleWords));
+      titleContent = statistics.titleTerms(titleWords);
     } catch (error) {
       throw new ArticleFactsError(String(article?.id), String(error));
     }
     run.articles.push(facts);
     for (const p of facts.passages) {
-      indexTerms.passage([titleTerms, statistics.count(p.text, words(p.text), indexTerms)]);
+      indexTerms.passage([
+        titleTerms,
+        statistics.count(p.text, words(p.text), indexTerms, titleContent),
+      ]);
     }
     for (const f of facts.figures) {
       run.figureTerms.measure.push(figureMeasureTermsOf(f));
       run.figureTerms.sentence.push(figureSentenceTermsOf(f));
     }
   }
-  return { ...run, ...statistics.totals(), indexTerms: indexTerms.done() };
+  return {
+    ...run,
+    ...statistics.totals(),
+    indexTerms: indexTerms.done(),
+    passageTerms: statistics.passageTerms(),
+  };
 }
 
 /** Words as the search index takes them (`INDEX_OPTIONS.tokenize`). */

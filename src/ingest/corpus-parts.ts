@@ -1,4 +1,5 @@
 import { addCounts, assembleKnowledge, type Knowledge } from "../answer/knowledge";
+import { type PassageTermColumns, usePassageTermColumns } from "../answer/passage-term-columns";
 import { type ArticlePerson, mergeOfficials } from "../facts/people/officials";
 import { PackedIndexBuilder } from "../index/packed-index-builder";
 import { PassageIndex } from "../index/passage-index";
@@ -24,6 +25,7 @@ export class CorpusParts {
     sentence: [],
   };
   private readonly index = new PackedIndexBuilder();
+  private readonly passageTerms = new PassageTermsBuilder();
 
   constructor(private readonly articles: Article[]) {}
 
@@ -31,6 +33,7 @@ export class CorpusParts {
   add(run: RunFacts): void {
     const ids: string[] = [];
     for (const facts of run.articles) {
+      this.passageTerms.article(facts.articleId, facts.passages.length);
       for (const p of facts.passages) {
         this.passages.push(p);
         ids.push(p.id);
@@ -39,6 +42,7 @@ export class CorpusParts {
       this.people.push(facts.people);
     }
     this.index.file(ids, run.indexTerms);
+    this.passageTerms.add(run.passageTerms);
     addUp(this.passageFrequency, run.passageFrequency);
     addUp(this.wordFrequency, run.wordFrequency);
     addCounts(this.capitalisation, run.capitalisation, 1);
@@ -48,7 +52,7 @@ export class CorpusParts {
 
   /** The knowledge of every run added. */
   knowledge(): Knowledge {
-    return assembleKnowledge({
+    const knowledge = assembleKnowledge({
       articles: this.articles,
       passages: this.passages,
       figures: this.figures,
@@ -59,6 +63,64 @@ export class CorpusParts {
       capitalisation: this.capitalisation,
       figureTerms: this.figureTerms,
     });
+    usePassageTermColumns(knowledge, this.passageTerms.columns());
+    return knowledge;
+  }
+}
+
+/** The runs' passage terms as one set of columns over one dictionary. */
+class PassageTermsBuilder {
+  private readonly numbers = new Map<string, number>();
+  private readonly dictionary: string[] = [];
+  private readonly articleIds: string[] = [];
+  private readonly articleFirst: number[] = [];
+  private passages = 0;
+  private readonly at: number[] = [];
+  private readonly chunks: Uint32Array[] = [];
+  private length = 0;
+
+  /** The next article, with its count of passages. */
+  article(id: string, passages: number): void {
+    this.articleIds.push(id);
+    this.articleFirst.push(this.passages);
+    this.passages += passages;
+  }
+
+  /** The terms of the next run's passages, numbered for the run. */
+  add(run: RunFacts["passageTerms"]): void {
+    const number = run.vocabulary.map((term) => {
+      let n = this.numbers.get(term);
+      if (n === undefined) {
+        n = this.dictionary.length;
+        this.dictionary.push(term);
+        this.numbers.set(term, n);
+      }
+      return n;
+    });
+    for (let i = 0; i + 1 < run.at.length; i++) this.at.push(this.length + (run.at[i] as number));
+    const ids = new Uint32Array(run.ids.length);
+    for (let j = 0; j < ids.length; j++) ids[j] = number[run.ids[j] as number] as number;
+    this.chunks.push(ids);
+    this.length += ids.length;
+  }
+
+  columns(): PassageTermColumns {
+    if (this.at.length !== this.passages) {
+      throw new Error("Tijarat: the runs' passage terms do not match their passages");
+    }
+    const ids = new Uint32Array(this.length);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      ids.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return {
+      dictionary: this.dictionary,
+      articleIds: this.articleIds,
+      articleFirst: Uint32Array.from([...this.articleFirst, this.passages]),
+      at: Uint32Array.from([...this.at, this.length]),
+      ids,
+    };
   }
 }
 

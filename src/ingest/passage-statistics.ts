@@ -99,6 +99,11 @@ export class PassageStatistics {
   private readonly inside: Counts;
   private readonly capital: Counts;
   private readonly capitalisationOrder: number[] = [];
+  // Each passage's terms, for the columns (answer/passage-term-columns.ts), numbered for the run.
+  private readonly runPlace: Counts;
+  private readonly runTerms: string[] = [];
+  private readonly termsAt: number[] = [];
+  private readonly termIds: number[] = [];
 
   constructor() {
     if (shared.size >= MAX_KNOWN) shared = new Vocabulary();
@@ -113,16 +118,27 @@ export class PassageStatistics {
     this.wordFrequency = new Counts(words);
     this.inside = new Counts(words);
     this.capital = new Counts(words);
+    this.runPlace = new Counts(terms);
+  }
+
+  /** A title's distinct content terms, as numbers for `count`. */
+  titleTerms(titleWords: readonly { word: string }[]): number[] {
+    const terms = new Set<number>();
+    for (const w of titleWords)
+      for (const t of this.vocabulary.factsOf(w.word).content) terms.add(t);
+    return [...terms];
   }
 
   /**
-   * Counts a passage of `text` (split by `words()`) into the run's totals, and returns its text
-   * field encoded for the search index by `writer`.
+   * Counts a passage of `text` (split by `words()`) into the run's totals, keeps its terms with
+   * its title's (`titleTerms`), and returns its text field encoded for the search index by
+   * `writer`.
    */
   count(
     text: string,
     textWords: readonly { word: string; start: number }[],
     writer: IndexTermsWriter,
+    titleTerms: readonly number[] = [],
   ): EncodedField {
     const passage = ++this.passage;
     const vocabulary = this.vocabulary;
@@ -136,6 +152,7 @@ export class PassageStatistics {
     let capital = this.capital.values;
     let distinctWords = 0;
     const indexOrder: number[] = [];
+    const passageTerms: number[] = [];
     for (const w of textWords) {
       const facts = vocabulary.factsOf(w.word);
       if (vocabulary.terms.length > termSeen.length) {
@@ -155,6 +172,7 @@ export class PassageStatistics {
       for (const t of facts.content) {
         if (termSeen[t] === passage) continue;
         termSeen[t] = passage;
+        passageTerms.push(t);
         if ((passageFrequency[t] as number) === 0) this.termOrder.push(t);
         passageFrequency[t] = (passageFrequency[t] as number) + 1;
       }
@@ -186,7 +204,32 @@ export class PassageStatistics {
         indexCount[term] = (indexCount[term] as number) + 1;
       }
     }
+    for (const t of titleTerms) if (termSeen[t] !== passage) passageTerms.push(t);
+    this.keepTerms(passageTerms);
     return writer.countedNumbers(distinctWords, indexOrder, indexCount, vocabulary.terms);
+  }
+
+  private keepTerms(terms: readonly number[]): void {
+    const place = this.runPlace.fit(this.vocabulary.terms.length);
+    this.termsAt.push(this.termIds.length);
+    for (const t of terms) {
+      let p = (place[t] as number) - 1;
+      if (p < 0) {
+        p = this.runTerms.length;
+        this.runTerms.push(this.vocabulary.terms[t] as string);
+        place[t] = p + 1;
+      }
+      this.termIds.push(p);
+    }
+  }
+
+  /** Every passage's terms so far, in order: passage i's are `ids[at[i] .. at[i + 1]]` of `vocabulary`. */
+  passageTerms(): { vocabulary: string[]; at: Uint32Array; ids: Uint32Array } {
+    return {
+      vocabulary: this.runTerms,
+      at: Uint32Array.from([...this.termsAt, this.termIds.length]),
+      ids: Uint32Array.from(this.termIds),
+    };
   }
 
   /** The run's totals so far, keys in order of first count. */

@@ -11,6 +11,7 @@ import {
   passageFrequencyTerms,
   passageWords,
 } from "../answer/knowledge";
+import { carryPassageTermColumns } from "../answer/passage-term-columns";
 import { splitPassages } from "../corpus/passages";
 import { engineFromKnowledge, knowledgeOf } from "../engine";
 import { extractFigures } from "../facts/figures/figures";
@@ -177,6 +178,7 @@ function updated(engine: Engine, k: Knowledge, ledger: OfficialsLedger, change: 
       passageMaps,
     });
     ledgers.set(knowledge, ledger);
+    carryPassageTermColumns(k, knowledge, removed);
     const file = added?.article.file ?? before?.file;
     return engineFromKnowledge(
       knowledge,

@@ -98,8 +98,11 @@ export function alternativesOf(term: string): readonly string[][] {
   return ALTERNATIVES.get(term) ?? [];
 }
 
+/** What a term is looked up in: a set of terms, or anything that answers `has` as one would. */
+export type TermSet = Pick<ReadonlySet<string>, "has">;
+
 /** Whether `have` holds `term` or one of its alternatives. */
-export function holdsTerm(have: ReadonlySet<string>, term: string): boolean {
+export function holdsTerm(have: TermSet, term: string): boolean {
   if (have.has(term)) return true;
   for (const alt of alternativesOf(term)) if (alt.every((t) => have.has(t))) return true;
   return false;
