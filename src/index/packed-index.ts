@@ -295,6 +295,14 @@ export function packedFieldLengths(pack: PackedIndex): Float64Array[] {
  * interface MiniSearch uses when it scores. `get` right after `keys()` yielded that document (how
  * MiniSearch reads it) is one comparison.
  */
+/** A term's postings in one field as packed: documents `docs[from..to]`, their counts in `freqs`. */
+export interface PackedPostings {
+  docs: Uint32Array;
+  freqs: Uint32Array;
+  from: number;
+  to: number;
+}
+
 class PostingView implements ReadonlyMap<number, number> {
   #at: number;
 
@@ -310,6 +318,11 @@ class PostingView implements ReadonlyMap<number, number> {
 
   get size(): number {
     return this.to - this.from;
+  }
+
+  /** The packed arrays and this term's range in them, for a reader that goes through them all. */
+  packedPostings(): PackedPostings {
+    return { docs: this.docs, freqs: this.freqs, from: this.from, to: this.to };
   }
 
   #find(doc: number): number {

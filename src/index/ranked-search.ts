@@ -1,4 +1,5 @@
 import type MiniSearch from "minisearch";
+import type { PackedPostings } from "./packed-index";
 
 /**
  * MiniSearch's own ranking (BM25 over the fields, AND or OR, `score × matched terms`, a stable sort
@@ -251,36 +252,60 @@ export class RankedSearch {
     const lengths = this.lengths();
     const slot = this.scratch();
     const stamp = ++this.stamp;
+    const add = (doc: number, weighted: number) => {
+      if (slot.stamp[doc] === stamp) {
+        const at = slot.at[doc] as number;
+        scores[at] = (scores[at] as number) + weighted;
+      } else {
+        slot.stamp[doc] = stamp;
+        slot.at[doc] = count;
+        docs[count] = doc;
+        scores[count] = weighted;
+        count++;
+      }
+    };
     for (const f of t.fields) {
       const fieldLengths = lengths[f.fieldId] as Float64Array;
-      f.postings.forEach((tf, doc) => {
-        const weighted = fieldScore(f, tf, fieldLengths[doc] as number, bm25);
-        if (slot.stamp[doc] === stamp) {
-          const at = slot.at[doc] as number;
-          scores[at] = (scores[at] as number) + weighted;
-        } else {
-          slot.stamp[doc] = stamp;
-          slot.at[doc] = count;
-          docs[count] = doc;
-          scores[count] = weighted;
-          count++;
+      // Packed postings are read straight from their arrays: a term may be in most documents.
+      const packed = (f.postings as { packedPostings?: () => PackedPostings }).packedPostings?.();
+      if (packed) {
+        const { docs: ds, freqs, from, to } = packed;
+        for (let j = from; j < to; j++) {
+          const doc = ds[j] as number;
+          add(doc, fieldScore(f, freqs[j] as number, fieldLengths[doc] as number, bm25));
         }
-      });
+      } else {
+        f.postings.forEach((tf, doc) => {
+          add(doc, fieldScore(f, tf, fieldLengths[doc] as number, bm25));
+        });
+      }
     }
     // Best first by a counting sort over the few distinct scores (term frequency and length
-    // take few values); among equal scores the result map's order is kept, in `ranks`.
-    const distinct = Float64Array.from(new Set(scores.subarray(0, count)))
-      .sort()
-      .reverse();
+    // take few values); among equal scores the result map's order is kept, in `ranks`. Each
+    // score's bucket is found once (numbered as first met, then ranked best first).
     const bucketOf = new Map<number, number>();
-    for (let i = 0; i < distinct.length; i++) bucketOf.set(distinct[i] as number, i);
+    const bucket = new Int32Array(count);
+    const distinct: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const score = scores[i] as number;
+      let b = bucketOf.get(score);
+      if (b === undefined) {
+        b = distinct.length;
+        distinct.push(score);
+        bucketOf.set(score, b);
+      }
+      bucket[i] = b;
+    }
+    const order = Float64Array.from(distinct).sort().reverse();
+    const rankOf = new Int32Array(distinct.length);
+    for (let r = 0; r < order.length; r++) rankOf[bucketOf.get(order[r] as number) as number] = r;
     const starts = new Int32Array(distinct.length + 1);
     for (let i = 0; i < count; i++) {
-      const b = bucketOf.get(scores[i] as number) as number;
-      starts[b + 1] = (starts[b + 1] as number) + 1;
+      const r = rankOf[bucket[i] as number] as number;
+      starts[r + 1] = (starts[r + 1] as number) + 1;
     }
-    for (let b = 1; b <= distinct.length; b++) {
-      starts[b] = (starts[b] as number) + (starts[b - 1] as number);
+    for (let r = 1; r <= distinct.length; r++) {
+      starts[r] = (starts[r] as number) + (starts[r - 1] as number);
     }
     const list: ImpactList = {
       docs: new Int32Array(count),
@@ -288,12 +313,11 @@ export class RankedSearch {
       ranks: new Int32Array(count),
     };
     for (let i = 0; i < count; i++) {
-      const score = scores[i] as number;
-      const b = bucketOf.get(score) as number;
-      const at = starts[b] as number;
-      starts[b] = at + 1;
+      const r = rankOf[bucket[i] as number] as number;
+      const at = starts[r] as number;
+      starts[r] = at + 1;
       list.docs[at] = docs[i] as number;
-      list.scores[at] = score;
+      list.scores[at] = scores[i] as number;
       list.ranks[at] = i;
     }
     if (list.docs.length >= KEPT_IMPACT_LENGTH) {
