@@ -26,10 +26,16 @@ parentPort?.on("message", (request: RunRequest) => {
     reply = { run: request.run, ok: false, error: errorText(error) };
   }
   try {
-    // The index terms' array is handed over rather than copied.
+    // The index terms' and passage terms' arrays are handed over rather than copied.
     parentPort?.postMessage(
       reply,
-      reply.ok ? [reply.facts.indexTerms.data.buffer as ArrayBuffer] : [],
+      reply.ok
+        ? [
+            reply.facts.indexTerms.data.buffer as ArrayBuffer,
+            reply.facts.passageTerms.at.buffer as ArrayBuffer,
+            reply.facts.passageTerms.ids.buffer as ArrayBuffer,
+          ]
+        : [],
     );
   } catch (error) {
     // Facts that cannot be copied to the main thread: say so rather than leave it waiting.
