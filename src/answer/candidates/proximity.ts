@@ -22,6 +22,19 @@ const CLAUSE_WORDS = new Set(["while", "whereas", "against", "compared", "but", 
 
 const TOKENS = new Map<string, Word[]>();
 
+const WORD_TERMS = new Map<string, string[]>();
+
+/** `contentTerms` of one word, worked out once per word rather than per occurrence. */
+function wordTerms(word: string): string[] {
+  let terms = WORD_TERMS.get(word);
+  if (!terms) {
+    terms = contentTerms(word);
+    if (WORD_TERMS.size > 50_000) WORD_TERMS.clear();
+    WORD_TERMS.set(word, terms);
+  }
+  return terms;
+}
+
 /** A sentence's content words with positions and clause numbers, cached by sentence text. */
 function tokens(sentence: string): Word[] {
   let out = TOKENS.get(sentence);
@@ -37,8 +50,7 @@ function tokens(sentence: string): Word[] {
     previousEnd = w.end;
     position++;
     if (STOP_WORDS.has(w.word)) continue;
-    for (const term of contentTerms(w.word))
-      out.push({ term, at: position, clause, start: w.start });
+    for (const term of wordTerms(w.word)) out.push({ term, at: position, clause, start: w.start });
   }
   if (TOKENS.size > 20_000) TOKENS.clear();
   TOKENS.set(sentence, out);
