@@ -101,6 +101,13 @@ export function alternativesOf(term: string): readonly string[][] {
 /** What a term is looked up in: a set of terms, or anything that answers `has` as one would. */
 export type TermSet = Pick<ReadonlySet<string>, "has">;
 
+/** `holdsTerm` of the one term `word`: it is `term`, or makes up an alternative of it alone. */
+export function wordHoldsTerm(word: string, term: string): boolean {
+  if (word === term) return true;
+  for (const alt of alternativesOf(term)) if (alt.every((t) => t === word)) return true;
+  return false;
+}
+
 /** Whether `have` holds `term` or one of its alternatives. */
 export function holdsTerm(have: TermSet, term: string): boolean {
   if (have.has(term)) return true;

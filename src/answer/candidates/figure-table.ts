@@ -220,7 +220,7 @@ export function bestByScore(
 ): number[] {
   if (chosen.length <= limit) return [...chosen];
   if (limit <= 0) return [];
-  const threshold = Float64Array.from(scores).sort()[scores.length - limit] as number;
+  const threshold = nthSmallest(Float64Array.from(scores), scores.length - limit);
   const above: number[] = [];
   const tied: number[] = [];
   for (let j = 0; j < chosen.length; j++) {
@@ -237,4 +237,37 @@ export function bestByScore(
     .sort()
     .subarray(0, limit - above.length);
   return [...above.map((j) => chosen[j] as number), ...first];
+}
+
+/**
+ * The value `values` would have at position `n` sorted ascending, found by selection (a
+ * three-way quickselect: scores tie a lot) rather than sorting them all. Reorders `values`.
+ */
+export function nthSmallest(values: Float64Array, n: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const x = values[lo] as number;
+    const y = values[(lo + hi) >>> 1] as number;
+    const z = values[hi] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = values[i] as number;
+      if (v < pivot) {
+        values[i] = values[lt] as number;
+        values[lt++] = v;
+        i++;
+      } else if (v > pivot) {
+        values[i] = values[gt] as number;
+        values[gt--] = v;
+      } else i++;
+    }
+    if (n < lt) hi = lt - 1;
+    else if (n > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return values[lo] as number;
 }

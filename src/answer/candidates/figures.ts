@@ -1,6 +1,6 @@
 import { articleDate } from "../../corpus/article-date";
 import { type CountryMatch, findCountries } from "../../facts/language/countries";
-import { alternativesOf, foldPhrases, holdsTerm } from "../../text/synonyms";
+import { alternativesOf, foldPhrases, holdsTerm, wordHoldsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
 import type { Figure, FigureKind, Passage, Sentence } from "../../types";
 import QUESTION_WORDS from "../data/question-words.json" with { type: "json" };
@@ -253,7 +253,7 @@ function measureSurplus(
     if (GENERIC_MODIFIERS.has(t) || GENERIC_HEADS.has(t)) continue;
     const w = termWeight(k, t);
     total += w;
-    if (!asked.has(t) && !topic.some((q) => holdsTerm(new Set([t]), q))) extra += w;
+    if (!asked.has(t) && !topic.some((q) => wordHoldsTerm(t, q))) extra += w;
   }
   return total === 0 ? 0 : extra / total;
 }
@@ -284,8 +284,7 @@ function namesHead(f: Figure, asked: ReadonlySet<string>): boolean {
   return measureHeads(f).some((h) => holdsTerm(asked, h));
 }
 
-const matchesTerm = (a: string, b: string) =>
-  a === b || holdsTerm(new Set([a]), b) || holdsTerm(new Set([b]), a);
+const matchesTerm = (a: string, b: string) => a === b || wordHoldsTerm(a, b) || wordHoldsTerm(b, a);
 
 /**
  * The share of the question's qualifiers of the asked measure ("halal meat" in "halal meat

@@ -1,4 +1,4 @@
-import { holdsTerm } from "../../text/synonyms";
+import { wordHoldsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
 import { type Knowledge, termWeight } from "../knowledge";
 
@@ -92,7 +92,7 @@ export function localCoverage(
     total += weight;
     let best = 0;
     for (const w of ws) {
-      if (w.term !== t && !holdsTerm(new Set([w.term]), t)) continue;
+      if (!wordHoldsTerm(w.term, t)) continue;
       const n = nearness(Math.abs(w.at - pivot), w.clause === pivotClause);
       if (n > best) best = n;
     }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bestByScore } from "../../../src/answer/candidates/figure-table";
+import { bestByScore, nthSmallest } from "../../../src/answer/candidates/figure-table";
 
 /**
  * The figures a question weighs in full are the best `limit` by score, then by position in the
@@ -36,6 +36,21 @@ describe("bestByScore", () => {
       fc.property(scored, ({ chosen, scores, limit }) => {
         expect(bestByScore(chosen, scores, limit)).toEqual(bySortingAll(chosen, scores, limit));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("selects the value at a sorted position without sorting, ties and all", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(0, 0.25, 0.5, 1, 2.75, 3), { minLength: 1, maxLength: 300 }),
+        fc.nat(),
+        (values, at) => {
+          const n = at % values.length;
+          const sorted = Float64Array.from(values).sort();
+          expect(nthSmallest(Float64Array.from(values), n)).toBe(sorted[n]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
