@@ -89,6 +89,21 @@ export function figureTablesOf(
   first = 0,
 ): FigureTables {
   const tables: FigureTables = { byTerm: new Map(), byPartner: new Map(), bySentence: new Map() };
+  addToFigureTables(tables, figures, measureTerms, sentenceTerms, first);
+  return tables;
+}
+
+/**
+ * Files `figures` (numbered from `first`) into `tables`, after the figures there: run by run in
+ * order, the same tables as `figureTablesOf` of them all.
+ */
+export function addToFigureTables(
+  tables: FigureTables,
+  figures: readonly Figure[],
+  measureTerms: readonly (readonly string[])[],
+  sentenceTerms: readonly (readonly string[])[],
+  first: number,
+): void {
   figures.forEach((f, n) => {
     const i = first + n;
     addTo(tables.bySentence, sentenceKey(f), i);
@@ -97,7 +112,6 @@ export function figureTablesOf(
       addTo(tables.byTerm, t, i);
     }
   });
-  return tables;
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V) {

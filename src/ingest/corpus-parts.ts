@@ -1,4 +1,10 @@
-import { addCounts, assembleKnowledge, type Knowledge } from "../answer/knowledge";
+import {
+  addCounts,
+  addToFigureTables,
+  assembleKnowledge,
+  type FigureTables,
+  type Knowledge,
+} from "../answer/knowledge";
 import { type PassageTermColumns, usePassageTermColumns } from "../answer/passage-term-columns";
 import { type ArticlePerson, mergeOfficials } from "../facts/people/officials";
 import { PackedIndexBuilder } from "../index/packed-index-builder";
@@ -26,21 +32,41 @@ export class CorpusParts {
   };
   private readonly index = new PackedIndexBuilder();
   private readonly passageTerms = new PassageTermsBuilder();
+  // The look-ups, made run by run while the workers read on, rather than all at the end.
+  private readonly passageMap = new Map<string, Passage>();
+  private readonly passagesByArticle = new Map<string, Passage[]>();
+  private readonly figureTables: FigureTables = {
+    byTerm: new Map(),
+    byPartner: new Map(),
+    bySentence: new Map(),
+  };
 
   constructor(private readonly articles: Article[]) {}
 
   /** The next run of articles, in corpus order. */
   add(run: RunFacts): void {
     const ids: string[] = [];
+    const firstFigure = this.figures.length;
     for (const facts of run.articles) {
       this.passageTerms.article(facts.articleId, facts.passages.length);
       for (const p of facts.passages) {
         this.passages.push(p);
         ids.push(p.id);
+        this.passageMap.set(p.id, p);
+        const list = this.passagesByArticle.get(p.articleId);
+        if (list) list.push(p);
+        else this.passagesByArticle.set(p.articleId, [p]);
       }
       for (const f of facts.figures) this.figures.push(f);
       this.people.push(facts.people);
     }
+    addToFigureTables(
+      this.figureTables,
+      this.figures.slice(firstFigure),
+      run.figureTerms.measure,
+      run.figureTerms.sentence,
+      firstFigure,
+    );
     this.index.file(ids, run.indexTerms);
     this.passageTerms.add(run.passageTerms);
     addUp(this.passageFrequency, run.passageFrequency);
@@ -62,6 +88,8 @@ export class CorpusParts {
       wordFrequency: this.wordFrequency,
       capitalisation: this.capitalisation,
       figureTerms: this.figureTerms,
+      figureTables: this.figureTables,
+      passageMaps: { passages: this.passageMap, passagesByArticle: this.passagesByArticle },
     });
     usePassageTermColumns(knowledge, this.passageTerms.columns());
     return knowledge;
