@@ -6,7 +6,7 @@ import {
   type Knowledge,
 } from "../answer/knowledge";
 import { type PassageTermColumns, usePassageTermColumns } from "../answer/passage-term-columns";
-import { type ArticlePerson, mergeOfficials } from "../facts/people/officials";
+import { OfficialsMerge } from "../facts/people/officials";
 import { PackedIndexBuilder } from "../index/packed-index-builder";
 import { PassageIndex } from "../index/passage-index";
 import type { Article, Figure, Passage } from "../types";
@@ -15,14 +15,14 @@ import type { RunFacts } from "./article-facts";
 /**
  * Puts the runs of `readRunFacts` back together, in corpus order, into the knowledge of the whole
  * corpus: the same knowledge whether the runs were read on this thread or on workers, in one run
- * or many. Passages go into the search index as each run arrives (so indexing overlaps with the
- * workers still reading), packed as the snapshot keeps it; officials are merged across articles
- * once, at the end, here only.
+ * or many. Passages go into the search index and the look-ups as each run arrives (so that work
+ * overlaps with the workers still reading), packed as the snapshot keeps it; each article's
+ * people are filed as they come, and merged into officials across articles once, at the end.
  */
 export class CorpusParts {
   private readonly passages: Passage[] = [];
   private readonly figures: Figure[] = [];
-  private readonly people: ArticlePerson[][] = [];
+  private readonly officials = new OfficialsMerge();
   private readonly passageFrequency = new Map<string, number>();
   private readonly wordFrequency = new Map<string, number>();
   private readonly capitalisation = new Map<string, [number, number]>();
@@ -58,7 +58,7 @@ export class CorpusParts {
         else this.passagesByArticle.set(p.articleId, [p]);
       }
       for (const f of facts.figures) this.figures.push(f);
-      this.people.push(facts.people);
+      this.officials.article(facts.people);
     }
     addToFigureTables(
       this.figureTables,
@@ -82,7 +82,7 @@ export class CorpusParts {
       articles: this.articles,
       passages: this.passages,
       figures: this.figures,
-      officials: mergeOfficials(this.people),
+      officials: this.officials.officials(),
       index: PassageIndex.fromPack(this.index.pack()),
       passageFrequency: this.passageFrequency,
       wordFrequency: this.wordFrequency,

@@ -860,30 +860,47 @@ export function extractOfficials(docs: ArticleText[]): Official[] {
  * cross-article half of `extractOfficials`.
  */
 export function mergeOfficials(peopleByArticle: readonly (readonly ArticlePerson[])[]): Official[] {
+  const merge = new OfficialsMerge();
+  for (const found of peopleByArticle) merge.article(found);
+  return merge.officials();
+}
+
+/**
+ * `mergeOfficials` an article at a time, in corpus order: ingest files each run's people as it
+ * arrives, and only folds spellings and builds the officials once the last has.
+ */
+export class OfficialsMerge {
   // The same name key in two articles is one person.
-  const byKey = new Map<string, Cluster>();
-  const clusters: Cluster[] = [];
-  let order = 0;
-  const rank = new Map<ArticlePerson, number>();
-  for (const found of peopleByArticle) {
+  private readonly byKey = new Map<string, Cluster>();
+  private readonly clusters: Cluster[] = [];
+  private order = 0;
+  private readonly rank = new Map<ArticlePerson, number>();
+
+  /** The people of the next article. */
+  article(found: readonly ArticlePerson[]): void {
     const people = [...found].sort((a, b) => a.firstOffset - b.firstOffset);
     for (const person of people) {
-      rank.set(person, order++);
+      this.rank.set(person, this.order++);
       const entry = personCluster(person);
-      const known = byKey.get(person.key);
+      const known = this.byKey.get(person.key);
       if (known) {
         join(known, entry);
         continue;
       }
-      byKey.set(person.key, entry);
-      clusters.push(entry);
+      this.byKey.set(person.key, entry);
+      this.clusters.push(entry);
     }
   }
-  const folded = foldSpellings(clusters);
-  const officials = folded.map((c) =>
-    officialOf([...c.people].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))),
-  );
-  return withAssociates(folded, officials);
+
+  /** The officials of every article given. */
+  officials(): Official[] {
+    const rank = this.rank;
+    const folded = foldSpellings(this.clusters);
+    const officials = folded.map((c) =>
+      officialOf([...c.people].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))),
+    );
+    return withAssociates(folded, officials);
+  }
 }
 
 /** The entry one person of one article starts as, before the entries of one person are joined. */
