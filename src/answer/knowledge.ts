@@ -274,11 +274,13 @@ export function addCounts(
   sign: 1 | -1,
 ): void {
   for (const [word, [all, capital]] of counts) {
-    const c = into.get(word) ?? [0, 0];
+    const had = into.get(word);
+    const c = had ?? [0, 0];
     c[0] += sign * all;
     c[1] += sign * capital;
+    // A word counted already is changed in place: one look-up, not two.
     if (c[0] <= 0) into.delete(word);
-    else into.set(word, c);
+    else if (!had) into.set(word, c);
   }
 }
 

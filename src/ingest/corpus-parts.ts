@@ -23,8 +23,8 @@ export class CorpusParts {
   private readonly passages: Passage[] = [];
   private readonly figures: Figure[] = [];
   private readonly officials = new OfficialsMerge();
-  private readonly passageFrequency = new Map<string, number>();
-  private readonly wordFrequency = new Map<string, number>();
+  private readonly passageFrequency = new Tally();
+  private readonly wordFrequency = new Tally();
   private readonly capitalisation = new Map<string, [number, number]>();
   private readonly figureTerms: { measure: string[][]; sentence: string[][] } = {
     measure: [],
@@ -69,8 +69,8 @@ export class CorpusParts {
     );
     this.index.file(ids, run.indexTerms);
     this.passageTerms.add(run.passageTerms);
-    addUp(this.passageFrequency, run.passageFrequency);
-    addUp(this.wordFrequency, run.wordFrequency);
+    this.passageFrequency.add(run.passageFrequency);
+    this.wordFrequency.add(run.wordFrequency);
     addCounts(this.capitalisation, run.capitalisation, 1);
     for (const terms of run.figureTerms.measure) this.figureTerms.measure.push(terms);
     for (const terms of run.figureTerms.sentence) this.figureTerms.sentence.push(terms);
@@ -84,8 +84,8 @@ export class CorpusParts {
       figures: this.figures,
       officials: this.officials.officials(),
       index: PassageIndex.fromPack(this.index.pack()),
-      passageFrequency: this.passageFrequency,
-      wordFrequency: this.wordFrequency,
+      passageFrequency: this.passageFrequency.counts(),
+      wordFrequency: this.wordFrequency.counts(),
       capitalisation: this.capitalisation,
       figureTerms: this.figureTerms,
       figureTables: this.figureTables,
@@ -152,7 +152,24 @@ class PassageTermsBuilder {
   }
 }
 
-/** Adds a run's counts; keys new to `into` come after the ones it has, as counting in order would. */
-function addUp(into: Map<string, number>, counts: ReadonlyMap<string, number>): void {
-  for (const [key, n] of counts) into.set(key, (into.get(key) ?? 0) + n);
+/**
+ * Counts added up run by run; keys new to it come after the ones it has, as counting in order
+ * would. Each count is a box changed in place, so a key already counted costs one look-up.
+ */
+class Tally {
+  private readonly boxes = new Map<string, [number]>();
+
+  add(counts: ReadonlyMap<string, number>): void {
+    for (const [key, n] of counts) {
+      const box = this.boxes.get(key);
+      if (box) box[0] += n;
+      else this.boxes.set(key, [n]);
+    }
+  }
+
+  counts(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, [n]] of this.boxes) out.set(key, n);
+    return out;
+  }
 }
