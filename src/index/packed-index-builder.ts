@@ -16,8 +16,13 @@ export class PackedIndexBuilder {
   readonly #fields = INDEXED_FIELDS.length;
   readonly #termIds = new Map<string, number>();
   readonly #terms: string[] = [];
-  /** Per term and field (`term * F + field`): document, frequency, document, frequency, … */
-  readonly #postings: number[][] = [];
+  /**
+   * The batches as filed, each with its terms' ids: the postings are laid out once, at `pack`,
+   * from these and the count per row (`term * F + field`), rather than pushed one by one into
+   * a growing list per row.
+   */
+  readonly #batches: { data: Uint32Array; termOf: Int32Array; firstDoc: number }[] = [];
+  #rowCounts = new Uint32Array(1024);
   readonly #documentIds: string[] = [];
   readonly #seen = new Set<string>();
   readonly #fieldLengths: number[] = [];
@@ -28,6 +33,7 @@ export class PackedIndexBuilder {
     const { vocabulary, data } = batch;
     // Each term of the batch looked up once, on its first use.
     const termOf = new Int32Array(vocabulary.length).fill(-1);
+    const firstDoc = this.#documentIds.length;
     let at = 0;
     for (const id of ids) {
       if (this.#seen.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
@@ -43,20 +49,20 @@ export class PackedIndexBuilder {
         this.#averageFieldLength[field] = (average * doc + length) / (doc + 1);
         const terms = data[at++] as number;
         for (let t = 0; t < terms; t++) {
-          const place = data[at++] as number;
-          const count = data[at++] as number;
+          const place = data[at] as number;
+          at += 2;
           let term = termOf[place] as number;
           if (term === -1) {
             term = this.#termId(vocabulary[place] as string);
             termOf[place] = term;
           }
-          const list = this.#postings[term * this.#fields + field] as number[];
-          // A passage's terms come counted, once each per field: never the same document twice.
-          list.push(doc, count);
+          const row = term * this.#fields + field;
+          this.#rowCounts[row] = (this.#rowCounts[row] as number) + 1;
         }
       }
     }
     if (at !== data.length) throw new Error("Tijarat: index terms do not match their passages");
+    this.#batches.push({ data, termOf, firstDoc });
   }
 
   #termId(term: string): number {
@@ -65,27 +71,45 @@ export class PackedIndexBuilder {
       id = this.#terms.length;
       this.#terms.push(term);
       this.#termIds.set(term, id);
-      for (let f = 0; f < this.#fields; f++) this.#postings.push([]);
+      const rows = this.#terms.length * this.#fields;
+      if (rows > this.#rowCounts.length) {
+        const grown = new Uint32Array(Math.max(rows, this.#rowCounts.length * 2));
+        grown.set(this.#rowCounts);
+        this.#rowCounts = grown;
+      }
     }
     return id;
   }
 
   /** The pack of every passage filed. */
   pack(): PackedIndex {
-    let total = 0;
-    for (const list of this.#postings) total += list.length / 2;
+    const rows = this.#terms.length * this.#fields;
+    const ranges = new Uint32Array(rows + 1);
+    for (let row = 0; row < rows; row++) {
+      ranges[row + 1] = (ranges[row] as number) + (this.#rowCounts[row] as number);
+    }
+    const total = ranges[rows] as number;
     const docs = new Uint32Array(total);
     const freqs = new Uint32Array(total);
-    const ranges = new Uint32Array(this.#postings.length + 1);
-    let at = 0;
-    this.#postings.forEach((list, row) => {
-      for (let i = 0; i < list.length; i += 2) {
-        docs[at] = list[i] as number;
-        freqs[at] = list[i + 1] as number;
-        at++;
+    // Each row filled in filing order: documents ascending, as MiniSearch's postings.
+    const next = ranges.slice(0, rows);
+    for (const { data, termOf, firstDoc } of this.#batches) {
+      let at = 0;
+      for (let doc = firstDoc; at < data.length; doc++) {
+        for (let field = 0; field < this.#fields; field++) {
+          at++;
+          const terms = data[at++] as number;
+          for (let t = 0; t < terms; t++) {
+            const row = (termOf[data[at] as number] as number) * this.#fields + field;
+            const slot = next[row] as number;
+            next[row] = slot + 1;
+            docs[slot] = doc;
+            freqs[slot] = data[at + 1] as number;
+            at += 2;
+          }
+        }
       }
-      ranges[row + 1] = at;
-    });
+    }
     const count = this.#documentIds.length;
     return {
       meta: {
