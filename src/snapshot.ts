@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { useFigureTermColumns } from "./answer/candidates/figure-table";
-import { assembleKnowledge, type Knowledge } from "./answer/knowledge";
+import { assembleKnowledge, figureTablesOfColumns, type Knowledge } from "./answer/knowledge";
 import { passageTermColumnsOf, usePassageTermColumns } from "./answer/passage-term-columns";
 import type { PackedIndexMeta } from "./index/packed-index";
 import { PassageIndex } from "./index/passage-index";
@@ -222,6 +222,12 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
   if (!Array.isArray(figures) || !Array.isArray(officials))
     throw new SnapshotError("facts damaged");
 
+  const restoredFigures = figures.map(withSentence);
+  const rows = restoredFigures.length + 1;
+  if (rows !== columns.measure.at.length || rows !== columns.sentence.at.length) {
+    throw new SnapshotError("figure terms do not match the figures");
+  }
+
   const index = PassageIndex.fromPack({
     meta: sections.json("index") as PackedIndexMeta,
     // Copies too: the index's per-document tables read them on demand (packed-index.ts).
@@ -236,7 +242,7 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     articles,
     passages: [],
     passageMaps: passages,
-    figures: figures.map(withSentence),
+    figures: restoredFigures,
     officials: attachStatements(
       officials,
       // A copy: the statements are read long after the file's bytes are let go.
@@ -249,6 +255,7 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     wordFrequency: new Map(terms.wordFrequency),
     capitalisation: new Map(terms.capitalisation),
     figureTerms,
+    figureTables: figureTablesOfColumns(restoredFigures, columns),
   });
   useFigureTermColumns(knowledge, columns);
   const passageDictionary = sections.json("passageTerms");

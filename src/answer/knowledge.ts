@@ -94,6 +94,48 @@ export function figureTablesOf(
 }
 
 /**
+ * `figureTablesOf` from the figures' term lists as columns of ids over one dictionary (as a
+ * snapshot keeps them: snapshot/term-columns.ts): the same tables, keys in the same order, made
+ * without a Set of strings per figure — a restored engine makes them before its first answer.
+ */
+export function figureTablesOfColumns(
+  figures: readonly Figure[],
+  columns: {
+    dictionary: readonly string[];
+    measure: { at: Uint32Array; ids: Uint32Array };
+    sentence: { at: Uint32Array; ids: Uint32Array };
+  },
+): FigureTables {
+  const tables: FigureTables = { byTerm: new Map(), byPartner: new Map(), bySentence: new Map() };
+  const { dictionary, measure, sentence } = columns;
+  const byId: number[][] = new Array(dictionary.length);
+  const firstUse: number[] = [];
+  /** Per term id, the last figure filed under it: a figure's terms are counted once. */
+  const last = new Int32Array(dictionary.length).fill(-1);
+  const file = (group: { at: Uint32Array; ids: Uint32Array }, i: number) => {
+    for (let j = group.at[i] as number; j < (group.at[i + 1] as number); j++) {
+      const id = group.ids[j] as number;
+      if (last[id] === i) continue;
+      last[id] = i;
+      const list = byId[id];
+      if (list) list.push(i);
+      else {
+        byId[id] = [i];
+        firstUse.push(id);
+      }
+    }
+  };
+  figures.forEach((f, i) => {
+    addTo(tables.bySentence, sentenceKey(f), i);
+    for (const p of f.partners) addTo(tables.byPartner, p, i);
+    file(measure, i);
+    file(sentence, i);
+  });
+  for (const id of firstUse) tables.byTerm.set(dictionary[id] as string, byId[id] as number[]);
+  return tables;
+}
+
+/**
  * Files `figures` (numbered from `first`) into `tables`, after the figures there: run by run in
  * order, the same tables as `figureTablesOf` of them all.
  */
