@@ -12,6 +12,8 @@ export interface EngineModule {
   buildEngineInParallel?(articles: Article[], issues?: CorpusIssue[]): Promise<Engine>;
   engineToSnapshot(engine: Engine): Uint8Array;
   engineFromSnapshot(snapshot: Uint8Array): Engine;
+  /** The same from a snapshot file, read a section at a time, where the module has it (as `loadEngine` reads it). */
+  engineFromSnapshotFile?(file: string): Engine;
 }
 
 export const DEFAULT_ENGINE_MODULE = resolve(import.meta.dirname, "../src/engine.ts");

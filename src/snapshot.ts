@@ -15,6 +15,7 @@ import {
   jsonBytes,
   SnapshotError,
   SnapshotSections,
+  type SnapshotSource,
   uint32Bytes,
 } from "./snapshot/container";
 import { attachStatements, statementsToBytes } from "./snapshot/official-statements";
@@ -161,7 +162,7 @@ export const SNAPSHOT_HEAD_BYTES = HEAD_BYTES;
  * Knowledge from `knowledgeToSnapshot` bytes. Throws a SnapshotError when the bytes are not a
  * whole snapshot of this version (cut short, damaged, older): the caller rebuilds.
  */
-export function knowledgeFromSnapshot(snapshot: Uint8Array): {
+export function knowledgeFromSnapshot(snapshot: SnapshotSource): {
   knowledge: Knowledge;
   issues: CorpusIssue[];
 } {
@@ -245,8 +246,8 @@ export function knowledgeFromSnapshot(snapshot: Uint8Array): {
     figures: restoredFigures,
     officials: attachStatements(
       officials,
-      // A copy: the statements are read long after the file's bytes are let go.
-      Buffer.from(sections.bytes("officials.statements")),
+      // Its own memory: the statements are read long after the file's bytes are let go.
+      ownBuffer(sections, "officials.statements"),
       sections.uint32("officials.statementEnds", true),
       slice,
     ),
@@ -298,4 +299,12 @@ function parseSection<T>(schema: z.ZodType<T>, value: unknown, name: string): T 
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new SnapshotError(`snapshot ${name} section: ${parsed.error.message}`);
   return parsed.data;
+}
+
+/** A section as a Buffer of its own: the section itself when read on its own, else a copy. */
+function ownBuffer(sections: SnapshotSections, name: string): Buffer {
+  const bytes = sections.bytes(name);
+  return sections.ownsSections
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    : Buffer.from(bytes);
 }

@@ -6,6 +6,7 @@ import { loadCorpus } from "../src/corpus/load";
 import {
   buildEngine,
   engineFromSnapshot,
+  engineFromSnapshotFile,
   engineToSnapshot,
   knowledgeOf,
   loadEngine,
@@ -133,6 +134,24 @@ describe("the engine snapshot", async () => {
     expect(() => engineFromSnapshot(Buffer.from('{"version":4}'))).toThrow(SnapshotError);
     expect(() => engineFromSnapshot(new Uint8Array(0))).toThrow(SnapshotError);
   });
+
+  it("restores the same engine from the file read a section at a time, and refuses it damaged", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tijarat-snapshot-file-"));
+    const file = join(dir, "engine.snapshot");
+    writeFileSync(file, snapshot);
+    const fromFile = engineFromSnapshotFile(file);
+    for (const q of questions) expect(fromFile.ask(q.question)).toEqual(built.ask(q.question));
+    expect(fromFile.officials()).toEqual(built.officials());
+    writeFileSync(file, snapshot.subarray(0, Math.floor(snapshot.length * 0.9)));
+    expect(() => engineFromSnapshotFile(file)).toThrow(/cut short/);
+    const damaged = Buffer.from(snapshot);
+    const middle = Math.floor(damaged.length / 2);
+    damaged[middle] = (damaged[middle] ?? 0) ^ 0xff;
+    writeFileSync(file, damaged);
+    expect(() => engineFromSnapshotFile(file)).toThrow(/section is damaged/);
+    writeFileSync(file, "");
+    expect(() => engineFromSnapshotFile(file)).toThrow(SnapshotError);
+  });
 });
 
 describe("loading with a cache folder", () => {
@@ -157,11 +176,11 @@ describe("loading with a cache folder", () => {
 
     vi.clearAllMocks();
     const second = await loadEngine({ corpusDir, cacheDir });
-    // The cache was read: the snapshot file's own text was restored...
+    // The cache was read: the snapshot file itself was restored, read a section at a time...
     expect(vi.mocked(knowledgeFromSnapshot)).toHaveBeenCalledTimes(1);
-    expect(vi.mocked(knowledgeFromSnapshot)).toHaveBeenCalledWith(
-      readFileSync(join(cacheDir, written[0] ?? "")),
-    );
+    expect(vi.mocked(knowledgeFromSnapshot).mock.calls[0]?.[0]).toMatchObject({
+      size: statSync(join(cacheDir, written[0] ?? "")).size,
+    });
     // ...and nothing was parsed or extracted again.
     expect(vi.mocked(loadCorpus)).not.toHaveBeenCalled();
     expect(vi.mocked(extractFigures)).not.toHaveBeenCalled();

@@ -1,3 +1,4 @@
+import { fstatSync, readSync } from "node:fs";
 import { endianness } from "node:os";
 import { crc32 } from "node:zlib";
 import { z } from "zod";
@@ -87,15 +88,31 @@ export function fingerprintOf(bytes: Uint8Array): string | null {
   return readHead(bytes)?.head.fingerprint ?? null;
 }
 
-/** A snapshot's sections, each checked against its CRC when first read. */
+/**
+ * Where a snapshot's bytes come from: all of them in memory, or a file read a section at a time
+ * (`length` bytes at `position`, fewer at the file's end).
+ */
+export type SnapshotSource =
+  | Uint8Array
+  | { size: number; read: (position: number, length: number) => Uint8Array };
+
+/**
+ * A snapshot's sections, each checked against its CRC when first read. Read from a file, each
+ * section is read into memory of its own, so what a load keeps (the index's arrays) is neither
+ * copied out of the file's bytes nor keeps the rest of them alive.
+ */
 export class SnapshotSections {
   readonly fingerprint: string;
-  readonly #bytes: Uint8Array;
+  readonly #source: SnapshotSource;
+  readonly #size: number;
   readonly #start: number;
   readonly #table: Map<string, Head["sections"][number]>;
 
-  constructor(bytes: Uint8Array, version: number) {
-    const read = readHead(bytes);
+  constructor(source: SnapshotSource, version: number) {
+    const size = source instanceof Uint8Array ? source.length : source.size;
+    const first =
+      source instanceof Uint8Array ? source : source.read(0, Math.min(size, HEAD_BYTES));
+    const read = readHead(first);
     if (!read) throw new SnapshotError("not a Tijarat snapshot, or its head is damaged");
     const { head, start } = read;
     if (head.version !== version) {
@@ -103,19 +120,32 @@ export class SnapshotSections {
     }
     if (head.endian !== endianness()) throw new SnapshotError("snapshot of another byte order");
     this.fingerprint = head.fingerprint;
-    this.#bytes = bytes;
+    this.#source = source;
+    this.#size = size;
     this.#start = start;
     this.#table = new Map(head.sections.map((s) => [s.name, s]));
+  }
+
+  /** Whether a section's bytes are its own memory (read from a file), not a view of the whole. */
+  get ownsSections(): boolean {
+    return !(this.#source instanceof Uint8Array);
   }
 
   bytes(name: string): Uint8Array {
     const entry = this.#table.get(name);
     if (!entry) throw new SnapshotError(`snapshot has no ${name} section`);
     const from = this.#start + entry.offset;
-    if (from + entry.length > this.#bytes.length) {
+    if (from + entry.length > this.#size) {
       throw new SnapshotError(`snapshot is cut short in its ${name} section`);
     }
-    const bytes = this.#bytes.subarray(from, from + entry.length);
+    const source = this.#source;
+    const bytes =
+      source instanceof Uint8Array
+        ? source.subarray(from, from + entry.length)
+        : source.read(from, entry.length);
+    if (bytes.length !== entry.length) {
+      throw new SnapshotError(`snapshot is cut short in its ${name} section`);
+    }
     if (crc32(bytes) !== entry.crc) throw new SnapshotError(`snapshot ${name} section is damaged`);
     return bytes;
   }
@@ -136,12 +166,32 @@ export class SnapshotSections {
   uint32(name: string, copy = false): Uint32Array {
     const bytes = this.bytes(name);
     if (bytes.length % 4 !== 0) throw new SnapshotError(`snapshot ${name} section is not Uint32`);
-    if (!copy && (bytes.byteOffset & 3) === 0) {
+    // A section read on its own is the caller's already: a view of it copies nothing.
+    if ((!copy || this.ownsSections) && (bytes.byteOffset & 3) === 0) {
       return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
     }
     const own = new Uint8Array(bytes);
     return new Uint32Array(own.buffer, 0, own.length / 4);
   }
+}
+
+/** A snapshot file as a source: its size now, each section read when asked for. */
+export function fileSource(fd: number): SnapshotSource {
+  const { size } = fstatSync(fd);
+  return {
+    size,
+    read(position, length) {
+      // Each section in memory of its own: a pooled Buffer would share it with others.
+      const buffer = new Uint8Array(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, buffer, done, length - done, position + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return done === length ? buffer : buffer.subarray(0, done);
+    },
+  };
 }
 
 /** A Uint32 array's bytes, for a section. */
