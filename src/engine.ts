@@ -157,7 +157,8 @@ export function engineFromSnapshot(snapshot: Uint8Array): Engine {
 /**
  * `engineFromSnapshot` of a snapshot file, read a section at a time: what the engine keeps is
  * read into memory of its own rather than copied out of the whole file's bytes (at 100,000
- * passages, 70 MB of copies a start).
+ * passages, 70 MB of copies a start). Throws a SnapshotError as `engineFromSnapshot` does, or
+ * the file system's error when the file cannot be read.
  */
 export function engineFromSnapshotFile(file: string): Engine {
   const fd = openSync(file, "r");

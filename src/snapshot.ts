@@ -267,7 +267,10 @@ export function knowledgeFromSnapshot(snapshot: SnapshotSource): {
     !Array.isArray(passageDictionary) ||
     articleFirst.length !== articles.length + 1 ||
     termsAt.length !== (articleFirst[articles.length] as number) + 1 ||
-    termsAt[termsAt.length - 1] !== termIds.length
+    termsAt[termsAt.length - 1] !== termIds.length ||
+    !ascending(articleFirst) ||
+    !ascending(termsAt) ||
+    !below(termIds, passageDictionary.length)
   ) {
     throw new SnapshotError("passage terms damaged");
   }
@@ -307,4 +310,18 @@ function ownBuffer(sections: SnapshotSections, name: string): Buffer {
   return sections.ownsSections
     ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
     : Buffer.from(bytes);
+}
+
+/** Whether every value is below `limit`. */
+function below(values: Uint32Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) >= limit) return false;
+  return true;
+}
+
+/** Whether each value is at least the one before it. */
+function ascending(values: Uint32Array): boolean {
+  for (let i = 1; i < values.length; i++) {
+    if ((values[i] as number) < (values[i - 1] as number)) return false;
+  }
+  return true;
 }

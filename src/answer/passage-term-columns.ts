@@ -21,22 +21,29 @@ export interface PassageTermColumns {
   ids: Uint32Array;
 }
 
+/** The look-ups the columns need, made on first use and shared by every knowledge they serve. */
+interface ColumnMaps {
+  numbers: Map<string, number> | null;
+  places: Map<string, number> | null;
+}
+
 /** The columns of a knowledge, with the look-ups they need made on first use. */
 class PassageTermLookup {
-  private numbers: Map<string, number> | null = null;
-  private places: Map<string, number> | null = null;
-
-  /** `stale`: articles changed since the columns were counted, whose passages are read again. */
+  /**
+   * `stale`: articles changed since the columns were counted, whose passages are read again;
+   * `maps`: those of the knowledge the columns came from, when carried over a live update.
+   */
   constructor(
     readonly columns: PassageTermColumns,
     readonly stale: ReadonlySet<string> = new Set(),
+    readonly maps: ColumnMaps = { numbers: null, places: null },
   ) {}
 
   /** Where the passage's terms are in `ids`, or null when the columns do not hold it. */
   private range(articleId: string, index: number): [number, number] | null {
     if (this.stale.has(articleId)) return null;
-    this.places ??= new Map(this.columns.articleIds.map((id, i) => [id, i]));
-    const place = this.places.get(articleId);
+    this.maps.places ??= new Map(this.columns.articleIds.map((id, i) => [id, i]));
+    const place = this.maps.places.get(articleId);
     if (place === undefined || !Number.isInteger(index) || index < 0) return null;
     const { articleFirst, at } = this.columns;
     const n = (articleFirst[place] as number) + index;
@@ -52,8 +59,8 @@ class PassageTermLookup {
     const ids = this.columns.ids;
     return {
       has: (term: string) => {
-        this.numbers ??= new Map(this.columns.dictionary.map((t, i) => [t, i]));
-        const number = this.numbers.get(term);
+        this.maps.numbers ??= new Map(this.columns.dictionary.map((t, i) => [t, i]));
+        const number = this.maps.numbers.get(term);
         if (number === undefined) return false;
         for (let j = from; j < to; j++) if (ids[j] === number) return true;
         return false;
@@ -88,7 +95,10 @@ export function carryPassageTermColumns(
 ): void {
   const lookup = LOOKUPS.get(before);
   if (!lookup) return;
-  LOOKUPS.set(after, new PassageTermLookup(lookup.columns, new Set([...lookup.stale, changed])));
+  LOOKUPS.set(
+    after,
+    new PassageTermLookup(lookup.columns, new Set([...lookup.stale, changed]), lookup.maps),
+  );
 }
 
 /** The passage's terms from the columns, or null when they do not hold it. */
@@ -97,7 +107,11 @@ export function passageTermsFromColumns(k: Knowledge, passageId: string): TermSe
   if (!lookup) return null;
   const hash = passageId.lastIndexOf("#");
   if (hash < 0) return null;
-  return lookup.termsOf(passageId.slice(0, hash), Number(passageId.slice(hash + 1)));
+  // Only an id as passages are named (`article#3`): `article#3.0` is no passage of the columns.
+  const written = passageId.slice(hash + 1);
+  const index = Number(written);
+  if (String(index) !== written) return null;
+  return lookup.termsOf(passageId.slice(0, hash), index);
 }
 
 /**
@@ -129,7 +143,10 @@ export function passageTermColumnsOf(k: Knowledge): PassageTermColumns {
     const passages = [...(k.passagesByArticle.get(articleId) ?? [])].sort(
       (p, q) => p.index - q.index,
     );
-    for (const p of passages) {
+    for (const [position, p] of passages.entries()) {
+      // Passage n of an article is its n-th: the columns find a passage by its index.
+      if (p.index !== position)
+        throw new Error(`Tijarat: passages of ${articleId} are not numbered in order`);
       at.push(ids.length);
       const kept = lookup?.termsList(articleId, p.index);
       const terms = kept ?? new Set([...titleTerms, ...contentTerms(p.text)]);

@@ -34,9 +34,14 @@ export class PackedIndexBuilder {
     // Each term of the batch looked up once, on its first use.
     const termOf = new Int32Array(vocabulary.length).fill(-1);
     const firstDoc = this.#documentIds.length;
+    // Every id checked before any is filed: a refused batch leaves nothing half-counted.
+    const fresh = new Set<string>();
+    for (const id of ids) {
+      if (this.#seen.has(id) || fresh.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
+      fresh.add(id);
+    }
     let at = 0;
     for (const id of ids) {
-      if (this.#seen.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
       this.#seen.add(id);
       const doc = this.#documentIds.length;
       this.#documentIds.push(id);

@@ -290,11 +290,6 @@ export function packedFieldLengths(pack: PackedIndex): Float64Array[] {
   return lengths;
 }
 
-/**
- * A term's postings in one field, read from the packed arrays: the read-only part of the Map
- * interface MiniSearch uses when it scores. `get` right after `keys()` yielded that document (how
- * MiniSearch reads it) is one comparison.
- */
 /** A term's postings in one field as packed: documents `docs[from..to]`, their counts in `freqs`. */
 export interface PackedPostings {
   docs: Uint32Array;
@@ -303,6 +298,11 @@ export interface PackedPostings {
   to: number;
 }
 
+/**
+ * A term's postings in one field, read from the packed arrays: the read-only part of the Map
+ * interface MiniSearch uses when it scores. `get` right after `keys()` yielded that document (how
+ * MiniSearch reads it) is one comparison.
+ */
 class PostingView implements ReadonlyMap<number, number> {
   #at: number;
 

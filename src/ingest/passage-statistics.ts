@@ -232,7 +232,7 @@ export class PassageStatistics {
     };
   }
 
-  /** The run's totals so far, keys in order of first count. */
+  /** The run's totals, keys in order of first count. Call once, when the run is read. */
   totals(): {
     /** Passages each stemmed term occurs in (`passageFrequency`). */
     passageFrequency: Map<string, number>;
@@ -242,6 +242,9 @@ export class PassageStatistics {
     capitalisation: Map<string, [number, number]>;
   } {
     const { terms, words } = this.vocabulary;
+    // One run read in one go (a corpus read without workers) may grow the table past its cap:
+    // the next run starts a new one, and this one goes with the run.
+    if (shared === this.vocabulary && shared.size >= MAX_KNOWN) shared = new Vocabulary();
     const frequency = this.passageFrequency.values;
     const wordFrequency = this.wordFrequency.values;
     const inside = this.inside.values;

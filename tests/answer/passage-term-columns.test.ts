@@ -73,6 +73,22 @@ describe("passage terms counted at ingest", () => {
     expect(expectCountedAsRead(restored)).toBe(restored.passages.size);
   });
 
+  it("finds no passage by an id not written as passages are named", () => {
+    const k = knowledgeOf(buildEngine(seed));
+    const [id] = k.passages.keys();
+    const [articleId, index] = (id ?? "").split("#");
+    expect(passageTermsFromColumns(k, `${articleId}#${index}`)).not.toBeNull();
+    for (const odd of [
+      `${articleId}#${index}.0`,
+      `${articleId}#0${index}`,
+      `${articleId}#`,
+      `${articleId}#-1`,
+      `${articleId}#99999`,
+    ]) {
+      expect(passageTermsFromColumns(k, odd)).toBeNull();
+    }
+  });
+
   it("reads a changed article's passages again after a live update, and keeps the rest", () => {
     const [first, ...rest] = seed as [Article, ...Article[]];
     const edited = {

@@ -88,4 +88,21 @@ describe("building the packed index from index terms worked out elsewhere", () =
     builder.file(["x:1"], once.done());
     expect(() => builder.file(["x:1"], once.done())).toThrow(/duplicate ID x:1/);
   });
+
+  it("files nothing of a batch it refuses for a duplicate passage", () => {
+    const batch = (texts: string[]) => {
+      const writer = new IndexTermsWriter();
+      for (const text of texts)
+        writer.passage([writer.field(tokens("a title")), writer.field(tokens(text))]);
+      return writer.done();
+    };
+    const builder = new PackedIndexBuilder();
+    builder.file(["x:1"], batch(["rice exports"]));
+    expect(() => builder.file(["x:2", "x:1"], batch(["textile exports", "rice again"]))).toThrow(
+      /duplicate ID x:1/,
+    );
+    const alone = new PackedIndexBuilder();
+    alone.file(["x:1"], batch(["rice exports"]));
+    expect(byTerm(builder.pack())).toEqual(byTerm(alone.pack()));
+  });
 });
