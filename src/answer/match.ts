@@ -1,5 +1,6 @@
 import { parseNumeral } from "../facts/language/numbers";
 import { findPeriods, type PeriodMention, resolveRelative } from "../facts/language/periods";
+import { boundedMemo } from "../text/bounded-memo";
 import { alternativesOf, holdsTerm, type TermSet } from "../text/synonyms";
 import { type Knowledge, termWeight } from "./knowledge";
 
@@ -79,17 +80,9 @@ const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
  * The months a period label names (1–12), with ranges filled in across the turn of the year
  * ("July-March" is July to March); empty when it names a whole year or none.
  */
-const MONTH_SETS = new Map<string, Set<number>>();
-
-export function monthsOf(label: string): Set<number> {
-  let months = MONTH_SETS.get(label);
-  if (!months) {
-    months = parseMonths(label);
-    if (MONTH_SETS.size > 10_000) MONTH_SETS.clear();
-    MONTH_SETS.set(label, months);
-  }
-  return months;
-}
+export const monthsOf: (label: string) => Set<number> = boundedMemo(10_000, (label: string) =>
+  parseMonths(label),
+);
 
 const ORDINALS: Record<string, number> = {
   first: 1,
@@ -174,17 +167,9 @@ function sameMonths(a: Set<number>, b: Set<number>): boolean {
 }
 
 /** Periods as figures state them repeat ("FY2023-24"): each label is parsed once. */
-const PARSED = new Map<string, PeriodMention[]>();
-
-function periodsOf(label: string): PeriodMention[] {
-  let parsed = PARSED.get(label);
-  if (!parsed) {
-    parsed = findPeriods(label);
-    if (PARSED.size > 10_000) PARSED.clear();
-    PARSED.set(label, parsed);
-  }
-  return parsed;
-}
+const periodsOf: (label: string) => PeriodMention[] = boundedMemo(10_000, (label: string) =>
+  findPeriods(label),
+);
 
 /**
  * How well a stated period fits the periods a question asks about: 1 exact, 0.5 overlapping, 0

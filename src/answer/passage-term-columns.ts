@@ -1,3 +1,4 @@
+import { Dictionary } from "../text/dictionary";
 import type { TermSet } from "../text/synonyms";
 import { contentTerms } from "../text/terms";
 import type { Knowledge } from "./knowledge";
@@ -121,17 +122,7 @@ export function passageTermsFromColumns(k: Knowledge, passageId: string): TermSe
 export function passageTermColumnsOf(k: Knowledge): PassageTermColumns {
   const lookup = LOOKUPS.get(k);
   if (lookup && lookup.stale.size === 0 && holdsEvery(lookup.columns, k)) return lookup.columns;
-  const numbers = new Map<string, number>();
-  const dictionary: string[] = [];
-  const numberOf = (term: string) => {
-    let n = numbers.get(term);
-    if (n === undefined) {
-      n = dictionary.length;
-      dictionary.push(term);
-      numbers.set(term, n);
-    }
-    return n;
-  };
+  const dictionary = new Dictionary();
   const articleIds = [...k.articles.keys()];
   const articleFirst = new Uint32Array(articleIds.length + 1);
   const at: number[] = [];
@@ -150,13 +141,13 @@ export function passageTermColumnsOf(k: Knowledge): PassageTermColumns {
       at.push(ids.length);
       const kept = lookup?.termsList(articleId, p.index);
       const terms = kept ?? new Set([...titleTerms, ...contentTerms(p.text)]);
-      for (const t of terms) ids.push(numberOf(t));
+      for (const t of terms) ids.push(dictionary.numberOf(t));
     }
   });
   articleFirst[articleIds.length] = at.length;
   at.push(ids.length);
   return {
-    dictionary,
+    dictionary: dictionary.strings,
     articleIds,
     articleFirst,
     at: Uint32Array.from(at),

@@ -1,3 +1,4 @@
+import { Dictionary } from "../text/dictionary";
 import { STOP_WORDS, stem } from "../text/terms";
 
 /**
@@ -29,8 +30,7 @@ export interface IndexTermsBatch {
 export type EncodedField = readonly number[];
 
 export class IndexTermsWriter {
-  private readonly vocabulary: string[] = [];
-  private readonly places = new Map<string, number>();
+  private readonly vocabulary = new Dictionary();
   private readonly data: number[] = [];
 
   /** A field's words (as `words()` gives them, tokenised) encoded for this batch. */
@@ -89,13 +89,7 @@ export class IndexTermsWriter {
   }
 
   private placeOf(term: string): number {
-    let place = this.places.get(term);
-    if (place === undefined) {
-      place = this.vocabulary.length;
-      this.vocabulary.push(term);
-      this.places.set(term, place);
-    }
-    return place;
+    return this.vocabulary.numberOf(term);
   }
 
   /** The next passage's fields, in `INDEXED_FIELDS` order. */
@@ -104,6 +98,6 @@ export class IndexTermsWriter {
   }
 
   done(): IndexTermsBatch {
-    return { vocabulary: this.vocabulary, data: Uint32Array.from(this.data) };
+    return { vocabulary: this.vocabulary.strings, data: Uint32Array.from(this.data) };
   }
 }

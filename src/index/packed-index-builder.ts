@@ -1,3 +1,4 @@
+import { Dictionary } from "../text/dictionary";
 import { INDEXED_FIELDS, type IndexTermsBatch } from "./index-terms";
 import type { PackedIndex } from "./packed-index";
 
@@ -14,8 +15,7 @@ import type { PackedIndex } from "./packed-index";
  */
 export class PackedIndexBuilder {
   readonly #fields = INDEXED_FIELDS.length;
-  readonly #termIds = new Map<string, number>();
-  readonly #terms: string[] = [];
+  readonly #terms = new Dictionary();
   /**
    * The batches as filed, each with its terms' ids: the postings are laid out once, at `pack`,
    * from these and the count per row (`term * F + field`), rather than pushed one by one into
@@ -71,24 +71,19 @@ export class PackedIndexBuilder {
   }
 
   #termId(term: string): number {
-    let id = this.#termIds.get(term);
-    if (id === undefined) {
-      id = this.#terms.length;
-      this.#terms.push(term);
-      this.#termIds.set(term, id);
-      const rows = this.#terms.length * this.#fields;
-      if (rows > this.#rowCounts.length) {
-        const grown = new Uint32Array(Math.max(rows, this.#rowCounts.length * 2));
-        grown.set(this.#rowCounts);
-        this.#rowCounts = grown;
-      }
+    const id = this.#terms.numberOf(term);
+    const rows = this.#terms.size * this.#fields;
+    if (rows > this.#rowCounts.length) {
+      const grown = new Uint32Array(Math.max(rows, this.#rowCounts.length * 2));
+      grown.set(this.#rowCounts);
+      this.#rowCounts = grown;
     }
     return id;
   }
 
   /** The pack of every passage filed. */
   pack(): PackedIndex {
-    const rows = this.#terms.length * this.#fields;
+    const rows = this.#terms.size * this.#fields;
     const ranges = new Uint32Array(rows + 1);
     for (let row = 0; row < rows; row++) {
       ranges[row + 1] = (ranges[row] as number) + (this.#rowCounts[row] as number);
@@ -124,7 +119,7 @@ export class PackedIndexBuilder {
         averageFieldLength: [...this.#averageFieldLength],
         dirtCount: 0,
         documentIds: [...this.#documentIds],
-        terms: [...this.#terms],
+        terms: [...this.#terms.strings],
         ascending: true,
       },
       shortIds: Uint32Array.from(this.#documentIds, (_, i) => i),

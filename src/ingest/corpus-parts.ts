@@ -9,6 +9,7 @@ import { type PassageTermColumns, usePassageTermColumns } from "../answer/passag
 import { OfficialsMerge } from "../facts/people/officials";
 import { PackedIndexBuilder } from "../index/packed-index-builder";
 import { PassageIndex } from "../index/passage-index";
+import { Dictionary } from "../text/dictionary";
 import type { Article, Figure, Passage } from "../types";
 import type { RunFacts } from "./article-facts";
 
@@ -98,8 +99,7 @@ export class CorpusParts {
 
 /** The runs' passage terms as one set of columns over one dictionary. */
 class PassageTermsBuilder {
-  private readonly numbers = new Map<string, number>();
-  private readonly dictionary: string[] = [];
+  private readonly dictionary = new Dictionary();
   private readonly articleIds: string[] = [];
   private readonly articleFirst: number[] = [];
   private passages = 0;
@@ -116,15 +116,7 @@ class PassageTermsBuilder {
 
   /** The terms of the next run's passages, numbered for the run. */
   add(run: RunFacts["passageTerms"]): void {
-    const number = run.vocabulary.map((term) => {
-      let n = this.numbers.get(term);
-      if (n === undefined) {
-        n = this.dictionary.length;
-        this.dictionary.push(term);
-        this.numbers.set(term, n);
-      }
-      return n;
-    });
+    const number = run.vocabulary.map((term) => this.dictionary.numberOf(term));
     for (let i = 0; i + 1 < run.at.length; i++) this.at.push(this.length + (run.at[i] as number));
     const ids = new Uint32Array(run.ids.length);
     for (let j = 0; j < ids.length; j++) ids[j] = number[run.ids[j] as number] as number;
@@ -143,7 +135,7 @@ class PassageTermsBuilder {
       offset += chunk.length;
     }
     return {
-      dictionary: this.dictionary,
+      dictionary: this.dictionary.strings,
       articleIds: this.articleIds,
       articleFirst: Uint32Array.from([...this.articleFirst, this.passages]),
       at: Uint32Array.from([...this.at, this.length]),

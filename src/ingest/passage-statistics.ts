@@ -1,6 +1,7 @@
 import { CAPITALISATION, capitalisationAt, startsWithLetter } from "../answer/knowledge";
 import type { EncodedField, IndexTermsWriter } from "../index/index-terms";
 import { indexTerm } from "../index/index-terms";
+import { Dictionary } from "../text/dictionary";
 import { contentTermsOfWords } from "../text/terms";
 
 /**
@@ -29,11 +30,15 @@ interface WordFacts {
 class Vocabulary {
   private readonly facts = new Map<string, WordFacts>();
   readonly words: string[] = [];
-  private readonly termNumbers = new Map<string, number>();
-  readonly terms: string[] = [];
+  private readonly termDictionary = new Dictionary();
 
   get size(): number {
     return this.words.length;
+  }
+
+  /** Every term, by number. */
+  get terms(): readonly string[] {
+    return this.termDictionary.strings;
   }
 
   factsOf(word: string): WordFacts {
@@ -52,13 +57,7 @@ class Vocabulary {
   }
 
   private term(term: string): number {
-    let n = this.termNumbers.get(term);
-    if (n === undefined) {
-      n = this.terms.length;
-      this.terms.push(term);
-      this.termNumbers.set(term, n);
-    }
-    return n;
+    return this.termDictionary.numberOf(term);
   }
 }
 

@@ -1,3 +1,4 @@
+import { Dictionary } from "../text/dictionary";
 import { SnapshotError } from "./container";
 
 /**
@@ -16,24 +17,15 @@ export interface TermColumns {
 }
 
 export function termColumns(groups: readonly (readonly (readonly string[])[])[]): TermColumns {
-  const idOf = new Map<string, number>();
-  const dictionary: string[] = [];
+  const dictionary = new Dictionary();
   return {
-    dictionary,
+    dictionary: dictionary.strings,
     groups: groups.map((lists) => {
       const at = new Uint32Array(lists.length + 1);
       const ids: number[] = [];
       lists.forEach((list, i) => {
         at[i] = ids.length;
-        for (const term of list) {
-          let id = idOf.get(term);
-          if (id === undefined) {
-            id = dictionary.length;
-            idOf.set(term, id);
-            dictionary.push(term);
-          }
-          ids.push(id);
-        }
+        for (const term of list) ids.push(dictionary.numberOf(term));
       });
       at[lists.length] = ids.length;
       return { at, ids: Uint32Array.from(ids) };

@@ -1,5 +1,6 @@
 import { articleDate } from "../../corpus/article-date";
 import { type CountryMatch, findCountries } from "../../facts/language/countries";
+import { boundedMemo } from "../../text/bounded-memo";
 import { alternativesOf, foldPhrases, holdsTerm, wordHoldsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
 import type { Figure, FigureKind, Passage, Sentence } from "../../types";
@@ -430,18 +431,11 @@ function partnerNear(plan: QuestionPlan, f: Figure): number {
   return Math.min(...asked) <= Math.min(...others) ? 1 : 0;
 }
 
-const SENTENCE_COUNTRIES = new Map<string, CountryMatch[]>();
-
 /** The countries a sentence names; sentences with figures are asked about again and again. */
-function countriesOfSentence(sentence: string): CountryMatch[] {
-  let found = SENTENCE_COUNTRIES.get(sentence);
-  if (!found) {
-    found = findCountries(sentence);
-    if (SENTENCE_COUNTRIES.size > 20_000) SENTENCE_COUNTRIES.clear();
-    SENTENCE_COUNTRIES.set(sentence, found);
-  }
-  return found;
-}
+const countriesOfSentence: (sentence: string) => CountryMatch[] = boundedMemo(
+  20_000,
+  findCountries,
+);
 
 /** Numbers the question itself states ("the year before the $4 billion target"). */
 function numbersIn(text: string): Set<string> {

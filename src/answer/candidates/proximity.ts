@@ -1,3 +1,4 @@
+import { boundedMemo } from "../../text/bounded-memo";
 import { wordHoldsTerm } from "../../text/synonyms";
 import { contentTerms, STOP_WORDS, words } from "../../text/terms";
 import { type Knowledge, termWeight } from "../knowledge";
@@ -20,26 +21,12 @@ interface Word {
 const CLAUSE_PUNCTUATION = /[,;:(]/;
 const CLAUSE_WORDS = new Set(["while", "whereas", "against", "compared", "but", "versus", "vs"]);
 
-const TOKENS = new Map<string, Word[]>();
-
-const WORD_TERMS = new Map<string, string[]>();
-
 /** `contentTerms` of one word, worked out once per word rather than per occurrence. */
-function wordTerms(word: string): string[] {
-  let terms = WORD_TERMS.get(word);
-  if (!terms) {
-    terms = contentTerms(word);
-    if (WORD_TERMS.size > 50_000) WORD_TERMS.clear();
-    WORD_TERMS.set(word, terms);
-  }
-  return terms;
-}
+const wordTerms = boundedMemo(50_000, contentTerms);
 
 /** A sentence's content words with positions and clause numbers, cached by sentence text. */
-function tokens(sentence: string): Word[] {
-  let out = TOKENS.get(sentence);
-  if (out) return out;
-  out = [];
+const tokens = boundedMemo(20_000, (sentence: string): Word[] => {
+  const out: Word[] = [];
   let clause = 0;
   let previousEnd = 0;
   let position = 0;
@@ -52,10 +39,8 @@ function tokens(sentence: string): Word[] {
     if (STOP_WORDS.has(w.word)) continue;
     for (const term of wordTerms(w.word)) out.push({ term, at: position, clause, start: w.start });
   }
-  if (TOKENS.size > 20_000) TOKENS.clear();
-  TOKENS.set(sentence, out);
   return out;
-}
+});
 
 /** Nearness of a word `distance` words away, halved across a clause break. */
 function nearness(distance: number, sameClause: boolean): number {
